@@ -1,0 +1,95 @@
+/**
+ * Permission names and the built-in roles. Shared by the server (route guards, seed) and the web
+ * (menu, access predicates). Roles live in the database and administrators may edit them; the
+ * values below are the defaults seeded on first start.
+ */
+export const PERMISSIONS = [
+  'users.read',
+  'users.write',
+  'departments.read',
+  'departments.write',
+  'roles.read',
+  'roles.write',
+  'audit.read',
+  'audit.export',
+  'jobs.read',
+  'jobs.manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What a route asks of its caller: nothing, a session or token, or a named permission. */
+export type RouteAccess = 'public' | 'authenticated' | Permission;
+
+export const DATA_SCOPES = ['own', 'team', 'department', 'all'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+export const ROLE_KEYS = [
+  'admin',
+  'general_manager',
+  'department_manager',
+  'supervisor',
+  'assistant',
+  'clerk',
+  'front_desk',
+  'agent',
+  'callback_specialist',
+  'field_engineer',
+] as const;
+export type BuiltInRoleKey = (typeof ROLE_KEYS)[number];
+
+export type RoleDefault = {
+  key: BuiltInRoleKey;
+  name: { 'zh-CN': string; en: string };
+  dataScope: DataScope;
+  permissions: Permission[];
+};
+
+const ALL = [...PERMISSIONS];
+
+export const DEFAULT_ROLES: RoleDefault[] = [
+  { key: 'admin', name: { 'zh-CN': '系统管理员', en: 'Administrator' }, dataScope: 'all', permissions: ALL },
+  {
+    key: 'general_manager',
+    name: { 'zh-CN': '总经理', en: 'General manager' },
+    dataScope: 'all',
+    permissions: ['users.read', 'departments.read', 'roles.read', 'audit.read'],
+  },
+  {
+    key: 'department_manager',
+    name: { 'zh-CN': '部门经理', en: 'Department manager' },
+    dataScope: 'department',
+    permissions: ['users.read', 'departments.read', 'roles.read', 'audit.read'],
+  },
+  {
+    key: 'supervisor',
+    name: { 'zh-CN': '主管', en: 'Supervisor' },
+    dataScope: 'team',
+    permissions: ['users.read', 'departments.read'],
+  },
+  {
+    key: 'assistant',
+    name: { 'zh-CN': '助理', en: 'Assistant' },
+    dataScope: 'department',
+    permissions: ['users.read', 'departments.read'],
+  },
+  { key: 'clerk', name: { 'zh-CN': '文员', en: 'Clerk' }, dataScope: 'own', permissions: ['departments.read'] },
+  { key: 'front_desk', name: { 'zh-CN': '前台', en: 'Front desk' }, dataScope: 'own', permissions: ['departments.read'] },
+  { key: 'agent', name: { 'zh-CN': '客服专员', en: 'Agent' }, dataScope: 'own', permissions: ['departments.read'] },
+  {
+    key: 'callback_specialist',
+    name: { 'zh-CN': '回访专员', en: 'Callback specialist' },
+    dataScope: 'own',
+    permissions: ['departments.read'],
+  },
+  {
+    key: 'field_engineer',
+    name: { 'zh-CN': '现场工程师', en: 'Field engineer' },
+    dataScope: 'own',
+    permissions: ['departments.read'],
+  },
+];
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
