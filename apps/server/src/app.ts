@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config/config.js';
+import { type Database, openDatabase } from './db/client.js';
+import { EventBus } from './events/bus.js';
+import type { JobDefinition } from './jobs/definition.js';
+import { jobDefinitions } from './jobs/registry.js';
+import { JobRunner } from './jobs/runner.js';
+import type { Deps } from './lib/deps.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { departmentsRoutes } from './modules/departments/departments.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { jobsRoutes } from './modules/jobs/jobs.routes.js';
+import { RealtimeHub } from './modules/realtime/realtime.hub.js';
+import { registerRealtimeListeners } from './modules/realtime/realtime.listeners.js';
+import { realtimeRoutes } from './modules/realtime/realtime.routes.js';
+import { rolesRoutes } from './modules/roles/roles.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { authPlugin } from './plugins/auth.js';
+import { errorHandlerPlugin } from './plugins/error-handler.js';
+
+export const VERSION = '0.1.0';
+
+export type BuildOptions = {
+  /** An already open (and migrated) database; otherwise one is opened from `config` and closed with the app. */
+  database?: Database;
+  /** Extra job definitions (tests). */
+  jobs?: JobDefinition[];
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+  }
+}
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** The whole server as a Fastify instance: what `main.ts` listens with and what tests inject into. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const database = options.database ?? (await openDatabase(config.database, app.log as never));
+  const bus = new EventBus(app.log as never);
+  const jobs = new JobRunner({
+    database,
+    config,
+    logger: app.log as never,
+    definitions: [...jobDefinitions, ...(options.jobs ?? [])],
+  });
+  const deps: Deps = { config, database, bus, jobs };
+  app.decorate('deps', deps);
+
+  const hub = new RealtimeHub(database, app.log as never);
+  await hub.start();
+  registerRealtimeListeners(bus, hub);
+
+  await app.register(errorHandlerPlugin);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(authPlugin, { deps });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kefu API', version: VERSION, description: 'Kefu (客服) REST API. Errors are application/problem+json.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kefu_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { prefix: '/api', deps, version: VERSION });
+  await app.register(authRoutes, { prefix: '/api/v1/auth', deps });
+  await app.register(usersRoutes, { prefix: '/api/v1/users', deps });
+  await app.register(departmentsRoutes, { prefix: '/api/v1/departments', deps });
+  await app.register(rolesRoutes, { prefix: '/api/v1', deps });
+  await app.register(auditRoutes, { prefix: '/api/v1/audit', deps });
+  await app.register(jobsRoutes, { prefix: '/api/v1/jobs', deps });
+  await app.register(realtimeRoutes, { prefix: '/api/v1/realtime', hub });
+
+  const webDist = config.webDist ?? DEFAULT_WEB_DIST;
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    // Client-side routes (/admin/users, …) get the single-page app; unknown /api paths stay 404 problems.
+    app.addHook('onRequest', async (request, reply) => {
+      const url = request.url.split('?')[0] ?? '/';
+      if (request.method === 'GET' && !url.startsWith('/api') && !request.routeOptions.url && !path.extname(url)) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+    });
+  }
+
+  if (config.jobs.enabled) await jobs.start(deps);
+
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    await bus.drain();
+    await hub.stop();
+    if (!options.database) await database.close();
+  });
+  return app;
+}

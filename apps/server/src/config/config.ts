@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one configuration schema. Parsed once at boot (`loadConfig`), typed, failing fast with a
+ * readable message. Every value has a default so that `npm start` needs nothing set.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  KEFU_DATA_DIR: z.string().default('./data'),
+  KEFU_SECRET: z.string().min(16, 'KEFU_SECRET needs at least 16 characters').optional(),
+  KEFU_BASE_URL: z.string().url().default('http://localhost:3000'),
+  KEFU_ADMIN_PASSWORD: z.string().min(8, 'KEFU_ADMIN_PASSWORD needs at least 8 characters').optional(),
+  KEFU_TIMEZONE: z.string().default('Asia/Shanghai'),
+  KEFU_SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  KEFU_WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+  dataDir: string;
+  secret: string | undefined;
+  baseUrl: string;
+  adminPassword: string | undefined;
+  timezone: string;
+  seedDemo: boolean;
+  webDist: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Behaviour knobs that tests turn down (lockout, session length, job polling). */
+  auth: { maxFailedLogins: number; lockMinutes: number; sessionHours: number };
+  jobs: { enabled: boolean; pollingIntervalSeconds: number };
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.KEFU_DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    dataDir,
+    secret: e.KEFU_SECRET,
+    baseUrl: e.KEFU_BASE_URL.replace(/\/$/, ''),
+    adminPassword: e.KEFU_ADMIN_PASSWORD,
+    timezone: e.KEFU_TIMEZONE,
+    seedDemo: e.KEFU_SEED_DEMO,
+    webDist: e.KEFU_WEB_DIST,
+    logLevel: e.LOG_LEVEL,
+    auth: { maxFailedLogins: 5, lockMinutes: 15, sessionHours: 12 },
+    jobs: { enabled: true, pollingIntervalSeconds: 2 },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import type { Database } from './client.js';
+import { runMigrations } from './migrate.js';
+import { ensureAdmin, ensureRoles, runSeedOnce } from './seed/base.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './seed/demo.js';
+
+/**
+ * First-start preparation, run by `main.ts` and the CLI (never by `buildApp`): migrate under the
+ * advisory lock, make sure the built-in roles and the `admin` account exist, and seed the demo
+ * organisation once. Every step is idempotent, so concurrent instances and restarts are safe.
+ */
+export async function prepareDatabase(database: Database, config: Config, logger: Logger) {
+  const { applied } = await runMigrations(database);
+  if (applied > 0) logger.info({ applied, database: database.kind }, 'database migrated');
+  const result = await database.db.transaction(async (tx) => {
+    await ensureRoles(tx);
+    const admin = await ensureAdmin(tx, config.adminPassword);
+    const demo = config.seedDemo ? await runSeedOnce(tx, 'demo-organisation', seedDemoOrganisation) : false;
+    return { admin, demo };
+  });
+  return {
+    applied,
+    generatedAdminPassword: result.admin.generatedPassword,
+    demoSeeded: result.demo,
+    demoLogins: result.demo ? DEMO_LOGINS.map((l) => l.username) : [],
+    demoPassword: DEMO_PASSWORD,
+  };
+}

@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import * as schema from './schema/index.js';
+
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Repositories take either the database or a transaction. */
+export type DbOrTx = Db | Tx;
+
+export type SqlResult = { rows: Record<string, unknown>[]; rowCount: number };
+
+/**
+ * One database handle for both engines. Drizzle code is identical on both; `executeSql`,
+ * `listen` and `notify` are the few raw operations the job runner and real-time layer need.
+ */
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  executeSql(text: string, values?: unknown[]): Promise<SqlResult>;
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  notify(channel: string, payload: string): Promise<void>;
+  /** Runs `fn` on one dedicated connection (session-level locks need that). */
+  withSession<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+export async function openDatabase(options: DatabaseOptions, logger?: Logger): Promise<Database> {
+  return options.kind === 'pglite' ? openPglite(options.dataDir) : openPostgres(options, logger);
+}
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  let releaseLock: (() => Promise<void>) | undefined;
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    releaseLock = await acquireDataDirLock(path.dirname(dataDir));
+  }
+  let client: PGlite;
+  try {
+    client = dataDir ? new PGlite(dataDir) : new PGlite();
+    await client.waitReady;
+  } catch (error) {
+    await releaseLock?.();
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async executeSql(text, values) {
+      if (!values || values.length === 0) {
+        // exec() accepts several statements (pg-boss sends whole scripts); query() does not.
+        const results = await client.exec(text);
+        const last = results.at(-1);
+        return { rows: (last?.rows ?? []) as Record<string, unknown>[], rowCount: last?.affectedRows ?? 0 };
+      }
+      const result = await client.query<Record<string, unknown>>(text, values);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+    async listen(channel, onPayload) {
+      const unsubscribe = await client.listen(channel, onPayload);
+      return async () => unsubscribe();
+    },
+    async notify(channel, payload) {
+      await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    withSession: (fn) => fn(db),
+    async close() {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        await releaseLock?.();
+      }
+    },
+  };
+}
+
+/** SQLSTATE classes and Node error codes that mean "the server is not there right now". */
+export function isConnectionError(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  const code = e.code ?? '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
+  if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message ?? '');
+}
+
+async function openPostgres(options: { url: string; poolSize?: number }, logger?: Logger): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30000,
+  });
+  // An idle client losing its server must not crash the process; the pool replaces it.
+  pool.on('error', (error) => logger?.warn({ err: error }, 'postgres pool client error'));
+  const db = drizzlePg(pool, { schema });
+  const listeners = new Map<string, Set<(payload: string) => void>>();
+  let listenClient: pg.Client | undefined;
+  let closed = false;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+
+  async function connectListener(): Promise<void> {
+    if (closed || listeners.size === 0) return;
+    const client = new pg.Client({ connectionString: options.url });
+    client.on('error', (error) => {
+      logger?.warn({ err: error }, 'postgres LISTEN connection lost; reconnecting');
+      scheduleReconnect();
+    });
+    client.on('notification', (message) => {
+      for (const handler of listeners.get(message.channel) ?? []) handler(message.payload ?? '');
+    });
+    try {
+      await client.connect();
+      for (const channel of listeners.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      listenClient = client;
+    } catch (error) {
+      logger?.warn({ err: error }, 'postgres LISTEN connection failed; retrying');
+      client.end().catch(() => {});
+      scheduleReconnect();
+    }
+  }
+  function scheduleReconnect(): void {
+    listenClient?.end().catch(() => {});
+    listenClient = undefined;
+    if (closed || reconnectTimer) return;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = undefined;
+      void connectListener();
+    }, 1000);
+    reconnectTimer.unref();
+  }
+
+  return {
+    kind: 'postgres',
+    db,
+    async executeSql(text, values) {
+      const result = await pool.query(text, values as unknown[] | undefined);
+      const last = Array.isArray(result) ? result.at(-1) : result;
+      return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
+    },
+    async listen(channel, onPayload) {
+      let handlers = listeners.get(channel);
+      if (!handlers) {
+        handlers = new Set();
+        listeners.set(channel, handlers);
+        if (listenClient) await listenClient.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      }
+      handlers.add(onPayload);
+      if (!listenClient && !reconnectTimer) await connectListener();
+      return async () => {
+        handlers.delete(onPayload);
+      };
+    },
+    async notify(channel, payload) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(drizzlePg(client, { schema }) as unknown as Db);
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      closed = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      await listenClient?.end().catch(() => {});
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The typed domain-event catalog. Services emit these after their transaction commits; listeners
+ * (notifications, real-time push, timelines, and in later modules SLA timers and webhooks)
+ * subscribe by name. Payloads carry ids, not whole records: a listener that needs data reads it
+ * through the usual scoped queries.
+ */
+export type EventCatalog = {
+  'auth.logged_in': { userId: string };
+  'auth.logged_out': { userId: string };
+  'auth.login_failed': { username: string; locked: boolean };
+  'user.created': { userId: string };
+  'user.updated': { userId: string; fields: string[] };
+  'department.created': { departmentId: string };
+  'department.updated': { departmentId: string };
+  'department.deleted': { departmentId: string };
+  'role.created': { roleKey: string };
+  'role.updated': { roleKey: string };
+  'role.deleted': { roleKey: string };
+  'job.failed': { jobId: string; name: string };
+};
+
+export type EventName = keyof EventCatalog;
+
+export type DomainEvent<N extends EventName = EventName> = {
+  name: N;
+  payload: EventCatalog[N];
+  actorId: string | null;
+  at: string;
+};

@@ -1,0 +1,65 @@
+import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { auditLog } from '../../db/schema/index.js';
+import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
+
+export type AuditInsert = typeof auditLog.$inferInsert;
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export type AuditFilter = {
+  actorId?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: Date;
+  to?: Date;
+};
+
+export async function insertAuditEntries(db: DbOrTx, entries: AuditInsert[]): Promise<void> {
+  if (entries.length > 0) await db.insert(auditLog).values(entries);
+}
+
+function whereOf(filter: AuditFilter): SQL | undefined {
+  return and(
+    filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
+    filter.action ? eq(auditLog.action, filter.action) : undefined,
+    filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
+    filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+    filter.from ? gte(auditLog.at, filter.from) : undefined,
+    filter.to ? lte(auditLog.at, filter.to) : undefined,
+  );
+}
+
+const SORTABLE = { at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, id: auditLog.id };
+
+export async function listAuditRows(db: DbOrTx, filter: AuditFilter, page: PageQuery) {
+  const where = whereOf(filter);
+  const [items, [{ total } = { total: 0 }]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(...orderBy(page.sort, SORTABLE, [desc(auditLog.id)]))
+      .limit(page.pageSize)
+      .offset(offsetOf(page)),
+    db.select({ total: count() }).from(auditLog).where(where),
+  ]);
+  return { items, total };
+}
+
+/** Reads matching rows in id order, `batchSize` at a time (keyset pagination), for exports. */
+export async function* iterateAuditRows(db: DbOrTx, filter: AuditFilter, batchSize = 1000): AsyncGenerator<AuditRow[]> {
+  let afterId = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(whereOf(filter), gte(auditLog.id, afterId + 1)))
+      .orderBy(auditLog.id)
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    yield rows;
+    afterId = rows.at(-1)?.id ?? afterId;
+    if (rows.length < batchSize) return;
+  }
+}

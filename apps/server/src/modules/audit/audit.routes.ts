@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../lib/deps.js';
+import { attachmentHeader } from '../../lib/export.js';
+import { pageOf } from '../../lib/pagination.js';
+import { problems } from '../../lib/route-helpers.js';
+import { AuditEntrySchema, ExportAuditQuerySchema, ListAuditQuerySchema } from './audit.schemas.js';
+import * as service from './audit.service.js';
+
+/** Read-only by design: the audit log has no route that writes, edits or deletes. */
+export const auditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '',
+    {
+      config: { access: 'audit.read' },
+      schema: { tags: ['audit'], summary: 'Search the audit log', querystring: ListAuditQuerySchema, response: { 200: pageOf(AuditEntrySchema), ...problems } },
+    },
+    async (request) => {
+      const { page, pageSize, sort, ...filter } = request.query;
+      return service.listAuditEntries(deps, filter, { page, pageSize, sort });
+    },
+  );
+
+  app.get(
+    '/export',
+    {
+      config: { access: 'audit.export' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Export the filtered audit log as CSV (UTF-8 with BOM) or Excel',
+        querystring: ExportAuditQuerySchema,
+        response: { 200: z.any().describe('text/csv or .xlsx file'), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filter } = request.query;
+      const file = await service.exportAuditEntries(deps, request.ctx(), filter, format);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', attachmentHeader(file.filename))
+        .send(file.stream);
+    },
+  );
+};

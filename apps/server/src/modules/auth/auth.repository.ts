@@ -1,0 +1,134 @@
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { apiTokens, roles, sessions, users } from '../../db/schema/index.js';
+
+const actorColumns = {
+  userId: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  roleKey: users.roleKey,
+  departmentId: users.departmentId,
+  locale: users.locale,
+  isActive: users.isActive,
+  permissions: roles.permissions,
+  dataScope: roles.dataScope,
+};
+
+export type ActorRow = {
+  userId: string;
+  username: string;
+  displayName: string;
+  roleKey: string;
+  departmentId: string | null;
+  locale: 'zh-CN' | 'en';
+  isActive: boolean;
+  permissions: string[];
+  dataScope: 'own' | 'team' | 'department' | 'all';
+};
+
+export async function findUserByUsername(db: DbOrTx, username: string) {
+  const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  return row;
+}
+
+export async function findUserById(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export async function findActorBySession(db: DbOrTx, sessionId: string) {
+  const [row] = await db
+    .select({ ...actorColumns, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(roles, eq(roles.key, users.roleKey))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1);
+  return row as (ActorRow & { csrfToken: string; lastSeenAt: Date }) | undefined;
+}
+
+export async function findActorByToken(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .innerJoin(roles, eq(roles.key, users.roleKey))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+      ),
+    )
+    .limit(1);
+  return row as (ActorRow & { tokenId: string; lastUsedAt: Date | null }) | undefined;
+}
+
+export async function insertSession(db: DbOrTx, values: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(values);
+}
+
+export async function deleteSession(db: DbOrTx, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptSessionId?: string) {
+  await db
+    .delete(sessions)
+    .where(
+      and(eq(sessions.userId, userId), exceptSessionId ? sql`${sessions.id} <> ${exceptSessionId}` : undefined),
+    );
+}
+
+export async function touchSession(db: DbOrTx, sessionId: string, expiresAt: Date) {
+  await db.update(sessions).set({ lastSeenAt: new Date(), expiresAt }).where(eq(sessions.id, sessionId));
+}
+
+export async function touchToken(db: DbOrTx, tokenId: string) {
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tokenId));
+}
+
+export async function updateLoginState(
+  db: DbOrTx,
+  userId: string,
+  values: Partial<Pick<typeof users.$inferInsert, 'failedLogins' | 'lockedUntil' | 'lastLoginAt'>>,
+) {
+  await db.update(users).set(values).where(eq(users.id, userId));
+}
+
+export async function updatePasswordHash(db: DbOrTx, userId: string, passwordHash: string) {
+  await db
+    .update(users)
+    .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date(), failedLogins: 0, lockedUntil: null })
+    .where(eq(users.id, userId));
+}
+
+export async function listTokensOfUser(db: DbOrTx, userId: string) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+    })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function insertToken(db: DbOrTx, values: typeof apiTokens.$inferInsert) {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  if (!row) throw new Error('insert api token returned nothing');
+  return row;
+}
+
+export async function revokeToken(db: DbOrTx, userId: string, tokenId: string) {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id, name: apiTokens.name });
+  return rows[0];
+}

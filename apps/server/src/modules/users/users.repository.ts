@@ -1,0 +1,120 @@
+import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client.js';
+import { departments, roles, users } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/actor.js';
+import { inScope } from '../../lib/data-scope.js';
+import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
+
+const superiors = alias(users, 'superiors');
+
+export type UserFilter = { q?: string; departmentId?: string; roleKey?: string; isActive?: boolean };
+
+function viewColumns(locale: 'zh-CN' | 'en') {
+  return {
+    id: users.id,
+    username: users.username,
+    displayName: users.displayName,
+    email: users.email,
+    phone: users.phone,
+    locale: users.locale,
+    roleKey: users.roleKey,
+    roleName: locale === 'en' ? sql<string>`coalesce(${roles.nameEn}, ${roles.name})` : roles.name,
+    departmentId: users.departmentId,
+    departmentName: departments.name,
+    superiorId: users.superiorId,
+    superiorName: superiors.displayName,
+    isActive: users.isActive,
+    lastLoginAt: users.lastLoginAt,
+    createdAt: users.createdAt,
+    updatedAt: users.updatedAt,
+  };
+}
+
+function viewQuery(db: DbOrTx, locale: 'zh-CN' | 'en') {
+  return db
+    .select(viewColumns(locale))
+    .from(users)
+    .innerJoin(roles, eq(roles.key, users.roleKey))
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .leftJoin(superiors, eq(superiors.id, users.superiorId));
+}
+
+function whereOf(actor: Actor, filter: UserFilter): SQL | undefined {
+  const q = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  return and(
+    inScope(users.id, actor),
+    q ? or(ilike(users.username, q), ilike(users.displayName, q), ilike(users.phone, q)) : undefined,
+    filter.departmentId ? eq(users.departmentId, filter.departmentId) : undefined,
+    filter.roleKey ? eq(users.roleKey, filter.roleKey) : undefined,
+    filter.isActive === undefined ? undefined : eq(users.isActive, filter.isActive),
+  );
+}
+
+const SORTABLE = {
+  username: users.username,
+  displayName: users.displayName,
+  createdAt: users.createdAt,
+  lastLoginAt: users.lastLoginAt,
+  roleKey: users.roleKey,
+};
+
+/** Users within the actor's data scope; the scope is part of the WHERE clause. */
+export async function listUsersInScope(db: DbOrTx, actor: Actor, filter: UserFilter, page: PageQuery) {
+  const where = whereOf(actor, filter);
+  const [items, totals] = await Promise.all([
+    viewQuery(db, actor.locale)
+      .where(where)
+      .orderBy(...orderBy(page.sort, SORTABLE, [users.username]))
+      .limit(page.pageSize)
+      .offset(offsetOf(page)),
+    db.select({ total: count() }).from(users).where(where),
+  ]);
+  return { items, total: totals[0]?.total ?? 0 };
+}
+
+export async function findUserViewInScope(db: DbOrTx, actor: Actor, id: string) {
+  const [row] = await viewQuery(db, actor.locale)
+    .where(and(eq(users.id, id), inScope(users.id, actor)))
+    .limit(1);
+  return row;
+}
+
+export async function findUserView(db: DbOrTx, id: string, locale: 'zh-CN' | 'en') {
+  const [row] = await viewQuery(db, locale).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export async function findUserRow(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export async function usernameExists(db: DbOrTx, username: string) {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
+  return Boolean(row);
+}
+
+export async function insertUser(db: DbOrTx, values: typeof users.$inferInsert) {
+  const [row] = await db.insert(users).values(values).returning({ id: users.id });
+  if (!row) throw new Error('insert user returned nothing');
+  return row;
+}
+
+export async function updateUser(db: DbOrTx, id: string, values: Partial<typeof users.$inferInsert>) {
+  await db
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, id));
+}
+
+/** True when `candidateId` is `userId` or somewhere below them along the reporting line. */
+export async function isSelfOrSubordinate(db: DbOrTx, userId: string, candidateId: string) {
+  const result = await db.execute<{ found: boolean }>(sql`
+    WITH RECURSIVE below(id) AS (
+      SELECT ${userId}::uuid
+      UNION
+      SELECT u.id FROM users u JOIN below b ON u.superior_id = b.id
+    ) SELECT EXISTS (SELECT 1 FROM below WHERE id = ${candidateId}::uuid) AS found`);
+  return Boolean(result.rows[0]?.found);
+}

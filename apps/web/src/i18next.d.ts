@@ -1,0 +1,28 @@
+/** Typed translation keys: `t('users:fields.username')` is checked against the zh-CN files. */
+import 'i18next';
+import type audit from './locales/zh-CN/audit.json';
+import type auth from './locales/zh-CN/auth.json';
+import type common from './locales/zh-CN/common.json';
+import type departments from './locales/zh-CN/departments.json';
+import type home from './locales/zh-CN/home.json';
+import type jobs from './locales/zh-CN/jobs.json';
+import type menu from './locales/zh-CN/menu.json';
+import type roles from './locales/zh-CN/roles.json';
+import type users from './locales/zh-CN/users.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      common: typeof common;
+      menu: typeof menu;
+      auth: typeof auth;
+      users: typeof users;
+      departments: typeof departments;
+      roles: typeof roles;
+      audit: typeof audit;
+      jobs: typeof jobs;
+      home: typeof home;
+    };
+  }
+}

@@ -1,0 +1,101 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { PageContainer, type ProColumns, ProTable } from '@ant-design/pro-components';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadFile } from '../../api/download';
+import { type SortOrderMap, toListQuery } from '../../api/listQuery';
+import type { AuditEntry } from '../../api/types';
+import { useAccess } from '../auth/useAccess';
+import { UserSelect } from '../users/UserSelect';
+import { type AuditFilters, auditExportUrl, auditQueryKey, listAudit } from './api';
+import { AuditDiff } from './AuditDiff';
+
+type SearchValues = { actorId?: string; action?: string; entityType?: string; entityId?: string; from?: string; to?: string };
+
+const toIso = (value: unknown) => (value ? dayjs(value as string).toISOString() : undefined);
+
+export function AuditPage() {
+  const { t } = useTranslation(['audit', 'common']);
+  const access = useAccess();
+  const queryClient = useQueryClient();
+  // The export uses exactly the filters of the list on screen.
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const exportFile = useMutation({
+    mutationFn: (format: 'csv' | 'xlsx') => downloadFile(auditExportUrl(format, filters), `audit.${format}`),
+  });
+
+  const columns: ProColumns<AuditEntry>[] = [
+    { title: t('fields.at'), dataIndex: 'at', valueType: 'dateTime', sorter: true, defaultSortOrder: 'descend', hideInSearch: true },
+    {
+      title: t('fields.timeRange'),
+      dataIndex: 'timeRange',
+      valueType: 'dateTimeRange',
+      hideInTable: true,
+      search: { transform: (value: unknown[]) => ({ from: toIso(value[0]), to: toIso(value[1]) }) },
+    },
+    { title: t('fields.actor'), dataIndex: 'actorName', hideInSearch: true, render: (_, row) => row.actorName ?? t('system') },
+    {
+      title: t('fields.actor'),
+      dataIndex: 'actorId',
+      hideInTable: true,
+      renderFormItem: () => <UserSelect placeholder={t('hints.actor')} />,
+    },
+    { title: t('fields.action'), dataIndex: 'action', render: (_, row) => <Tag>{row.action}</Tag> },
+    { title: t('fields.entityType'), dataIndex: 'entityType' },
+    {
+      title: t('fields.entityId'),
+      dataIndex: 'entityId',
+      render: (_, row) => (row.entityId ? <Typography.Text copyable>{row.entityId}</Typography.Text> : '-'),
+    },
+    { title: t('fields.ip'), dataIndex: 'ip', hideInSearch: true },
+  ];
+
+  return (
+    <PageContainer>
+      <ProTable<AuditEntry, SearchValues>
+        rowKey="id"
+        columns={columns}
+        scroll={{ x: 'max-content' }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        search={{ labelWidth: 'auto' }}
+        expandable={{ expandedRowRender: (row) => <AuditDiff entry={row} /> }}
+        request={async (params, sort) => {
+          const query = toListQuery(params, sort as SortOrderMap);
+          const { page: _page, pageSize: _pageSize, ...rest } = query;
+          setFilters(rest);
+          const page = await queryClient.fetchQuery({
+            queryKey: [...auditQueryKey, query],
+            queryFn: () => listAudit(query),
+            staleTime: 0,
+          });
+          return { data: page.items, total: page.total, success: true };
+        }}
+        toolBarRender={() =>
+          access.can('audit.export')
+            ? [
+                <Button
+                  key="csv"
+                  icon={<DownloadOutlined />}
+                  loading={exportFile.isPending && exportFile.variables === 'csv'}
+                  onClick={() => exportFile.mutate('csv')}
+                >
+                  {t('export.csv')}
+                </Button>,
+                <Button
+                  key="xlsx"
+                  icon={<DownloadOutlined />}
+                  loading={exportFile.isPending && exportFile.variables === 'xlsx'}
+                  onClick={() => exportFile.mutate('xlsx')}
+                >
+                  {t('export.xlsx')}
+                </Button>,
+              ]
+            : []
+        }
+      />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,22 @@
+import { isPermission, PERMISSIONS } from '@kefu/shared';
+import type { TFunction } from 'i18next';
+
+type Group = (typeof PERMISSIONS)[number] extends `${infer G}.${string}` ? G : never;
+const GROUPS = new Set<string>(PERMISSIONS.map((permission) => permission.split('.')[0] ?? ''));
+const isGroup = (value: string): value is Group => GROUPS.has(value);
+
+/** Localized label of a permission; a permission this build does not know shows its key. */
+export function permissionLabel(t: TFunction<'roles'>, key: string): string {
+  return isPermission(key) ? t(`permissions.${key}`) : key;
+}
+
+export function groupLabel(t: TFunction<'roles'>, group: string): string {
+  return isGroup(group) ? t(`groups.${group}`) : group;
+}
+
+/** Groups `[{ key, group }]` in the server's order, permissions in order within a group. */
+export function groupPermissions(items: readonly { key: string; group: string }[]): { group: string; keys: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const { key, group } of items) groups.set(group, [...(groups.get(group) ?? []), key]);
+  return [...groups].map(([group, keys]) => ({ group, keys }));
+}

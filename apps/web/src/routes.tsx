@@ -1,0 +1,106 @@
+/**
+ * Routes AS DATA (Ant Design Pro's config/routes.ts): one list drives the router (router.tsx), the
+ * ProLayout menu and breadcrumbs (layouts/menu.ts) and the access guards (RequireAccess).
+ */
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import type { RouteAccess } from '@kefu/shared';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type menu from './locales/zh-CN/menu.json';
+
+export type MenuKey = keyof typeof menu;
+
+export type AppRoute = {
+  /** Absolute path; a child's path starts with its parent's. */
+  path: string;
+  /** Key in the `menu` namespace: menu entry, breadcrumb and page title. */
+  nameKey?: MenuKey;
+  icon?: ReactNode;
+  /** Omitted = any signed-in user. A permission the user lacks renders the 403 page. */
+  access?: RouteAccess;
+  element?: LazyExoticComponent<ComponentType>;
+  children?: AppRoute[];
+  /** Routable and shown in breadcrumbs, but not in the side menu. */
+  hideInMenu?: boolean;
+};
+
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+export const LoginPage = page(() => import('./modules/auth/LoginPage'), 'LoginPage');
+
+export const appRoutes: AppRoute[] = [
+  {
+    path: '/',
+    nameKey: 'home',
+    icon: <HomeOutlined />,
+    element: page(() => import('./modules/home/HomePage'), 'HomePage'),
+  },
+  {
+    path: '/admin',
+    nameKey: 'admin',
+    icon: <SettingOutlined />,
+    children: [
+      {
+        path: '/admin/users',
+        nameKey: 'users',
+        icon: <TeamOutlined />,
+        access: 'users.read',
+        element: page(() => import('./modules/users/UsersPage'), 'UsersPage'),
+      },
+      {
+        path: '/admin/departments',
+        nameKey: 'departments',
+        icon: <ApartmentOutlined />,
+        access: 'departments.read',
+        element: page(() => import('./modules/departments/DepartmentsPage'), 'DepartmentsPage'),
+      },
+      {
+        path: '/admin/roles',
+        nameKey: 'roles',
+        icon: <UserSwitchOutlined />,
+        access: 'roles.read',
+        element: page(() => import('./modules/roles/RolesPage'), 'RolesPage'),
+      },
+      {
+        path: '/admin/audit',
+        nameKey: 'audit',
+        icon: <AuditOutlined />,
+        access: 'audit.read',
+        element: page(() => import('./modules/audit/AuditPage'), 'AuditPage'),
+      },
+      {
+        path: '/admin/jobs',
+        nameKey: 'jobs',
+        icon: <ScheduleOutlined />,
+        access: 'jobs.read',
+        element: page(() => import('./modules/jobs/JobsPage'), 'JobsPage'),
+      },
+    ],
+  },
+  {
+    path: '/account',
+    nameKey: 'account',
+    hideInMenu: true,
+    children: [
+      {
+        path: '/account/profile',
+        nameKey: 'profile',
+        element: page(() => import('./modules/auth/ProfilePage'), 'ProfilePage'),
+      },
+      {
+        path: '/account/tokens',
+        nameKey: 'tokens',
+        element: page(() => import('./modules/auth/ApiTokensPage'), 'ApiTokensPage'),
+      },
+    ],
+  },
+];
