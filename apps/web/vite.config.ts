@@ -8,20 +8,13 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['kefu-source', ...defaultServerConditions] } },
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+    // KEFU_API_URL points the dev server at a server elsewhere (default: `npm run dev -w apps/server`).
+    proxy: { '/api': { target: process.env.KEFU_API_URL ?? 'http://localhost:3000' } },
   },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // antd + pro-components make a large shared chunk; pages are split with React.lazy.
     chunkSizeWarningLimit: 1500,
-    rollupOptions: {
-      output: {
-        manualChunks: {
-          react: ['react', 'react-dom', 'react-router-dom'],
-          antd: ['antd', '@ant-design/icons'],
-          pro: ['@ant-design/pro-components'],
-        },
-      },
-    },
   },
 });

@@ -23,6 +23,8 @@ import { JobRunner } from './jobs/runner.js';
 import type { Deps } from './lib/deps.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { customerRecordsRoutes } from './modules/customers/customer-records.routes.js';
+import { customersRoutes } from './modules/customers/customers.routes.js';
 import { departmentsRoutes } from './modules/departments/departments.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
@@ -65,6 +67,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only: a text/plain body is a 415 like any other type, not a string to validate.
+  app.removeContentTypeParser('text/plain');
 
   const database = options.database ?? (await openDatabase(config.database, app.log as never));
   const bus = new EventBus(app.log as never);
@@ -111,6 +115,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(auditRoutes, { prefix: '/api/v1/audit', deps });
   await app.register(jobsRoutes, { prefix: '/api/v1/jobs', deps });
   await app.register(realtimeRoutes, { prefix: '/api/v1/realtime', hub });
+  await app.register(customersRoutes, { prefix: '/api/v1/customers', deps });
+  await app.register(customerRecordsRoutes, { prefix: '/api/v1/customers', deps });
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   if (fs.existsSync(path.join(webDist, 'index.html'))) {

@@ -26,7 +26,8 @@ function Root() {
   // The antd (and pro-components) locale follows the UI language on every switch.
   const antdLocale = instance.language === 'en' ? enUS : zhCN;
   return (
-    <ConfigProvider locale={antdLocale}>
+    // autoInsertSpace off: buttons read 登录, not 登 录 (also their accessible names).
+    <ConfigProvider locale={antdLocale} button={{ autoInsertSpace: false }}>
       <AntApp>
         <AppBridge />
         <RouterProvider router={router} />

@@ -28,7 +28,8 @@ export const queryClient = new QueryClient({
       staleTime: 30_000,
       refetchOnWindowFocus: false,
       // A 4xx will not change by asking again; network errors and 5xx get one more try.
-      retry: (failureCount, error) => failureCount < 1 && (!isApiError(error) || error.status >= 500 || error.status === 0),
+      retry: (failureCount, error) =>
+        failureCount < 1 && (!isApiError(error) || error.status >= 500 || error.status === 0),
     },
   },
 });

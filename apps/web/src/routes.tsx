@@ -6,9 +6,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   HomeOutlined,
+  KeyOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
+  UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { RouteAccess } from '@kefu/shared';
@@ -94,11 +96,13 @@ export const appRoutes: AppRoute[] = [
       {
         path: '/account/profile',
         nameKey: 'profile',
+        icon: <UserOutlined />,
         element: page(() => import('./modules/auth/ProfilePage'), 'ProfilePage'),
       },
       {
         path: '/account/tokens',
         nameKey: 'tokens',
+        icon: <KeyOutlined />,
         element: page(() => import('./modules/auth/ApiTokensPage'), 'ApiTokensPage'),
       },
     ],

@@ -36,6 +36,16 @@ export const ERROR_CODES = [
   'roles.system_role',
   'roles.in_use',
   'jobs.not_found',
+  'customers.not_found',
+  'customers.key_needs_two_staff',
+  'customers.possible_duplicate',
+  'customers.category_not_found',
+  'customers.owner_not_found',
+  'customers.custom_field_invalid',
+  'customers.custom_field_required',
+  'customers.contact_not_found',
+  'customers.milestone_type_not_found',
+  'customers.milestone_not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -72,6 +82,16 @@ const zhCN: Record<ErrorCode, string> = {
   'roles.system_role': '内置角色不能删除。',
   'roles.in_use': '仍有 {count} 位用户使用该角色，不能删除。',
   'jobs.not_found': '找不到该任务。',
+  'customers.not_found': '找不到该客户，或不在您的数据范围内。',
+  'customers.key_needs_two_staff': '重点客户至少需要两名对接人员（当前 {count} 名）。',
+  'customers.possible_duplicate': '可能与已有客户重复（{codes}）。确认不是同一客户后可继续保存。',
+  'customers.category_not_found': '客户类别“{key}”不存在或已停用。',
+  'customers.owner_not_found': '专属客服经理不存在或已停用。',
+  'customers.custom_field_invalid': '自定义字段“{field}”的值无效：{reason}。',
+  'customers.custom_field_required': '自定义字段“{field}”为必填项。',
+  'customers.contact_not_found': '找不到该联系人。',
+  'customers.milestone_type_not_found': '里程碑类型“{key}”不存在或已停用。',
+  'customers.milestone_not_found': '找不到该里程碑。',
 };
 
 const en: Record<ErrorCode, string> = {
@@ -106,6 +126,16 @@ const en: Record<ErrorCode, string> = {
   'roles.system_role': 'Built-in roles cannot be deleted.',
   'roles.in_use': '{count} users still have this role; it cannot be deleted.',
   'jobs.not_found': 'Job not found.',
+  'customers.not_found': 'Customer not found, or outside your data scope.',
+  'customers.key_needs_two_staff': 'A key customer needs at least two staff contacts (now {count}).',
+  'customers.possible_duplicate': 'This may duplicate existing customers ({codes}). Save anyway if it is a different customer.',
+  'customers.category_not_found': 'Customer category “{key}” does not exist or is disabled.',
+  'customers.owner_not_found': 'The account manager does not exist or is disabled.',
+  'customers.custom_field_invalid': 'Custom field “{field}” has an invalid value: {reason}.',
+  'customers.custom_field_required': 'Custom field “{field}” is required.',
+  'customers.contact_not_found': 'Contact not found.',
+  'customers.milestone_type_not_found': 'Milestone type “{key}” does not exist or is disabled.',
+  'customers.milestone_not_found': 'Milestone not found.',
 };
 
 export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = { 'zh-CN': zhCN, en };

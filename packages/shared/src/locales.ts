@@ -12,7 +12,8 @@ export function pickLocale(acceptLanguage: string | undefined | null): Locale {
       const q = params.find((p) => p.trim().startsWith('q='));
       return { tag: tag.trim().toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
     })
-    .filter((entry) => entry.tag.length > 0)
+    // q=0 means "not acceptable" (RFC 9110 §12.4.2).
+    .filter((entry) => entry.tag.length > 0 && entry.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { tag } of ranked) {
     if (tag.startsWith('zh')) return 'zh-CN';

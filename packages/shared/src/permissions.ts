@@ -14,6 +14,14 @@ export const PERMISSIONS = [
   'audit.export',
   'jobs.read',
   'jobs.manage',
+  'customers.read',
+  'customers.write',
+  'customers.export',
+  'customers.import',
+  'customers.evaluate',
+  'customers.handover',
+  'customers.merge',
+  'customers.settings',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -46,6 +54,15 @@ export type RoleDefault = {
 };
 
 const ALL = [...PERMISSIONS];
+const CUSTOMER_MANAGEMENT: Permission[] = [
+  'customers.read',
+  'customers.write',
+  'customers.export',
+  'customers.import',
+  'customers.evaluate',
+  'customers.handover',
+  'customers.merge',
+];
 
 export const DEFAULT_ROLES: RoleDefault[] = [
   { key: 'admin', name: { 'zh-CN': '系统管理员', en: 'Administrator' }, dataScope: 'all', permissions: ALL },
@@ -53,40 +70,56 @@ export const DEFAULT_ROLES: RoleDefault[] = [
     key: 'general_manager',
     name: { 'zh-CN': '总经理', en: 'General manager' },
     dataScope: 'all',
-    permissions: ['users.read', 'departments.read', 'roles.read', 'audit.read'],
+    permissions: ['users.read', 'departments.read', 'roles.read', 'audit.read', 'customers.read', 'customers.export'],
   },
   {
     key: 'department_manager',
     name: { 'zh-CN': '部门经理', en: 'Department manager' },
     dataScope: 'department',
-    permissions: ['users.read', 'departments.read', 'roles.read', 'audit.read'],
+    permissions: [
+      'users.read',
+      'departments.read',
+      'roles.read',
+      'audit.read',
+      ...CUSTOMER_MANAGEMENT,
+    ],
   },
   {
     key: 'supervisor',
     name: { 'zh-CN': '主管', en: 'Supervisor' },
     dataScope: 'team',
-    permissions: ['users.read', 'departments.read'],
+    permissions: ['users.read', 'departments.read', 'customers.read', 'customers.write', 'customers.export', 'customers.evaluate'],
   },
   {
     key: 'assistant',
     name: { 'zh-CN': '助理', en: 'Assistant' },
     dataScope: 'department',
-    permissions: ['users.read', 'departments.read'],
+    permissions: ['users.read', 'departments.read', 'customers.read', 'customers.write', 'customers.import', 'customers.export'],
   },
-  { key: 'clerk', name: { 'zh-CN': '文员', en: 'Clerk' }, dataScope: 'own', permissions: ['departments.read'] },
-  { key: 'front_desk', name: { 'zh-CN': '前台', en: 'Front desk' }, dataScope: 'own', permissions: ['departments.read'] },
-  { key: 'agent', name: { 'zh-CN': '客服专员', en: 'Agent' }, dataScope: 'own', permissions: ['departments.read'] },
+  { key: 'clerk', name: { 'zh-CN': '文员', en: 'Clerk' }, dataScope: 'own', permissions: ['departments.read', 'customers.read'] },
+  {
+    key: 'front_desk',
+    name: { 'zh-CN': '前台', en: 'Front desk' },
+    dataScope: 'own',
+    permissions: ['departments.read', 'customers.read', 'customers.write'],
+  },
+  {
+    key: 'agent',
+    name: { 'zh-CN': '客服专员', en: 'Agent' },
+    dataScope: 'own',
+    permissions: ['departments.read', 'customers.read', 'customers.write'],
+  },
   {
     key: 'callback_specialist',
     name: { 'zh-CN': '回访专员', en: 'Callback specialist' },
     dataScope: 'own',
-    permissions: ['departments.read'],
+    permissions: ['departments.read', 'customers.read'],
   },
   {
     key: 'field_engineer',
     name: { 'zh-CN': '现场工程师', en: 'Field engineer' },
     dataScope: 'own',
-    permissions: ['departments.read'],
+    permissions: ['departments.read', 'customers.read'],
   },
 ];
 

@@ -16,7 +16,7 @@ const EnvSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   KEFU_DATA_DIR: z.string().default('./data'),
   KEFU_SECRET: z.string().min(16, 'KEFU_SECRET needs at least 16 characters').optional(),
-  KEFU_BASE_URL: z.string().url().default('http://localhost:3000'),
+  KEFU_BASE_URL: z.string().url().optional(),
   KEFU_ADMIN_PASSWORD: z.string().min(8, 'KEFU_ADMIN_PASSWORD needs at least 8 characters').optional(),
   KEFU_TIMEZONE: z.string().default('Asia/Shanghai'),
   KEFU_SEED_DEMO: z
@@ -64,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     dataDir,
     secret: e.KEFU_SECRET,
-    baseUrl: e.KEFU_BASE_URL.replace(/\/$/, ''),
+    baseUrl: (e.KEFU_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     adminPassword: e.KEFU_ADMIN_PASSWORD,
     timezone: e.KEFU_TIMEZONE,
     seedDemo: e.KEFU_SEED_DEMO,

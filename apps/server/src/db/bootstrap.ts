@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from './client.js';
 import { runMigrations } from './migrate.js';
 import { ensureAdmin, ensureRoles, runSeedOnce } from './seed/base.js';
+import { seedDemoCustomers } from './seed/demo-customers.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './seed/demo.js';
 
 /**
@@ -17,6 +18,7 @@ export async function prepareDatabase(database: Database, config: Config, logger
     await ensureRoles(tx);
     const admin = await ensureAdmin(tx, config.adminPassword);
     const demo = config.seedDemo ? await runSeedOnce(tx, 'demo-organisation', seedDemoOrganisation) : false;
+    if (config.seedDemo) await runSeedOnce(tx, 'demo-customers', seedDemoCustomers);
     return { admin, demo };
   });
   return {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -46,7 +47,8 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   }
   let client: PGlite;
   try {
-    client = dataDir ? new PGlite(dataDir) : new PGlite();
+    // pg_trgm backs fuzzy name search and duplicate detection; PostgreSQL ships it in contrib.
+    client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
     await client.waitReady;
   } catch (error) {
     await releaseLock?.();

@@ -17,10 +17,13 @@ const MIGRATION_LOCK_KEY = 0x6b656675;
  * then find nothing left to do. drizzle applies all pending migrations in one transaction.
  */
 export async function runMigrations(database: Database): Promise<{ applied: number }> {
-  const before = await countApplied(database);
+  let before = 0;
   await database.withSession(async (db) => {
     await db.execute(sql`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     try {
+      // Counted under the lock: read before it, an instance that waited would count the
+      // migrations another instance applied meanwhile as its own.
+      before = await countApplied(database);
       if (database.kind === 'pglite') {
         await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
       } else {

@@ -17,6 +17,12 @@ export type EventCatalog = {
   'role.updated': { roleKey: string };
   'role.deleted': { roleKey: string };
   'job.failed': { jobId: string; name: string };
+  'customer.created': { customerId: string };
+  'customer.updated': { customerId: string; fields: string[] };
+  'customer.contact_logged': { customerId: string; kind: string };
+  'customer.grade_changed': { customerId: string; gradeBefore: string | null; gradeAfter: string | null };
+  'customer.milestone_set': { customerId: string; milestoneId: string; typeKey: string; date: string; orderId: string | null };
+  'customer.milestone_removed': { customerId: string; milestoneId: string; typeKey: string };
 };
 
 export type EventName = keyof EventCatalog;

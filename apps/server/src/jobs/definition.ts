@@ -16,6 +16,11 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   retryLimit?: number;
   retryDelaySeconds?: number;
   expireInSeconds?: number;
+  /**
+   * Jobs a worker fetches per poll (default 1). pg-boss polls at most once per polling interval
+   * while the previous fetch is processed, so a high-volume queue needs a batch to keep up.
+   */
+  batchSize?: number;
   cron?: string;
   handler(args: JobHandlerArgs<z.infer<S>>): Promise<void>;
 };

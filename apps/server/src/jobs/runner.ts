@@ -18,7 +18,17 @@ export class JobRunner {
   private readonly definitions = new Map<string, JobDefinition>();
 
   constructor(
-    private readonly options: { database: Database; config: Config; logger: Logger; definitions: JobDefinition[] },
+    private readonly options: {
+      database: Database;
+      config: Config;
+      logger: Logger;
+      definitions: JobDefinition[];
+      /**
+       * How often pg-boss maintenance runs (pg-boss default 120 s). Maintenance is what moves an
+       * active job whose worker died (started_on + expireIn passed) back to retry; tests turn it down.
+       */
+      maintenanceIntervalSeconds?: number;
+    },
   ) {
     for (const definition of options.definitions) this.definitions.set(definition.name, definition);
   }
@@ -29,11 +39,12 @@ export class JobRunner {
 
   /** Creates pg-boss's schema if needed, declares queues and schedules, and (unless `workers: false`) starts workers. */
   async start(deps: Deps, { workers = true }: { workers?: boolean } = {}): Promise<void> {
-    const { database, config, logger } = this.options;
+    const { database, config, logger, maintenanceIntervalSeconds } = this.options;
+    const maintenance = maintenanceIntervalSeconds ? { maintenanceIntervalSeconds } : {};
     const boss =
       database.kind === 'postgres' && config.database.kind === 'postgres'
-        ? new PgBoss({ connectionString: config.database.url, max: 4, application_name: 'kefu-jobs' })
-        : new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) } });
+        ? new PgBoss({ connectionString: config.database.url, max: 4, application_name: 'kefu-jobs', ...maintenance })
+        : new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) }, ...maintenance });
     boss.on('error', (error) => logger.error({ err: error }, 'job runner error'));
     await boss.start();
     this.boss = boss;
@@ -49,9 +60,17 @@ export class JobRunner {
       if (workers) {
         await boss.work(
           definition.name,
-          { batchSize: 1, pollingIntervalSeconds: config.jobs.pollingIntervalSeconds },
+          { batchSize: definition.batchSize ?? 1, pollingIntervalSeconds: config.jobs.pollingIntervalSeconds },
           async (jobs) => {
-            for (const job of jobs) await this.runOnce(deps, definition, job.id, job.data);
+            // Each job of a batch succeeds or fails on its own: a failing job is failed (to be
+            // retried) alone, and pg-boss then completes only the jobs still active.
+            for (const job of jobs) {
+              try {
+                await this.runOnce(deps, definition, job.id, job.data);
+              } catch (error) {
+                await boss.fail(definition.name, job.id, error as object);
+              }
+            }
           },
         );
       }

@@ -36,7 +36,8 @@ export function orderBy(
   for (const raw of sort.split(',')) {
     const field = raw.trim().replace(/^[-+]/, '');
     if (!field) continue;
-    const column = columns[field];
+    // Own keys only: `toString`, `constructor` or `__proto__` must not reach Object.prototype.
+    const column = Object.hasOwn(columns, field) ? columns[field] : undefined;
     if (!column) {
       throw badRequest('validation_failed', {}, [
         { path: 'sort', message: `unknown sort field "${field}"; allowed: ${Object.keys(columns).join(', ')}` },

@@ -15,6 +15,10 @@ declare module 'fastify' {
     /** Every /api/v1 route declares who may call it; registration fails without it. */
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    /** The declared access of every route, keyed `METHOD /url` (e.g. `GET /api/v1/users/:id`). */
+    routeAccess: ReadonlyMap<string, RouteAccess>;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     locale: Locale;
@@ -51,11 +55,17 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
     };
   });
 
+  // Fastify keeps no public list of routes; this one lets tests check every route's access.
+  const routeAccess = new Map<string, RouteAccess>();
+  app.decorate('routeAccess', routeAccess);
+
   app.addHook('onRoute', (route) => {
     const guarded = route.url.startsWith('/api/v1') || route.url === '/api/health';
     if (guarded && route.method !== 'HEAD' && !route.config?.access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access)`);
     }
+    const access = route.config?.access;
+    if (access) for (const method of [route.method].flat()) routeAccess.set(`${method} ${route.url}`, access);
   });
 
   app.addHook('onRequest', async (request) => {

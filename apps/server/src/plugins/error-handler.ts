@@ -72,11 +72,21 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       return sendProblem(request, reply, error.status, error.code, error.params, error.fields);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const prefix = error.validationContext === 'body' ? '' : (error.validationContext ?? '');
-      const fields = error.validation.map((v) => {
+      const context = error.validationContext ?? 'body';
+      const prefix = context === 'body' ? '' : context;
+      const sources = { body: request.body, querystring: request.query, params: request.params, headers: request.headers };
+      const fields = error.validation.flatMap((v) => {
         const path = v.instancePath.split('/').filter(Boolean);
-        const issue = { ...v.params, code: v.keyword, path, message: v.message } as unknown as z.core.$ZodIssue;
-        return { path: joinPath(prefix, path), message: localizeIssue(issue, locale) };
+        // Zod leaves the offending value out of its issues; put it back, or "received …" always reads "undefined".
+        const input = path.reduce<unknown>(
+          (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+          sources[context],
+        );
+        const issue = { ...v.params, code: v.keyword, path, message: v.message, input } as unknown as z.core.$ZodIssue;
+        const message = localizeIssue(issue, locale);
+        // An unknown key is reported on the object that holds it; name each key, so that the caller sees which.
+        if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: joinPath(prefix, [...path, key]), message }));
+        return [{ path: joinPath(prefix, path), message }];
       });
       return sendProblem(request, reply, 400, 'validation_failed', {}, fields);
     }

@@ -3,11 +3,12 @@ import { i18n } from '../i18n';
 import { ApiError } from './ApiError';
 
 /**
- * THE swap point for API types. Today `paths` comes from the hand-written `./schema`; once the
- * server commits `apps/server/openapi.json`, run `npm run api:generate -w apps/web` and change
- * this one line to `from './generated'`. Everything else derives its types from here (see types.ts).
+ * THE swap point for API types — the only line that names the source of `paths`:
+ *   './generated' — generated from apps/server/openapi.json by `npm run api:generate -w apps/web`;
+ *   './schema'    — the hand-written bridge used before the server published its OpenAPI.
+ * Everything else derives its types from here (see types.ts), so either compiles unchanged.
  */
-import type { paths } from './schema';
+import type { paths } from './generated';
 
 export type { paths };
 
@@ -47,7 +48,12 @@ const throwOnError: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '', credentials: 'include' });
+export const api = createClient<paths>({
+  baseUrl: '',
+  credentials: 'include',
+  // Looked up per call (not captured once), so tests and dev tools can replace fetch.
+  fetch: (request) => globalThis.fetch(request),
+});
 api.use(requestHeaders, throwOnError);
 
 /**

@@ -12,11 +12,13 @@ export function toSortParam(sort: SortOrderMap | undefined): string | undefined 
  * ProTable passes `{ current, pageSize, keyword, ...searchFormValues }`; the API wants `page`,
  * `pageSize`, `sort` and filters without empty values.
  */
-export function toListQuery<F extends Record<string, unknown>>(
-  params: { current?: number; pageSize?: number } & F,
+type Paging = { current?: number; pageSize?: number; keyword?: string };
+
+export function toListQuery<P extends Paging>(
+  params: P,
   sort?: SortOrderMap,
-): { page: number; pageSize: number; sort?: string } & Partial<F> {
-  const { current, pageSize, ...filters } = params;
+): { page: number; pageSize: number; sort?: string } & Partial<Omit<P, keyof Paging>> {
+  const { current, pageSize, keyword: _toolbarKeyword, ...filters } = params;
   const query: Record<string, unknown> = { page: current ?? 1, pageSize: pageSize ?? 20 };
   const sortParam = toSortParam(sort);
   if (sortParam) query.sort = sortParam;
@@ -24,5 +26,5 @@ export function toListQuery<F extends Record<string, unknown>>(
     if (value === undefined || value === null || value === '') continue;
     query[key] = typeof value === 'string' ? value.trim() : value;
   }
-  return query as { page: number; pageSize: number; sort?: string } & Partial<F>;
+  return query as { page: number; pageSize: number; sort?: string } & Partial<Omit<P, keyof Paging>>;
 }

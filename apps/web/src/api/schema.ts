@@ -1,9 +1,8 @@
 /**
- * Hand-written OpenAPI types for the Kefu API, in the shape openapi-typescript generates.
- *
- * TEMPORARY: once the server commits `apps/server/openapi.json`, `npm run api:generate -w apps/web`
- * writes `generated.ts` and `client.ts` switches its one `import type { paths }` line to it; then
- * delete this file. Nothing else imports it directly (entity types are derived in `types.ts`).
+ * Hand-written OpenAPI types for the Kefu API, in the shape openapi-typescript generates. This was
+ * the bridge until the server published `apps/server/openapi.json`; `client.ts` now imports
+ * `generated.ts` instead. Kept (aligned with the server's spec) only so the swap can be reverted
+ * with one line while the server's document settles — delete it once generated.ts is committed.
  */
 import type { DataScope, Locale, Problem } from '@kefu/shared';
 
@@ -175,7 +174,7 @@ export interface paths {
     parameters: NoParams;
     get: {
       parameters: {
-        query?: ListQuery & { q?: string; departmentId?: string; roleKey?: string; isActive?: boolean };
+        query?: ListQuery & { q?: string; departmentId?: string; roleKey?: string; isActive?: 'true' | 'false' };
       };
       responses: { 200: Json<S['UserPage']> } & Errors;
     };
@@ -232,7 +231,11 @@ export interface paths {
   };
   '/api/v1/departments/{id}': {
     parameters: IdPath;
-    patch: { parameters: IdPath; requestBody: Body<DepartmentInput>; responses: { 200: Json<S['Department']> } & Errors };
+    patch: {
+      parameters: IdPath;
+      requestBody: Body<DepartmentInput>;
+      responses: { 200: Json<S['Department']> } & Errors;
+    };
     delete: { parameters: IdPath; responses: { 204: NoContent } & Errors };
   };
   '/api/v1/roles': {
@@ -278,7 +281,9 @@ export interface paths {
   '/api/v1/jobs': {
     parameters: NoParams;
     get: {
-      parameters: { query?: ListQuery & { state?: 'failed' | 'active' | 'created' | 'completed' } };
+      parameters: {
+        query?: ListQuery & { state?: 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed' };
+      };
       responses: { 200: Json<PageOf<S['Job']>> } & Errors;
     };
   };

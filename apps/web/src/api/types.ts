@@ -10,27 +10,30 @@ type Op<P extends keyof paths, M extends Method> = M extends keyof paths[P] ? No
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 
 /** The JSON body of the 200 (or 201) answer. */
-export type ResponseOf<P extends keyof paths, M extends Method> = Op<P, M> extends { responses: infer R }
-  ? R extends { 200: infer Ok }
-    ? JsonOf<Ok>
-    : R extends { 201: infer Created }
-      ? JsonOf<Created>
-      : never
-  : never;
+export type ResponseOf<P extends keyof paths, M extends Method> =
+  Op<P, M> extends { responses: infer R }
+    ? R extends { 200: infer Ok }
+      ? JsonOf<Ok>
+      : R extends { 201: infer Created }
+        ? JsonOf<Created>
+        : never
+    : never;
 
 /** The JSON request body. */
-export type BodyOf<P extends keyof paths, M extends Method> = Op<P, M> extends {
-  requestBody?: { content: { 'application/json': infer B } };
-}
-  ? B
-  : never;
+export type BodyOf<P extends keyof paths, M extends Method> =
+  Op<P, M> extends {
+    requestBody?: { content: { 'application/json': infer B } };
+  }
+    ? B
+    : never;
 
 /** The query parameters. */
-export type QueryOf<P extends keyof paths, M extends Method> = Op<P, M> extends {
-  parameters: { query?: infer Q };
-}
-  ? NonNullable<Q>
-  : never;
+export type QueryOf<P extends keyof paths, M extends Method> =
+  Op<P, M> extends {
+    parameters: { query?: infer Q };
+  }
+    ? NonNullable<Q>
+    : never;
 
 export type Me = ResponseOf<'/api/v1/auth/me', 'get'>;
 export type ApiToken = ResponseOf<'/api/v1/auth/tokens', 'get'>['items'][number];

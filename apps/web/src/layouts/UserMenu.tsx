@@ -36,9 +36,13 @@ export function UserMenu({ children }: { children: ReactNode }) {
   return (
     <>
       <Dropdown trigger={['click']} menu={{ items, onClick }}>
-        <span data-testid="user-menu" role="button" tabIndex={0} style={{ cursor: 'pointer' }}>
+        <button
+          type="button"
+          data-testid="user-menu"
+          style={{ background: 'none', border: 0, padding: 0, font: 'inherit', color: 'inherit', cursor: 'pointer' }}
+        >
           {children}
-        </span>
+        </button>
       </Dropdown>
       <ChangePasswordModal open={passwordOpen} onOpenChange={setPasswordOpen} />
     </>

@@ -60,10 +60,16 @@ const SORTABLE = {
 };
 
 /** Users within the actor's data scope; the scope is part of the WHERE clause. */
-export async function listUsersInScope(db: DbOrTx, actor: Actor, filter: UserFilter, page: PageQuery) {
+export async function listUsersInScope(
+  db: DbOrTx,
+  actor: Actor,
+  filter: UserFilter,
+  page: PageQuery,
+  locale: 'zh-CN' | 'en',
+) {
   const where = whereOf(actor, filter);
   const [items, totals] = await Promise.all([
-    viewQuery(db, actor.locale)
+    viewQuery(db, locale)
       .where(where)
       .orderBy(...orderBy(page.sort, SORTABLE, [users.username]))
       .limit(page.pageSize)
@@ -73,8 +79,8 @@ export async function listUsersInScope(db: DbOrTx, actor: Actor, filter: UserFil
   return { items, total: totals[0]?.total ?? 0 };
 }
 
-export async function findUserViewInScope(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await viewQuery(db, actor.locale)
+export async function findUserViewInScope(db: DbOrTx, actor: Actor, id: string, locale: 'zh-CN' | 'en') {
+  const [row] = await viewQuery(db, locale)
     .where(and(eq(users.id, id), inScope(users.id, actor)))
     .limit(1);
   return row;

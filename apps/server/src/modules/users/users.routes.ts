@@ -22,7 +22,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     },
     async (request) => {
       const { page, pageSize, sort, ...filter } = request.query;
-      return service.listUsers(deps, actorContext(request).actor, filter, { page, pageSize, sort });
+      return service.listUsers(deps, actorContext(request), filter, { page, pageSize, sort });
     },
   );
 
@@ -41,7 +41,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'users.read' },
       schema: { tags: ['users'], summary: 'Get a user', params: UserIdParamsSchema, response: { 200: UserSchema, ...problems } },
     },
-    async (request) => service.getUser(deps, actorContext(request).actor, request.params.id),
+    async (request) => service.getUser(deps, actorContext(request), request.params.id),
   );
 
   app.patch(

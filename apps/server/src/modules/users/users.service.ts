@@ -27,13 +27,13 @@ export type CreateUserInput = {
 
 export type UpdateUserInput = Partial<Omit<CreateUserInput, 'username' | 'password'>> & { isActive?: boolean };
 
-export async function listUsers(deps: Deps, actor: Actor, filter: repo.UserFilter, page: PageQuery) {
-  const { items, total } = await repo.listUsersInScope(deps.database.db, actor, filter, page);
+export async function listUsers(deps: Deps, ctx: ActorCtx, filter: repo.UserFilter, page: PageQuery) {
+  const { items, total } = await repo.listUsersInScope(deps.database.db, ctx.actor, filter, page, ctx.locale);
   return { items, total, page: page.page, pageSize: page.pageSize };
 }
 
-export async function getUser(deps: Deps, actor: Actor, id: string): Promise<UserView> {
-  const user = await repo.findUserViewInScope(deps.database.db, actor, id);
+export async function getUser(deps: Deps, ctx: ActorCtx, id: string): Promise<UserView> {
+  const user = await repo.findUserViewInScope(deps.database.db, ctx.actor, id, ctx.locale);
   if (!user) throw new AppError('users.not_found', 404);
   return user;
 }
@@ -73,7 +73,7 @@ export async function createUser(deps: Deps, ctx: ActorCtx, input: CreateUserInp
     return row.id;
   });
   deps.bus.emit('user.created', { userId: id }, ctx.actor.userId);
-  return getUser(deps, ctx.actor, id);
+  return getUser(deps, ctx, id);
 }
 
 export async function updateUser(deps: Deps, ctx: ActorCtx, id: string, input: UpdateUserInput): Promise<UserView> {
@@ -82,7 +82,7 @@ export async function updateUser(deps: Deps, ctx: ActorCtx, id: string, input: U
   }
   const fields = Object.keys(input).filter((k) => input[k as keyof UpdateUserInput] !== undefined);
   await deps.database.db.transaction(async (tx) => {
-    const before = await repo.findUserViewInScope(tx, ctx.actor, id);
+    const before = await repo.findUserViewInScope(tx, ctx.actor, id, ctx.locale);
     if (!before) throw new AppError('users.not_found', 404);
     await assertReferences(tx, input, id);
     await repo.updateUser(tx, id, input);
@@ -97,14 +97,14 @@ export async function updateUser(deps: Deps, ctx: ActorCtx, id: string, input: U
     });
   });
   deps.bus.emit('user.updated', { userId: id, fields }, ctx.actor.userId);
-  return getUser(deps, ctx.actor, id);
+  return getUser(deps, ctx, id);
 }
 
 export async function resetUserPassword(deps: Deps, ctx: ActorCtx, id: string, newPassword: string) {
   assertStrongPassword(newPassword, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await deps.database.db.transaction(async (tx) => {
-    if (!(await repo.findUserViewInScope(tx, ctx.actor, id))) throw new AppError('users.not_found', 404);
+    if (!(await repo.findUserViewInScope(tx, ctx.actor, id, ctx.locale))) throw new AppError('users.not_found', 404);
     await repo.updateUser(tx, id, { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null });
     await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });

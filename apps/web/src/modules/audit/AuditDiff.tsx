@@ -53,7 +53,12 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
             { title: t('diff.field'), dataIndex: 'path', width: 220 },
             { title: t('diff.before'), dataIndex: 'before', render: cell },
             { title: t('diff.after'), dataIndex: 'after', render: cell },
-            { title: t('diff.kind'), dataIndex: 'kind', width: 100, render: (kind: DiffKind) => t(`diff.kinds.${kind}`) },
+            {
+              title: t('diff.kind'),
+              dataIndex: 'kind',
+              width: 100,
+              render: (kind: DiffKind) => t(`diff.kinds.${kind}`),
+            },
           ]}
         />
       )}

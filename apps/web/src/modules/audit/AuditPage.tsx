@@ -10,10 +10,18 @@ import { type SortOrderMap, toListQuery } from '../../api/listQuery';
 import type { AuditEntry } from '../../api/types';
 import { useAccess } from '../auth/useAccess';
 import { UserSelect } from '../users/UserSelect';
-import { type AuditFilters, auditExportUrl, auditQueryKey, listAudit } from './api';
 import { AuditDiff } from './AuditDiff';
+import { type AuditFilters, auditExportUrl, auditQueryKey, listAudit } from './api';
+import { AUDIT_ACTIONS, actionLabel, ENTITY_TYPES, entityTypeLabel } from './auditLabels';
 
-type SearchValues = { actorId?: string; action?: string; entityType?: string; entityId?: string; from?: string; to?: string };
+type SearchValues = {
+  actorId?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+};
 
 const toIso = (value: unknown) => (value ? dayjs(value as string).toISOString() : undefined);
 
@@ -28,7 +36,14 @@ export function AuditPage() {
   });
 
   const columns: ProColumns<AuditEntry>[] = [
-    { title: t('fields.at'), dataIndex: 'at', valueType: 'dateTime', sorter: true, defaultSortOrder: 'descend', hideInSearch: true },
+    {
+      title: t('fields.at'),
+      dataIndex: 'at',
+      valueType: 'dateTime',
+      sorter: true,
+      defaultSortOrder: 'descend',
+      hideInSearch: true,
+    },
     {
       title: t('fields.timeRange'),
       dataIndex: 'timeRange',
@@ -36,15 +51,31 @@ export function AuditPage() {
       hideInTable: true,
       search: { transform: (value: unknown[]) => ({ from: toIso(value[0]), to: toIso(value[1]) }) },
     },
-    { title: t('fields.actor'), dataIndex: 'actorName', hideInSearch: true, render: (_, row) => row.actorName ?? t('system') },
+    {
+      title: t('fields.actor'),
+      dataIndex: 'actorName',
+      hideInSearch: true,
+    },
     {
       title: t('fields.actor'),
       dataIndex: 'actorId',
       hideInTable: true,
       renderFormItem: () => <UserSelect placeholder={t('hints.actor')} />,
     },
-    { title: t('fields.action'), dataIndex: 'action', render: (_, row) => <Tag>{row.action}</Tag> },
-    { title: t('fields.entityType'), dataIndex: 'entityType' },
+    {
+      title: t('fields.action'),
+      dataIndex: 'action',
+      valueType: 'select',
+      fieldProps: { showSearch: true, options: AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(t, a) })) },
+      render: (_, row) => <Tag title={row.action}>{actionLabel(t, row.action)}</Tag>,
+    },
+    {
+      title: t('fields.entityType'),
+      dataIndex: 'entityType',
+      valueType: 'select',
+      fieldProps: { options: ENTITY_TYPES.map((e) => ({ value: e, label: entityTypeLabel(t, e) })) },
+      render: (_, row) => entityTypeLabel(t, row.entityType),
+    },
     {
       title: t('fields.entityId'),
       dataIndex: 'entityId',
@@ -64,8 +95,7 @@ export function AuditPage() {
         expandable={{ expandedRowRender: (row) => <AuditDiff entry={row} /> }}
         request={async (params, sort) => {
           const query = toListQuery(params, sort as SortOrderMap);
-          const { page: _page, pageSize: _pageSize, ...rest } = query;
-          setFilters(rest);
+          setFilters(query);
           const page = await queryClient.fetchQuery({
             queryKey: [...auditQueryKey, query],
             queryFn: () => listAudit(query),

@@ -34,7 +34,13 @@ export function diffJson(before: unknown, after: unknown): DiffRow[] {
     .map((path): DiffRow => {
       const a = left.get(path);
       const b = right.get(path);
-      const kind: DiffKind = !left.has(path) ? 'added' : !right.has(path) ? 'removed' : same(a, b) ? 'unchanged' : 'changed';
+      const kind: DiffKind = !left.has(path)
+        ? 'added'
+        : !right.has(path)
+          ? 'removed'
+          : same(a, b)
+            ? 'unchanged'
+            : 'changed';
       return { path, before: a, after: b, kind };
     })
     .sort((x, y) => rank[x.kind] - rank[y.kind] || x.path.localeCompare(y.path));

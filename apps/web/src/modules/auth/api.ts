@@ -32,5 +32,4 @@ export const listTokens = () => unwrap(api.GET('/api/v1/auth/tokens'));
 export const createToken = (body: BodyOf<'/api/v1/auth/tokens', 'post'>) =>
   unwrap(api.POST('/api/v1/auth/tokens', { body }));
 
-export const revokeToken = (id: string) =>
-  unwrap(api.DELETE('/api/v1/auth/tokens/{id}', { params: { path: { id } } }));
+export const revokeToken = (id: string) => unwrap(api.DELETE('/api/v1/auth/tokens/{id}', { params: { path: { id } } }));

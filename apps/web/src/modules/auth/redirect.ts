@@ -1,6 +1,6 @@
 /** Only same-app absolute paths are followed after sign-in (no `//evil.example`, no `/login` loop). */
 export function safeRedirect(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
   if (value === '/login' || value.startsWith('/login?')) return '/';
   return value;
 }

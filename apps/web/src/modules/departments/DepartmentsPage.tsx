@@ -5,7 +5,7 @@ import { App, Button, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccess } from '../auth/useAccess';
-import { departmentsQueryKey, deleteDepartment } from './api';
+import { deleteDepartment, departmentsQueryKey } from './api';
 import { DepartmentFormModal, type DepartmentFormTarget } from './DepartmentFormModal';
 import type { DepartmentNode } from './tree';
 import { useDepartments } from './useDepartments';

@@ -42,12 +42,14 @@ export function HomePage() {
             <Typography.Title level={4} style={{ marginTop: 0 }}>
               {t(greetingKey(new Date().getHours()), { name: me.displayName })}
             </Typography.Title>
-            <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+            <Descriptions size="small" column={{ xs: 1, sm: 2, md: 2, lg: 4, xl: 4, xxl: 4 }}>
               <Descriptions.Item label={t('common:fields.role')}>{me.role.name}</Descriptions.Item>
               <Descriptions.Item label={t('common:fields.department')}>
                 {me.department?.name ?? t('noDepartment')}
               </Descriptions.Item>
-              <Descriptions.Item label={t('common:fields.superior')}>{me.superior?.displayName ?? '-'}</Descriptions.Item>
+              <Descriptions.Item label={t('common:fields.superior')}>
+                {me.superior?.displayName ?? '-'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('common:fields.dataScope')}>
                 {t(`common:dataScope.${me.dataScope}`)}
               </Descriptions.Item>

@@ -7,11 +7,13 @@ import type { Job, JobState } from '../../api/types';
 import { useAccess } from '../auth/useAccess';
 import { JOB_STATES, jobsQueryKey, listJobs, retryJob } from './api';
 
-const STATE_COLOR: Record<JobState, string> = {
+const STATE_COLOR: Record<(typeof JOB_STATES)[number], string> = {
   failed: 'error',
+  retry: 'warning',
   active: 'processing',
   created: 'default',
   completed: 'success',
+  cancelled: 'default',
 };
 
 const json = (value: unknown) => (
@@ -37,7 +39,11 @@ export function JobsPage() {
   });
 
   const columns: ProColumns<Job>[] = [
-    { title: t('fields.name'), dataIndex: 'name', render: (_, row) => <Typography.Text code>{row.name}</Typography.Text> },
+    {
+      title: t('fields.name'),
+      dataIndex: 'name',
+      render: (_, row) => <Typography.Text code>{row.name}</Typography.Text>,
+    },
     {
       title: t('fields.state'),
       dataIndex: 'state',
@@ -79,7 +85,8 @@ export function JobsPage() {
             type: 'tab',
             activeKey: state,
             items: JOB_STATES.map((key) => ({ key, label: t(`states.${key}`) })),
-            onChange: (key) => setState((JOB_STATES as readonly unknown[]).includes(key) ? (key as JobState) : 'failed'),
+            onChange: (key) =>
+              setState((JOB_STATES as readonly unknown[]).includes(key) ? (key as JobState) : 'failed'),
           },
         }}
         expandable={{

@@ -3,7 +3,15 @@ import type { JobState } from '../../api/types';
 
 export const jobsQueryKey = ['jobs'] as const;
 
-export const JOB_STATES = ['failed', 'active', 'created', 'completed'] as const satisfies readonly JobState[];
+/** Tabs, most useful first: failed jobs are what an administrator comes here for. */
+export const JOB_STATES = [
+  'failed',
+  'retry',
+  'active',
+  'created',
+  'completed',
+  'cancelled',
+] as const satisfies readonly JobState[];
 
 export const listJobs = (query: { state: JobState; page: number; pageSize: number }) =>
   unwrap(api.GET('/api/v1/jobs', { params: { query } }));

@@ -1,11 +1,15 @@
 import { ModalForm, ProForm, ProFormRadio, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
-import { DATA_SCOPES, type DataScope } from '@kefu/shared';
+import { DATA_SCOPES, type DataScope, isPermission } from '@kefu/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../api/types';
+import type { Role, RoleBody } from '../../api/types';
 import { createRole, listPermissions, permissionsQueryKey, rolesQueryKey, updateRole } from './api';
 import { PermissionPicker } from './PermissionPicker';
+
+/** The permission names the API accepts (its enum, which follows @kefu/shared). */
+type RolePermission = NonNullable<RoleBody['permissions']>[number];
+const isRolePermission = (value: string): value is RolePermission => isPermission(value);
 
 type Values = { key: string; name: string; description?: string; dataScope: DataScope; permissions: string[] };
 
@@ -32,7 +36,7 @@ export function RoleFormModal({
         name: values.name.trim(),
         description: values.description?.trim() || null,
         dataScope: values.dataScope,
-        permissions: values.permissions,
+        permissions: values.permissions.filter(isRolePermission),
       };
       return existing ? updateRole(existing.key, body) : createRole({ ...body, key: values.key.trim() });
     },
@@ -87,7 +91,12 @@ export function RoleFormModal({
             { pattern: /^[a-z][a-z0-9_]*$/, message: t('validation.key') },
           ]}
         />
-        <ProFormText name="name" label={t('fields.name')} width="md" rules={[{ required: true, whitespace: true, max: 64 }]} />
+        <ProFormText
+          name="name"
+          label={t('fields.name')}
+          width="md"
+          rules={[{ required: true, whitespace: true, max: 64 }]}
+        />
       </ProForm.Group>
       <ProFormTextArea name="description" label={t('fields.description')} fieldProps={{ rows: 2, maxLength: 500 }} />
       <ProFormRadio.Group

@@ -58,9 +58,21 @@ export function RolesPage() {
         </>
       ),
     },
-    { title: t('fields.key'), dataIndex: 'key', render: (_, row) => <Typography.Text code>{row.key}</Typography.Text> },
+    {
+      title: t('fields.key'),
+      dataIndex: 'key',
+      render: (_, row) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+          {row.key}
+        </Typography.Text>
+      ),
+    },
     { title: t('fields.description'), dataIndex: 'description', ellipsis: true },
-    { title: t('common:fields.dataScope'), dataIndex: 'dataScope', render: (_, row) => t(`common:dataScope.${row.dataScope}`) },
+    {
+      title: t('common:fields.dataScope'),
+      dataIndex: 'dataScope',
+      render: (_, row) => t(`common:dataScope.${row.dataScope}`),
+    },
     {
       title: t('fields.permissionCount'),
       dataIndex: 'permissions',

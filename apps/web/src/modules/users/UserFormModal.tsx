@@ -7,7 +7,7 @@ import {
   ProFormTreeSelect,
 } from '@ant-design/pro-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form } from 'antd';
+import { App, Col, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import type { DepartmentNode } from '../departments/tree';
@@ -120,12 +120,7 @@ export function UserFormModal({
         colProps={{ span: 12 }}
         rules={[{ required: true, whitespace: true, max: 64 }]}
       />
-      <ProFormText
-        name="email"
-        label={t('common:fields.email')}
-        colProps={{ span: 12 }}
-        rules={[{ type: 'email' }]}
-      />
+      <ProFormText name="email" label={t('common:fields.email')} colProps={{ span: 12 }} rules={[{ type: 'email' }]} />
       <ProFormText name="phone" label={t('common:fields.phone')} colProps={{ span: 12 }} rules={[{ max: 32 }]} />
       <ProFormSelect
         name="roleKey"
@@ -141,14 +136,19 @@ export function UserFormModal({
         allowClear
         fieldProps={{ treeData: toTreeOptions(departmentTree), treeDefaultExpandAll: true, showSearch: true }}
       />
-      <ProForm.Item name="superiorId" label={t('common:fields.superior')} colProps={{ span: 12 }}>
-        <UserSelect
-          initialOption={
-            existing?.superiorId ? { value: existing.superiorId, label: existing.superiorName ?? existing.superiorId } : null
-          }
-          excludeIds={existing ? [existing.id] : undefined}
-        />
-      </ProForm.Item>
+      {/* ProForm.Item has no colProps; in grid mode the form is a Row, so a Col places it. */}
+      <Col span={12}>
+        <ProForm.Item name="superiorId" label={t('common:fields.superior')}>
+          <UserSelect
+            initialOption={
+              existing?.superiorId
+                ? { value: existing.superiorId, label: existing.superiorName ?? existing.superiorId }
+                : null
+            }
+            excludeIds={existing ? [existing.id] : undefined}
+          />
+        </ProForm.Item>
+      </Col>
       {isNew ? (
         <ProFormText.Password
           name="password"

@@ -27,7 +27,7 @@ export function UserSelect({ initialOption, excludeIds, placeholder, ...props }:
 
   const query = useQuery({
     queryKey: [...usersQueryKey, 'options', debounced],
-    queryFn: () => listUsers({ q: debounced || undefined, isActive: true, pageSize: 20 }),
+    queryFn: () => listUsers({ q: debounced || undefined, isActive: 'true', pageSize: 20 }),
     enabled: canRead,
     placeholderData: keepPreviousData,
   });

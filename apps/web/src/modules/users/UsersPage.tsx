@@ -27,7 +27,12 @@ export function UsersPage() {
   const [passwordFor, setPasswordFor] = useState<User | null>(null);
 
   const columns: ProColumns<User>[] = [
-    { title: t('search.keyword'), dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: t('search.keywordHint') } },
+    {
+      title: t('search.keyword'),
+      dataIndex: 'q',
+      hideInTable: true,
+      fieldProps: { placeholder: t('search.keywordHint') },
+    },
     { title: t('fields.username'), dataIndex: 'username', sorter: true, hideInSearch: true, copyable: true },
     { title: t('fields.displayName'), dataIndex: 'displayName', sorter: true, hideInSearch: true },
     {
@@ -62,7 +67,13 @@ export function UsersPage() {
           <Tag>{t('common:status.inactive')}</Tag>
         ),
     },
-    { title: t('fields.lastLoginAt'), dataIndex: 'lastLoginAt', valueType: 'dateTime', sorter: true, hideInSearch: true },
+    {
+      title: t('fields.lastLoginAt'),
+      dataIndex: 'lastLoginAt',
+      valueType: 'dateTime',
+      sorter: true,
+      hideInSearch: true,
+    },
     {
       title: t('common:fields.createdAt'),
       dataIndex: 'createdAt',
@@ -96,8 +107,7 @@ export function UsersPage() {
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         search={{ labelWidth: 'auto' }}
         request={async (params, sort) => {
-          const { isActive, ...rest } = toListQuery(params, sort as SortOrderMap);
-          const query = { ...rest, isActive: isActive === undefined ? undefined : isActive === 'true' };
+          const query = toListQuery(params, sort as SortOrderMap);
           const page = await queryClient.fetchQuery({
             queryKey: [...usersQueryKey, 'list', query],
             queryFn: () => listUsers(query),

@@ -1,0 +1,178 @@
+import pino from 'pino';
+import { buildApp } from '../src/app.js';
+import { prepareDatabase } from '../src/db/bootstrap.js';
+import { DEMO_PASSWORD } from '../src/db/seed/demo.js';
+import { BENCH_ADMIN_PASSWORD, type BenchEngine, type EngineName, openEngine, selectedEngines } from './engines.js';
+import { getJson, type LoadResult, runLoad, signIn } from './http.js';
+import { describeMachine, gitRevision, markdownTable, writeSection } from './report.js';
+import { addVolume, type Volume } from './volume.js';
+
+/**
+ * The platform benchmark: for each database engine, a migrated and seeded database with realistic
+ * volume, the real app listening on the loopback interface, and autocannon against the
+ * authenticated list endpoints. Prints markdown; `--write` (or BENCH_WRITE=1) also updates the
+ * `platform` section of docs/benchmarks.md. Fails (exit 1) on any error or non-2xx response.
+ */
+
+function envNumber(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) throw new Error(`${name} must be a number ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+const SECONDS = envNumber('BENCH_SECONDS', 10, 1);
+const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 2, 0);
+const CONNECTIONS = Math.round(envNumber('BENCH_CONNECTIONS', 10, 1));
+const VOLUME: Volume = {
+  users: Math.round(envNumber('BENCH_USERS', 2000, 0)),
+  auditRows: Math.round(envNumber('BENCH_AUDIT_ROWS', 50_000, 0)),
+};
+const WRITE = process.argv.includes('--write') || ['1', 'true'].includes(process.env.BENCH_WRITE ?? '');
+const SUPERVISOR = 'zhangwei';
+
+type Caller = 'admin' | 'supervisor';
+type Scenario = { path: string; caller: Caller; scope: string };
+
+const SCENARIOS: Scenario[] = [
+  { path: '/api/v1/users?page=1&pageSize=20&sort=-createdAt', caller: 'admin', scope: 'all' },
+  { path: '/api/v1/users?page=1&pageSize=20&sort=-createdAt', caller: 'supervisor', scope: 'team' },
+  { path: '/api/v1/audit?pageSize=20', caller: 'admin', scope: 'all' },
+];
+
+type Row = { engine: BenchEngine['label']; scenario: Scenario; total: number; result: LoadResult };
+type Setup = { engine: EngineName; label: string; prepareMs: number; volumeMs: number };
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const silent = pino({ level: 'silent' });
+
+async function benchEngine(name: EngineName, rows: Row[], setups: Setup[]): Promise<void> {
+  log(`${name}: opening`);
+  const engine = await openEngine(name);
+  try {
+    let t = performance.now();
+    const prepared = await prepareDatabase(engine.database, engine.config, silent);
+    if (!prepared.demoSeeded) throw new Error('the demo organisation was not seeded');
+    const prepareMs = performance.now() - t;
+    t = performance.now();
+    await addVolume(engine.database, VOLUME);
+    const volumeMs = performance.now() - t;
+    setups.push({ engine: name, label: engine.label, prepareMs, volumeMs });
+    log(`${engine.label}: migrated + seeded in ${(prepareMs / 1000).toFixed(1)} s, volume added in ${(volumeMs / 1000).toFixed(1)} s`);
+
+    const app = await buildApp(engine.config, { database: engine.database });
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address();
+      if (!address || typeof address === 'string') throw new Error('no TCP address');
+      const base = `http://127.0.0.1:${address.port}`;
+      const cookies: Record<Caller, string> = {
+        admin: await signIn(base, 'admin', BENCH_ADMIN_PASSWORD),
+        supervisor: await signIn(base, SUPERVISOR, DEMO_PASSWORD),
+      };
+      for (const scenario of SCENARIOS) {
+        const url = `${base}${scenario.path}`;
+        const headers = { cookie: cookies[scenario.caller], 'accept-language': 'zh-CN' };
+        const page = await getJson<{ items: unknown[]; total: number }>(url, headers);
+        if (page.items.length === 0) throw new Error(`GET ${scenario.path} as ${scenario.caller}: empty page`);
+        log(`${name}: GET ${scenario.path} as ${scenario.caller} (${page.total} rows in scope), ${WARMUP_SECONDS} s + ${SECONDS} s`);
+        const result = await runLoad({ url, headers, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+        rows.push({ engine: engine.label, scenario, total: page.total, result });
+        log(`${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms`);
+      }
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await engine.close();
+  }
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const failures = (r: LoadResult) => r.errors + r.non2xx;
+
+function render(rows: Row[], setups: Setup[], wallSeconds: number): string {
+  const callers: Record<Caller, string> = { admin: 'admin', supervisor: `supervisor \`${SUPERVISOR}\`` };
+  const table = markdownTable(
+    ['Engine', 'Endpoint', 'Caller (scope)', 'Rows in scope', 'Req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'Errors / non-2xx'],
+    rows.map(({ engine, scenario, total, result }) => [
+      engine,
+      `\`GET ${scenario.path}\``,
+      `${callers[scenario.caller]} (${scenario.scope})`,
+      total.toLocaleString('en'),
+      Math.round(result.requestsPerSecond).toLocaleString('en'),
+      ms(result.p50),
+      ms(result.p95),
+      ms(result.p99),
+      `${result.errors} / ${result.non2xx}`,
+    ]),
+    ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+  );
+  const setupLines = setups.map(
+    (s) =>
+      `- ${s.label}: migrate + seed ${(s.prepareMs / 1000).toFixed(1)} s, adding the volume ${(s.volumeMs / 1000).toFixed(1)} s`,
+  );
+  const revision = gitRevision();
+  return [
+    '## Platform: user and audit lists',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()}${revision ? `, commit \`${revision}\`` : ''}.`,
+    '',
+    `- **Data:** the demo organisation plus ${VOLUME.users.toLocaleString('en')} users spread over its departments ` +
+      `(teams of about 20 under team leads who report to the department manager) and ` +
+      `${VOLUME.auditRows.toLocaleString('en')} audit-log entries; \`VACUUM ANALYZE\` after loading.`,
+    `- **Load:** autocannon from a separate process on the same machine, ${CONNECTIONS} keep-alive connections, ` +
+      `${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per endpoint; latency percentiles over every response of the measured run.`,
+    '- **Server:** `buildApp` as in production (logging off, jobs off), listening on 127.0.0.1, session cookie auth; ' +
+      `the supervisor's list goes through the team data-scope subquery (recursive over the reporting line).`,
+    '',
+    table,
+    '',
+    'Setup per engine:',
+    '',
+    ...setupLines,
+    '',
+    `The whole run took ${Math.round(wallSeconds)} s.`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const engines = selectedEngines();
+  const rows: Row[] = [];
+  const setups: Setup[] = [];
+  const errors: string[] = [];
+  for (const name of engines) {
+    try {
+      await benchEngine(name, rows, setups);
+    } catch (error) {
+      errors.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(`${name}: FAILED — ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const markdown = render(rows, setups, (performance.now() - started) / 1000);
+  process.stdout.write(`${markdown}\n`);
+
+  for (const row of rows.filter((r) => failures(r.result) > 0)) {
+    errors.push(
+      `${row.engine} GET ${row.scenario.path} as ${row.scenario.caller}: ${row.result.errors} errors ` +
+        `(${row.result.timeouts} timeouts), ${row.result.non2xx} non-2xx; status codes ${JSON.stringify(row.result.statusCodes)}`,
+    );
+  }
+  if (errors.length > 0) {
+    throw new Error(`benchmark failed; docs/benchmarks.md not updated:\n- ${errors.join('\n- ')}`);
+  }
+  if (WRITE) {
+    writeSection('platform', markdown);
+    log('docs/benchmarks.md updated (section "platform")');
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`\n[bench] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,111 @@
+import { DEFAULT_ROLES, type Permission } from '@kefu/shared';
+import { describe, expect, it } from 'vitest';
+import { createAccess } from '../access';
+import { type AppRoute, appRoutes } from '../routes';
+import { filterRoutes, findRoute, firstAccessiblePath, toMenuData } from './menu';
+
+const accessOf = (...permissions: Permission[]) => createAccess({ permissions });
+const roleAccess = (key: string) =>
+  createAccess({ permissions: DEFAULT_ROLES.find((r) => r.key === key)?.permissions ?? [] });
+const echo = (key: string) => key;
+const paths = (routes: { path?: string; children?: unknown[] }[]): string[] =>
+  routes.flatMap((route) => [route.path ?? '', ...paths((route.children ?? []) as typeof routes)]);
+
+const fixture: AppRoute[] = [
+  { path: '/', nameKey: 'home', element: {} as AppRoute['element'] },
+  {
+    path: '/admin',
+    nameKey: 'admin',
+    children: [
+      { path: '/admin/users', nameKey: 'users', access: 'users.read', element: {} as AppRoute['element'] },
+      { path: '/admin/jobs', nameKey: 'jobs', access: 'jobs.read', element: {} as AppRoute['element'] },
+    ],
+  },
+  {
+    path: '/account',
+    nameKey: 'account',
+    hideInMenu: true,
+    children: [{ path: '/account/tokens', nameKey: 'tokens', element: {} as AppRoute['element'] }],
+  },
+];
+
+describe('filterRoutes', () => {
+  it('keeps only routes the user may open', () => {
+    expect(paths(filterRoutes(fixture, accessOf('users.read')))).toEqual([
+      '/',
+      '/admin',
+      '/admin/users',
+      '/account',
+      '/account/tokens',
+    ]);
+  });
+
+  it('drops a group whose children are all forbidden', () => {
+    expect(paths(filterRoutes(fixture, accessOf()))).toEqual(['/', '/account', '/account/tokens']);
+  });
+
+  it('shows nothing to an anonymous visitor', () => {
+    expect(filterRoutes(fixture, createAccess(null))).toEqual([]);
+  });
+});
+
+describe('toMenuData', () => {
+  it('translates names through the menu namespace and keeps hidden routes for breadcrumbs', () => {
+    const menu = toMenuData(fixture, accessOf('jobs.read'), echo);
+    expect(menu.map((item) => [item.path, item.name, item.hideInMenu])).toEqual([
+      ['/', 'menu:home', undefined],
+      ['/admin', 'menu:admin', undefined],
+      ['/account', 'menu:account', true],
+    ]);
+    expect(menu[1]?.children?.map((item) => item.path)).toEqual(['/admin/jobs']);
+  });
+
+  it('gives the administrator every page of the real route table', () => {
+    const menu = toMenuData(appRoutes, roleAccess('admin'), echo);
+    expect(paths(menu)).toEqual([
+      '/',
+      '/admin',
+      '/admin/users',
+      '/admin/departments',
+      '/admin/roles',
+      '/admin/audit',
+      '/admin/jobs',
+      '/account',
+      '/account/profile',
+      '/account/tokens',
+    ]);
+  });
+
+  it('gives an agent the home page, departments and their own account pages only', () => {
+    const visible = paths(toMenuData(appRoutes, roleAccess('agent'), echo));
+    expect(visible).toContain('/admin/departments');
+    expect(visible).not.toContain('/admin/users');
+    expect(visible).not.toContain('/admin/audit');
+    expect(visible).not.toContain('/admin/jobs');
+  });
+
+  it('gives a department manager audit but not jobs', () => {
+    const visible = paths(toMenuData(appRoutes, roleAccess('department_manager'), echo));
+    expect(visible).toContain('/admin/audit');
+    expect(visible).not.toContain('/admin/jobs');
+  });
+});
+
+describe('route lookups', () => {
+  it('finds the first page of a group the user may open', () => {
+    const admin = fixture[1] as AppRoute;
+    expect(firstAccessiblePath(admin, accessOf('jobs.read'))).toBe('/admin/jobs');
+    expect(firstAccessiblePath(admin, accessOf())).toBeUndefined();
+  });
+
+  it('finds a route by exact path', () => {
+    expect(findRoute(appRoutes, '/admin/roles')?.access).toBe('roles.read');
+    expect(findRoute(appRoutes, '/nope')).toBeUndefined();
+  });
+
+  it('declares a menu name for every route', () => {
+    const missing = (routes: AppRoute[]): string[] =>
+      routes.flatMap((r) => [...(r.nameKey ? [] : [r.path]), ...missing(r.children ?? [])]);
+    expect(missing(appRoutes)).toEqual([]);
+  });
+});

