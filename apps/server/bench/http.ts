@@ -39,7 +39,8 @@ export async function signIn(baseUrl: string, username: string, password: string
     throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
   }
   const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
-  if (!cookies.some((c) => c?.startsWith('kefu_session='))) throw new Error(`sign-in of ${username}: no session cookie`);
+  if (!cookies.some((c) => c?.startsWith('kefu_session=')))
+    throw new Error(`sign-in of ${username}: no session cookie`);
   return cookies.join('; ');
 }
 
@@ -73,7 +74,9 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       else finish(new Error(`load generator failed: ${message.error}`));
     });
     child.on('error', (error) => finish(error));
-    child.on('exit', (code, signal) => finish(new Error(`load generator exited early (code ${code}, signal ${signal})`)));
+    child.on('exit', (code, signal) =>
+      finish(new Error(`load generator exited early (code ${code}, signal ${signal})`)),
+    );
     child.send(options);
   });
 }

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import type { LoadOptions, LoadResult, LoadgenMessage } from './http.js';
+import type { LoadgenMessage, LoadOptions, LoadResult } from './http.js';
 
 /**
  * The load generator, run by `http.ts` in a child process so that autocannon and the server under
@@ -68,6 +68,7 @@ process.on('disconnect', () => process.exit(0));
 process.once('message', (options: LoadOptions) => {
   measure(options).then(
     (result) => reply({ ok: true, result }),
-    (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+    (error: unknown) =>
+      reply({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });

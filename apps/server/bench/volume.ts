@@ -22,8 +22,10 @@ const SPREAD: { department: string; share: number; role: string }[] = [
 ];
 
 const TEAM_SIZE = 20;
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏飞斌波宁琳晨婷雪慧颖鑫浩宇欣怡佳轩子涵雨梓晗博文思琪';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏飞斌波宁琳晨婷雪慧颖鑫浩宇欣怡佳轩子涵雨梓晗博文思琪';
 
 /** Deterministic pseudo-random numbers, so every run seeds the same data. */
 function mulberry32(seed: number): () => number {
@@ -46,7 +48,9 @@ export async function addVolume(database: Database, volume: Volume): Promise<voi
   // One argon2 hash for everyone: hashing 2,000 times would take minutes and measure nothing.
   const passwordHash = await hashPassword('Bench2026pw');
 
-  const rows = await db.select({ id: departments.id, name: departments.name, managerId: departments.managerId }).from(departments);
+  const rows = await db
+    .select({ id: departments.id, name: departments.name, managerId: departments.managerId })
+    .from(departments);
   const byName = new Map(rows.map((r) => [r.name, r]));
   const now = Date.now();
   const day = 86_400_000;
@@ -106,7 +110,7 @@ export async function addVolume(database: Database, volume: Volume): Promise<voi
   await database.executeSql(`
     INSERT INTO audit_log (at, actor_id, actor_name, action, entity_type, entity_id, before, after, details, ip, user_agent, request_id)
     SELECT
-      now() - make_interval(secs => (${volume.auditRows} - g) * 600 + (g * 7) % 600),
+      now() - make_interval(secs => (${volume.auditRows} - g)::float8 * 600 + (g % 600)),
       CASE WHEN a.action LIKE 'user.%' THEN '${admin.id}'::uuid ELSE u.id END,
       CASE WHEN a.action LIKE 'user.%' THEN '系统管理员 (admin)' ELSE u.display_name || ' (' || u.username || ')' END,
       a.action,
@@ -121,7 +125,7 @@ export async function addVolume(database: Database, volume: Volume): Promise<voi
       gen_random_uuid()::text
     FROM generate_series(1, ${volume.auditRows}) AS g
     JOIN (SELECT id, username, display_name, phone, email, is_active, role_key, row_number() OVER (ORDER BY username) AS rn FROM users) u
-      ON u.rn = 1 + (g * 7919) % (SELECT count(*) FROM users)
+      ON u.rn = 1 + (g::bigint * 7919) % (SELECT count(*) FROM users)
     CROSS JOIN LATERAL (
       SELECT (ARRAY['auth.login', 'auth.login', 'auth.login', 'auth.login', 'auth.login', 'auth.logout',
                     'auth.logout', 'auth.login_failed', 'user.updated', 'user.created'])[1 + g % 10] AS action

@@ -25,9 +25,17 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { customerRecordsRoutes } from './modules/customers/customer-records.routes.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
+import { customerFiguresRoutes } from './modules/customers/figures.routes.js';
+import { customerEvaluationRoutes, customerGradingRoutes } from './modules/customers/grading.routes.js';
+import { customerImportsRoutes } from './modules/customers/import.routes.js';
+import { customerMergeRoutes } from './modules/customers/merge.routes.js';
+import { customerReportsRoutes } from './modules/customers/reports.routes.js';
+import { customerSettingsRoutes } from './modules/customers/settings.routes.js';
 import { departmentsRoutes } from './modules/departments/departments.routes.js';
+import { handoverRoutes } from './modules/handover/handover.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { RealtimeHub } from './modules/realtime/realtime.hub.js';
 import { registerRealtimeListeners } from './modules/realtime/realtime.listeners.js';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.js';
@@ -61,7 +69,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         ? false
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // A hop count is valid at run time (proxy-addr); the typings only list boolean | string.
+    trustProxy: config.trustProxy as boolean | string,
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
@@ -117,6 +126,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(realtimeRoutes, { prefix: '/api/v1/realtime', hub });
   await app.register(customersRoutes, { prefix: '/api/v1/customers', deps });
   await app.register(customerRecordsRoutes, { prefix: '/api/v1/customers', deps });
+  await app.register(customerMergeRoutes, { prefix: '/api/v1/customers', deps });
+  await app.register(customerImportsRoutes, { prefix: '/api/v1/customer-imports', deps });
+  await app.register(customerEvaluationRoutes, { prefix: '/api/v1/customers', deps });
+  await app.register(customerFiguresRoutes, { prefix: '/api/v1/customers', deps });
+  await app.register(customerSettingsRoutes, { prefix: '/api/v1/customer-settings', deps });
+  await app.register(customerGradingRoutes, { prefix: '/api/v1/customer-grading', deps });
+  await app.register(customerReportsRoutes, { prefix: '/api/v1/customer-reports', deps });
+  await app.register(handoverRoutes, { prefix: '/api/v1/handovers', deps });
+  await app.register(notificationsRoutes, { prefix: '/api/v1/notifications', deps });
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   if (fs.existsSync(path.join(webDist, 'index.html'))) {

@@ -29,20 +29,33 @@ const CASES: Case[] = [
     status: 400,
     code: 'invalid_json',
   },
-  { name: 'empty JSON body', send: (s, h) => s.post('/api/v1/users', '', { ...json, ...h }), status: 400, code: 'invalid_json' },
+  {
+    name: 'empty JSON body',
+    send: (s, h) => s.post('/api/v1/users', '', { ...json, ...h }),
+    status: 400,
+    code: 'invalid_json',
+  },
   {
     name: 'prototype poisoning',
-    send: (s, h) => s.post('/api/v1/users', JSON.stringify(VALID_USER).replace('{', '{"__proto__":{"isAdmin":true},'), { ...json, ...h }),
+    send: (s, h) =>
+      s.post('/api/v1/users', JSON.stringify(VALID_USER).replace('{', '{"__proto__":{"isAdmin":true},'), {
+        ...json,
+        ...h,
+      }),
     status: 400,
     code: 'invalid_json',
   },
   {
     name: 'wrong types',
-    send: (s, h) => s.post('/api/v1/users', { ...VALID_USER, username: 42, displayName: true, departmentId: 'hotline' }, h),
+    send: (s, h) =>
+      s.post('/api/v1/users', { ...VALID_USER, username: 42, displayName: true, departmentId: 'hotline' }, h),
     status: 400,
     code: 'validation_failed',
     paths: ['username', 'displayName', 'departmentId'],
-    firstMessage: { 'zh-CN': '无效输入：期望 string，实际接收 数字', en: 'Invalid input: expected string, received number' },
+    firstMessage: {
+      'zh-CN': '无效输入：期望 string，实际接收 数字',
+      en: 'Invalid input: expected string, received number',
+    },
   },
   {
     name: 'missing fields',
@@ -119,7 +132,12 @@ describe('bad input', () => {
         expect(r.statusCode, locale).toBe(c.status);
         expect(r.headers['content-type']).toBe('application/problem+json; charset=utf-8');
         const body = r.json();
-        expect(body).toMatchObject({ status: c.status, code: c.code, title: c.code, type: `https://kefu.dev/problems/${c.code}` });
+        expect(body).toMatchObject({
+          status: c.status,
+          code: c.code,
+          title: c.code,
+          type: `https://kefu.dev/problems/${c.code}`,
+        });
         expect(body.detail).toBe(errorMessage(c.code, locale, body.params));
         expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
         if (c.paths) expect(body.errors.map((e: { path: string }) => e.path)).toEqual(c.paths);
@@ -130,7 +148,11 @@ describe('bad input', () => {
   }
 
   it('says which limit and which type in the message', async () => {
-    const big = await admin.post('/api/v1/users', { displayName: 'x'.repeat(2 * 1024 * 1024) }, { 'accept-language': 'en' });
+    const big = await admin.post(
+      '/api/v1/users',
+      { displayName: 'x'.repeat(2 * 1024 * 1024) },
+      { 'accept-language': 'en' },
+    );
     expect(big.json().detail).toBe('The request body is too large (limit 1048576 B).');
     const xml = await admin.post('/api/v1/users', '<user/>', { 'content-type': 'application/xml' });
     expect(xml.json().detail).toBe('不支持的内容类型：application/xml。');
@@ -162,7 +184,9 @@ describe('bad input', () => {
     // Injection through search, sort and path reaches no SQL.
     const search = await admin.get(`/api/v1/users?q=${encodeURIComponent(`' OR '1'='1`)}`);
     expect(search.json().total).toBe(0);
-    expect((await admin.get(`/api/v1/users?q=${encodeURIComponent(html)}`)).json().items.map((u: { id: string }) => u.id)).toEqual([id]);
+    expect(
+      (await admin.get(`/api/v1/users?q=${encodeURIComponent(html)}`)).json().items.map((u: { id: string }) => u.id),
+    ).toEqual([id]);
     for (const sort of ['username; DROP TABLE users', '__proto__', 'constructor', '-toString']) {
       expect((await admin.get(`/api/v1/users?sort=${encodeURIComponent(sort)}`)).statusCode, sort).toBe(400);
     }
@@ -170,7 +194,9 @@ describe('bad input', () => {
     expect(notFound.statusCode).toBe(404);
     expect(notFound.headers['content-type']).toBe('application/problem+json; charset=utf-8');
 
-    const { rows: tables } = await t.database.executeSql(`SELECT to_regclass('public.users')::text AS t, (SELECT count(*) FROM users)::int AS n`);
+    const { rows: tables } = await t.database.executeSql(
+      `SELECT to_regclass('public.users')::text AS t, (SELECT count(*) FROM users)::int AS n`,
+    );
     expect(tables[0]).toMatchObject({ t: 'users' });
     expect(Number(tables[0]?.n)).toBeGreaterThanOrEqual(2);
   });

@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
 import { type ApiError, isApiError } from './api/ApiError';
 import { setSessionExpiredHandler, showError } from './api/errors';
+import { i18n } from './i18n';
 import { meQueryKey } from './modules/auth/api';
 
 declare module '@tanstack/react-query' {
@@ -32,6 +33,13 @@ export const queryClient = new QueryClient({
         failureCount < 1 && (!isApiError(error) || error.status >= 500 || error.status === 0),
     },
   },
+});
+
+// Role names and other server-side labels follow Accept-Language: refetch them in the new language.
+// The signed-in user is left alone here; whoever changed the language refreshes it (useChangeLocale,
+// useLocaleSync), so a refetch cannot race the PATCH that saves the choice.
+i18n.on('languageChanged', () => {
+  void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
 });
 
 // A 401 `unauthenticated` mid-session: forget the user; RequireAuth then sends them to /login?redirect=…

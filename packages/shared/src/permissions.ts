@@ -88,7 +88,16 @@ export const DEFAULT_ROLES: RoleDefault[] = [
     key: 'supervisor',
     name: { 'zh-CN': '主管', en: 'Supervisor' },
     dataScope: 'team',
-    permissions: ['users.read', 'departments.read', 'customers.read', 'customers.write', 'customers.export', 'customers.evaluate'],
+    permissions: [
+      'users.read',
+      'departments.read',
+      'customers.read',
+      'customers.write',
+      'customers.export',
+      'customers.evaluate',
+      // A supervisor hands over a leaving team member's customers (within the team data scope).
+      'customers.handover',
+    ],
   },
   {
     key: 'assistant',

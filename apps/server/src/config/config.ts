@@ -24,6 +24,8 @@ const EnvSchema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   KEFU_WEB_DIST: z.string().optional(),
+  /** Behind a reverse proxy: `true`, a hop count, or the proxies' addresses/CIDRs (comma list). */
+  KEFU_TRUST_PROXY: z.string().default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -40,9 +42,15 @@ export type Config = {
   seedDemo: boolean;
   webDist: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Whether X-Forwarded-For is believed (client IP in the audit log and rate limits). */
+  trustProxy: boolean | number | string;
   /** Behaviour knobs that tests turn down (lockout, session length, job polling). */
   auth: { maxFailedLogins: number; lockMinutes: number; sessionHours: number };
-  jobs: { enabled: boolean; pollingIntervalSeconds: number };
+  /**
+   * `maintenanceIntervalSeconds`: how often pg-boss maintenance runs (default 120 s); it is what
+   * returns a job whose worker died (started_on + expireIn passed) to retry. Tests turn it down.
+   */
+  jobs: { enabled: boolean; pollingIntervalSeconds: number; maintenanceIntervalSeconds?: number };
 };
 
 export class ConfigError extends Error {}
@@ -70,7 +78,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.KEFU_SEED_DEMO,
     webDist: e.KEFU_WEB_DIST,
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.KEFU_TRUST_PROXY),
     auth: { maxFailedLogins: 5, lockMinutes: 15, sessionHours: 12 },
     jobs: { enabled: true, pollingIntervalSeconds: 2 },
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return value.trim();
 }

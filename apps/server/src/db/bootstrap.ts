@@ -4,6 +4,7 @@ import type { Database } from './client.js';
 import { runMigrations } from './migrate.js';
 import { ensureAdmin, ensureRoles, runSeedOnce } from './seed/base.js';
 import { seedDemoCustomers } from './seed/demo-customers.js';
+import { seedDemoGrading } from './seed/demo-grading.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './seed/demo.js';
 
 /**
@@ -19,6 +20,7 @@ export async function prepareDatabase(database: Database, config: Config, logger
     const admin = await ensureAdmin(tx, config.adminPassword);
     const demo = config.seedDemo ? await runSeedOnce(tx, 'demo-organisation', seedDemoOrganisation) : false;
     if (config.seedDemo) await runSeedOnce(tx, 'demo-customers', seedDemoCustomers);
+    if (config.seedDemo) await runSeedOnce(tx, 'demo-grading', seedDemoGrading);
     return { admin, demo };
   });
   return {

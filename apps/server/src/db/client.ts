@@ -87,13 +87,18 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 }
 
 /** SQLSTATE classes and Node error codes that mean "the server is not there right now". */
-export function isConnectionError(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | undefined;
-  if (!e) return false;
-  const code = e.code ?? '';
+export function isConnectionError(error: unknown, depth = 0): boolean {
+  const e = error as { code?: string; message?: string; cause?: unknown; errors?: unknown[] } | undefined;
+  if (!e || typeof e !== 'object' || depth > 5) return false;
+  const code = typeof e.code === 'string' ? e.code : '';
   if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
   if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message ?? '');
+  if (/Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message ?? '')) return true;
+  // drizzle wraps the driver's error (DrizzleQueryError.cause); a connect may fail with an AggregateError.
+  return (
+    isConnectionError(e.cause, depth + 1) ||
+    (Array.isArray(e.errors) && e.errors.some((inner) => isConnectionError(inner, depth + 1)))
+  );
 }
 
 async function openPostgres(options: { url: string; poolSize?: number }, logger?: Logger): Promise<Database> {
@@ -105,6 +110,12 @@ async function openPostgres(options: { url: string; poolSize?: number }, logger?
   });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on('error', (error) => logger?.warn({ err: error }, 'postgres pool client error'));
+  // Nor may a checked-out one (a transaction in progress): pg emits 'error' on a client whose
+  // connection drops between queries, and the pool listens only while the client is idle. The
+  // transaction's next query then fails and the request answers 503.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => logger?.warn({ err: error }, 'postgres connection lost'));
+  });
   const db = drizzlePg(pool, { schema });
   const listeners = new Map<string, Set<(payload: string) => void>>();
   let listenClient: pg.Client | undefined;

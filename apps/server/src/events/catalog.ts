@@ -23,6 +23,15 @@ export type EventCatalog = {
   'customer.grade_changed': { customerId: string; gradeBefore: string | null; gradeAfter: string | null };
   'customer.milestone_set': { customerId: string; milestoneId: string; typeKey: string; date: string; orderId: string | null };
   'customer.milestone_removed': { customerId: string; milestoneId: string; typeKey: string };
+  /** Pushed every N rows while an import runs (and once at the end); the owner polls GET /customer-imports/:id. */
+  'customer.import_progress': { importId: string; userId: string; status: string; processedRows: number; totalRows: number };
+  'customer.imported': { importId: string; userId: string; importedRows: number };
+  'customer.merged': { targetId: string; sourceId: string };
+  'customer.evaluated': { customerId: string; evaluationId: string; roundId: string | null; grade: string };
+  'customer.evaluation_round_opened': { roundId: string; name: string; periodStart: string; periodEnd: string };
+  'customer.evaluation_round_closed': { roundId: string };
+  /** Ids only (NOTIFY payloads are small): the moved customer ids are in the handover's audit entry. */
+  'handover.completed': { handoverId: string; fromUserId: string; toUserId: string; customerCount: number };
 };
 
 export type EventName = keyof EventCatalog;

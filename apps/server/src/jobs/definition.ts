@@ -2,7 +2,14 @@ import type { z } from 'zod';
 import type { Tx } from '../db/client.js';
 import type { Deps } from '../lib/deps.js';
 
-export type JobHandlerArgs<T> = { data: T; jobId: string; tx: Tx; deps: Deps };
+export type JobHandlerArgs<T> = {
+  data: T;
+  jobId: string;
+  tx: Tx;
+  deps: Deps;
+  /** Runs `fn` once the handler's transaction has committed (e.g. `deps.bus.emit`); never on rollback. */
+  afterCommit(fn: () => void): void;
+};
 
 /**
  * A background job, declared once: a queue name, a zod schema for its data, a handler, and
@@ -16,10 +23,7 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   retryLimit?: number;
   retryDelaySeconds?: number;
   expireInSeconds?: number;
-  /**
-   * Jobs a worker fetches per poll (default 1). pg-boss polls at most once per polling interval
-   * while the previous fetch is processed, so a high-volume queue needs a batch to keep up.
-   */
+  /** Jobs fetched per round trip (default 1); a full batch is followed at once by the next fetch. */
   batchSize?: number;
   cron?: string;
   handler(args: JobHandlerArgs<z.infer<S>>): Promise<void>;

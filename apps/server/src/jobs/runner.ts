@@ -16,6 +16,9 @@ export type SendOptions = { id?: string; singletonKey?: string; startAfter?: Dat
 export class JobRunner {
   private boss: PgBoss | undefined;
   private readonly definitions = new Map<string, JobDefinition>();
+  private loops: Promise<void>[] = [];
+  private readonly wakers = new Map<string, () => void>();
+  private stopping = false;
 
   constructor(
     private readonly options: {
@@ -23,11 +26,6 @@ export class JobRunner {
       config: Config;
       logger: Logger;
       definitions: JobDefinition[];
-      /**
-       * How often pg-boss maintenance runs (pg-boss default 120 s). Maintenance is what moves an
-       * active job whose worker died (started_on + expireIn passed) back to retry; tests turn it down.
-       */
-      maintenanceIntervalSeconds?: number;
     },
   ) {
     for (const definition of options.definitions) this.definitions.set(definition.name, definition);
@@ -39,7 +37,8 @@ export class JobRunner {
 
   /** Creates pg-boss's schema if needed, declares queues and schedules, and (unless `workers: false`) starts workers. */
   async start(deps: Deps, { workers = true }: { workers?: boolean } = {}): Promise<void> {
-    const { database, config, logger, maintenanceIntervalSeconds } = this.options;
+    const { database, config, logger } = this.options;
+    const { maintenanceIntervalSeconds } = config.jobs;
     const maintenance = maintenanceIntervalSeconds ? { maintenanceIntervalSeconds } : {};
     const boss =
       database.kind === 'postgres' && config.database.kind === 'postgres'
@@ -48,37 +47,90 @@ export class JobRunner {
     boss.on('error', (error) => logger.error({ err: error }, 'job runner error'));
     await boss.start();
     this.boss = boss;
+    this.stopping = false;
     for (const definition of this.definitions.values()) {
       await boss.createQueue(definition.name, {
         name: definition.name,
         retryLimit: definition.retryLimit ?? 3,
         retryDelay: definition.retryDelaySeconds ?? 30,
         retryBackoff: true,
-        expireInSeconds: definition.expireInSeconds ?? 15 * 60,
+        expireInSeconds: definition.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
       });
       if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: config.timezone });
       if (workers) {
-        await boss.work(
-          definition.name,
-          { batchSize: definition.batchSize ?? 1, pollingIntervalSeconds: config.jobs.pollingIntervalSeconds },
-          async (jobs) => {
-            // Each job of a batch succeeds or fails on its own: a failing job is failed (to be
-            // retried) alone, and pg-boss then completes only the jobs still active.
-            for (const job of jobs) {
-              try {
-                await this.runOnce(deps, definition, job.id, job.data);
-              } catch (error) {
-                await boss.fail(definition.name, job.id, error as object);
-              }
-            }
-          },
-        );
+        const loop = this.work(deps, boss, definition).catch((error: unknown) => {
+          logger.error({ err: error, job: definition.name }, 'job loop stopped');
+        });
+        this.loops.push(loop);
       }
     }
   }
 
+  /**
+   * One polling loop per queue, in place of pg-boss's `work()`: fetch a batch (SKIP LOCKED), run
+   * its jobs one by one, fail each failing job on its own and complete the others together —
+   * awaiting every call. (pg-boss's own worker leaves its complete()/fail() promises unhandled, so
+   * a database outage during a job ended the process.) A full batch is followed at once by the
+   * next fetch; otherwise the loop sleeps for the polling interval, or until this instance sends
+   * a job to the queue.
+   *
+   * An outcome that cannot be recorded (the database is gone) leaves the job active: it expires
+   * and is delivered again, and if its effects had committed, the job_runs marker makes that
+   * redelivery a no-op.
+   */
+  private async work(deps: Deps, boss: PgBoss, definition: JobDefinition): Promise<void> {
+    const { logger } = this.options;
+    const batchSize = definition.batchSize ?? 1;
+    const expireMs = (definition.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS) * 1000;
+    while (!this.stopping) {
+      let jobs: PgBoss.Job<unknown>[] = [];
+      try {
+        jobs = await boss.fetch(definition.name, { batchSize });
+      } catch (error) {
+        logger.warn({ err: error, job: definition.name }, 'could not fetch jobs');
+      }
+      const done: string[] = [];
+      for (const job of jobs) {
+        try {
+          await withTimeout(
+            this.runOnce(deps, definition, job.id, job.data),
+            expireMs,
+            () => new Error(`job ${definition.name} ran longer than its expireInSeconds`),
+          );
+          done.push(job.id);
+        } catch (error) {
+          logger.warn({ err: error, jobId: job.id, job: definition.name }, 'job failed');
+          await boss.fail(definition.name, job.id, (error ?? {}) as object).catch((failError: unknown) => {
+            logger.warn({ err: failError, jobId: job.id, job: definition.name }, 'could not mark the job failed');
+          });
+        }
+      }
+      if (done.length > 0) {
+        await boss.complete(definition.name, done).catch((error: unknown) => {
+          logger.warn({ err: error, job: definition.name }, 'could not mark jobs completed; they will be redelivered');
+        });
+      }
+      if (jobs.length < batchSize && !this.stopping) {
+        await this.sleep(definition.name, this.options.config.jobs.pollingIntervalSeconds * 1000);
+      }
+    }
+  }
+
+  private sleep(name: string, ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        if (this.wakers.get(name) === wake) this.wakers.delete(name);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakers.set(name, wake);
+    });
+  }
+
   private async runOnce(deps: Deps, definition: JobDefinition, jobId: string, raw: unknown): Promise<void> {
     const data = definition.schema.parse(raw ?? {});
+    const afterCommit: (() => void)[] = [];
     await this.options.database.db.transaction(async (tx) => {
       const claimed = await tx
         .insert(jobRuns)
@@ -86,15 +138,18 @@ export class JobRunner {
         .onConflictDoNothing()
         .returning({ jobId: jobRuns.jobId });
       if (claimed.length === 0) return; // done before; this is a redelivery
-      await definition.handler({ data, jobId, tx, deps });
+      await definition.handler({ data, jobId, tx, deps, afterCommit: (fn) => afterCommit.push(fn) });
     });
+    for (const fn of afterCommit) fn();
   }
 
   async send(name: string, data: object, options: SendOptions = {}): Promise<string | null> {
     const definition = this.definitions.get(name);
     if (!definition) throw new Error(`Unknown job "${name}"`);
     if (!this.boss) throw new Error('The job runner is not started');
-    return this.boss.send(name, definition.schema.parse(data) as object, options);
+    const id = await this.boss.send(name, definition.schema.parse(data) as object, options);
+    this.wakers.get(name)?.();
+    return id;
   }
 
   async retry(name: string, id: string): Promise<void> {
@@ -102,10 +157,28 @@ export class JobRunner {
     await this.boss.retry(name, id);
   }
 
+  /** Lets running jobs finish (up to 10 s), then stops pg-boss. */
   async stop(): Promise<void> {
     const boss = this.boss;
     this.boss = undefined;
+    this.stopping = true;
+    for (const wake of [...this.wakers.values()]) wake();
+    const loops = this.loops;
+    this.loops = [];
+    await withTimeout(Promise.all(loops), 10_000, () => new Error('jobs still running')).catch((error: unknown) => {
+      this.options.logger.warn({ err: error }, 'stopping the job runner with jobs still running');
+    });
     await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
+}
+
+const DEFAULT_EXPIRE_SECONDS = 15 * 60;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 

@@ -10,7 +10,8 @@ describe('pickLocale (Accept-Language)', () => {
   });
 
   it('maps every Chinese and English variant to the supported locale', () => {
-    for (const header of ['zh', 'zh-CN', 'zh-cn', 'zh-TW', 'zh-Hans-CN', 'ZH-HK']) expect(pickLocale(header), header).toBe('zh-CN');
+    for (const header of ['zh', 'zh-CN', 'zh-cn', 'zh-TW', 'zh-Hans-CN', 'ZH-HK'])
+      expect(pickLocale(header), header).toBe('zh-CN');
     for (const header of ['en', 'en-US', 'en-GB', 'EN-au']) expect(pickLocale(header), header).toBe('en');
   });
 

@@ -74,7 +74,12 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = error.validationContext ?? 'body';
       const prefix = context === 'body' ? '' : context;
-      const sources = { body: request.body, querystring: request.query, params: request.params, headers: request.headers };
+      const sources = {
+        body: request.body,
+        querystring: request.query,
+        params: request.params,
+        headers: request.headers,
+      };
       const fields = error.validation.flatMap((v) => {
         const path = v.instancePath.split('/').filter(Boolean);
         // Zod leaves the offending value out of its issues; put it back, or "received …" always reads "undefined".
@@ -85,7 +90,9 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
         const issue = { ...v.params, code: v.keyword, path, message: v.message, input } as unknown as z.core.$ZodIssue;
         const message = localizeIssue(issue, locale);
         // An unknown key is reported on the object that holds it; name each key, so that the caller sees which.
-        if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: joinPath(prefix, [...path, key]), message }));
+        if (issue.code === 'unrecognized_keys') {
+          return issue.keys.map((key) => ({ path: joinPath(prefix, [...path, key]), message }));
+        }
         return [{ path: joinPath(prefix, path), message }];
       });
       return sendProblem(request, reply, 400, 'validation_failed', {}, fields);

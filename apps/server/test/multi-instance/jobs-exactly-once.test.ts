@@ -54,7 +54,6 @@ function runnerFor(database: TestDatabase, config: Config, worker: string, batch
     config,
     logger: silent,
     definitions: [recordKeyJob(worker, { batchSize })],
-    maintenanceIntervalSeconds: 1,
   });
   const deps: Deps = { config, database, bus: new EventBus(silent), jobs };
   return { jobs, deps };
@@ -79,7 +78,10 @@ describe.runIf(TEST_DB === 'postgres')('jobs across two worker processes (Postgr
 
   it('runs 1,000 jobs exactly once although one worker is SIGKILLed midway', { timeout: 90_000 }, async () => {
     const url = database.url as string;
-    const config = { ...testConfig(), database: { kind: 'postgres' as const, url } };
+    const config = {
+      ...testConfig({ jobs: { enabled: false, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 } }),
+      database: { kind: 'postgres' as const, url },
+    };
     // The producer creates pg-boss's schema and the queue, and only sends (no workers).
     const { jobs, deps } = runnerFor(database, config, 'producer', 1);
     producer = jobs;
@@ -87,7 +89,7 @@ describe.runIf(TEST_DB === 'postgres')('jobs across two worker processes (Postgr
     await sendAll(jobs, JOBS);
     expect((await jobStates(database)).total).toBe(JOBS);
 
-    const env = { DATABASE_URL: url, JOB_DELAY_MS: '2', JOB_BATCH_SIZE: '100' };
+    const env = { DATABASE_URL: url, JOB_DELAY_MS: '2', JOB_BATCH_SIZE: '20' };
     const a = spawnFixture('job-worker.ts', { ...env, WORKER_NAME: 'worker-a' });
     const b = spawnFixture('job-worker.ts', { ...env, WORKER_NAME: 'worker-b' });
     workers.push(a, b);
@@ -113,7 +115,7 @@ describe.runIf(TEST_DB === 'postgres')('jobs across two worker processes (Postgr
         const r = rows[0] as { done: number; a_in_job: number; a_committed_active: number };
         return r.done >= 300 && r.a_in_job > 0 && r.a_committed_active > 0;
       },
-      { timeoutMs: 45_000, intervalMs: 10 },
+      { timeoutMs: 45_000, intervalMs: 20 },
     );
     a.process.kill('SIGKILL');
     await a.exited;

@@ -90,3 +90,9 @@ export function showError(error: unknown, context: ErrorContext = {}): void {
     }
   }
 }
+
+/**
+ * For `mutateAsync` promises handed to antd (Popconfirm `onConfirm`): the MutationCache already
+ * showed the error, so the rejection must not escape as an unhandled one.
+ */
+export function alreadyShown(): void {}

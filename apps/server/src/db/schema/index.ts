@@ -5,3 +5,6 @@ export * from './system.js';
 export * from './customers.js';
 export * from './grading.js';
 export * from './views.js';
+export * from './imports.js';
+export * from './handovers.js';
+export * from './notifications.js';

@@ -39,7 +39,10 @@ describe('audit log export and immutability', () => {
 
     const exported = await exportedEntries();
     expect(exported).toHaveLength(1);
-    expect(exported[0]).toMatchObject({ actorId: admin.userId, details: { format: 'csv', filter: { entityType: 'department', entityId: departmentId } } });
+    expect(exported[0]).toMatchObject({
+      actorId: admin.userId,
+      details: { format: 'csv', filter: { entityType: 'department', entityId: departmentId } },
+    });
   });
 
   it('exports with English headers for an English caller', async () => {
@@ -82,7 +85,9 @@ describe('audit log export and immutability', () => {
   });
 
   it('offers no API to change the audit log: every /api/v1/audit operation is a GET', async () => {
-    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, object>;
+    };
     const auditPaths = Object.entries(spec.paths).filter(([path]) => path.startsWith('/api/v1/audit'));
     expect(auditPaths.length).toBeGreaterThan(0);
     for (const [path, operations] of auditPaths) {
@@ -101,7 +106,9 @@ describe('audit log export and immutability', () => {
 
   it('refuses UPDATE, DELETE and TRUNCATE on audit_log even in raw SQL, leaving the rows as they were', async () => {
     const snapshot = async () =>
-      (await t.database.executeSql('SELECT row_to_json(a)::text AS j FROM audit_log a ORDER BY id')).rows.map((r) => r.j);
+      (await t.database.executeSql('SELECT row_to_json(a)::text AS j FROM audit_log a ORDER BY id')).rows.map(
+        (r) => r.j,
+      );
     const before = await snapshot();
     expect(before.length).toBeGreaterThan(3);
     // Both with the simple protocol (PGlite exec) and as parameterised statements.

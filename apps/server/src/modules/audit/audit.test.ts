@@ -26,7 +26,7 @@ describe('audit log', () => {
   let t: TestApp;
   let admin: Session;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ config: { trustProxy: true } });
     admin = await t.signIn('admin');
   });
   afterAll(async () => t?.close());
@@ -62,9 +62,18 @@ describe('audit log', () => {
     expect(entry).toMatchObject({ entityType: 'user', entityId: user.id, actorName: '登录者 (audit_login)' });
     expectOrigin(entry, user.id);
 
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: ORIGIN, payload: { username: 'audit_login', password: 'wrong-1' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: ORIGIN,
+      payload: { username: 'audit_login', password: 'wrong-1' },
+    });
     const failed = await latest(`action=auth.login_failed&entityId=${user.id}`);
-    expect(failed).toMatchObject({ actorId: null, ip: '198.51.100.23', details: { username: 'audit_login', failures: 1 } });
+    expect(failed).toMatchObject({
+      actorId: null,
+      ip: '198.51.100.23',
+      details: { username: 'audit_login', failures: 1 },
+    });
   });
 
   it('records user creation, update and role change with before and after', async () => {
@@ -75,7 +84,11 @@ describe('audit log', () => {
     );
     const id = created.json().id as string;
     const c = await latest(`action=user.created&entityId=${id}`);
-    expect(c).toMatchObject({ entityType: 'user', before: null, after: { username: 'audited', displayName: '被审计', roleKey: 'agent' } });
+    expect(c).toMatchObject({
+      entityType: 'user',
+      before: null,
+      after: { username: 'audited', displayName: '被审计', roleKey: 'agent' },
+    });
     expectOrigin(c, admin.userId);
 
     await admin.patch(`/api/v1/users/${id}`, { displayName: '被审计者' }, ORIGIN);
@@ -97,10 +110,22 @@ describe('audit log', () => {
 
   it('records role and department changes with before and after', async () => {
     const defaults = DEFAULT_ROLES.find((r) => r.key === 'clerk');
-    await admin.patch('/api/v1/roles/clerk', { permissions: ['departments.read', 'users.read'], dataScope: 'department' }, ORIGIN);
+    await admin.patch(
+      '/api/v1/roles/clerk',
+      { permissions: ['departments.read', 'users.read'], dataScope: 'department' },
+      ORIGIN,
+    );
     const role = await latest('action=role.updated&entityType=role&entityId=clerk');
-    expect(role.before).toMatchObject({ key: 'clerk', permissions: defaults?.permissions, dataScope: defaults?.dataScope });
-    expect(role.after).toMatchObject({ key: 'clerk', permissions: ['departments.read', 'users.read'], dataScope: 'department' });
+    expect(role.before).toMatchObject({
+      key: 'clerk',
+      permissions: defaults?.permissions,
+      dataScope: defaults?.dataScope,
+    });
+    expect(role.after).toMatchObject({
+      key: 'clerk',
+      permissions: ['departments.read', 'users.read'],
+      dataScope: 'department',
+    });
     expectOrigin(role, admin.userId);
 
     await admin.post('/api/v1/roles', { key: 'audit_role', name: '临时', permissions: [], dataScope: 'own' }, ORIGIN);
@@ -125,21 +150,40 @@ describe('audit log', () => {
 
   it('never stores passwords, password hashes, session or API tokens', async () => {
     const secrets = ['Secr3tPassw0rd', 'Res3tPassw0rd', 'Chang3dPassw0rd'];
-    const created = await admin.post('/api/v1/users', { username: 'secretive', displayName: '保密', password: secrets[0], roleKey: 'agent' });
+    const created = await admin.post('/api/v1/users', {
+      username: 'secretive',
+      displayName: '保密',
+      password: secrets[0],
+      roleKey: 'agent',
+    });
     const id = created.json().id as string;
     await admin.post(`/api/v1/users/${id}/password`, { newPassword: secrets[1] });
     const user = await t.signIn('secretive', secrets[1]);
     await user.post('/api/v1/auth/password', { currentPassword: secrets[1], newPassword: secrets[2] });
     const token = (await user.post('/api/v1/auth/tokens', { name: '集成' })).json().token as string;
     await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
-    await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'secretive', password: 'Wr0ngPassword' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'secretive', password: 'Wr0ngPassword' },
+    });
 
     const { rows } = await t.database.executeSql('SELECT password_hash FROM users WHERE id = $1', [id]);
     const hash = String(rows[0]?.password_hash);
     expect(hash).toMatch(/^\$argon2/);
-    const log = (await t.database.executeSql('SELECT row_to_json(a)::text AS j FROM audit_log a')).rows.map((r) => String(r.j)).join('\n');
+    const log = (await t.database.executeSql('SELECT row_to_json(a)::text AS j FROM audit_log a')).rows
+      .map((r) => String(r.j))
+      .join('\n');
     expect(log).toContain('auth.token_created');
-    for (const secret of [...secrets, 'Wr0ngPassword', hash, '$argon2', token, token.slice(12), ...Object.values(user.cookies)]) {
+    for (const secret of [
+      ...secrets,
+      'Wr0ngPassword',
+      hash,
+      '$argon2',
+      token,
+      token.slice(12),
+      ...Object.values(user.cookies),
+    ]) {
       expect(log, `audit log leaks ${secret}`).not.toContain(secret);
     }
     for (const key of ['passwordHash', 'password_hash', '"password"', 'tokenHash', 'csrfToken', '"token"']) {
@@ -158,13 +202,25 @@ describe('audit log', () => {
     await other.patch(`/api/v1/departments/${b}`, { sortOrder: 3 });
 
     const mine = await entries(`actorId=${other.userId}`);
-    expect(mine.map((e) => e.action)).toEqual(['department.updated', 'department.created', 'department.created', 'auth.login']);
+    expect(mine.map((e) => e.action)).toEqual([
+      'department.updated',
+      'department.created',
+      'department.created',
+      'auth.login',
+    ]);
     expect(mine.every((e) => e.actorId === other.userId)).toBe(true);
     expect((await entries(`actorId=${other.userId}&action=department.created`)).map((e) => e.entityId)).toEqual([b, a]);
     expect((await entries(`actorId=${other.userId}&entityType=user`)).map((e) => e.action)).toEqual(['auth.login']);
-    expect((await entries(`entityType=department&entityId=${b}`)).map((e) => e.action)).toEqual(['department.updated', 'department.created']);
-    expect((await entries(`actorId=${other.userId}&entityType=department&from=${middle}`)).map((e) => e.entityId)).toEqual([b, b]);
-    expect((await entries(`actorId=${other.userId}&entityType=department&to=${middle}`)).map((e) => e.entityId)).toEqual([a]);
+    expect((await entries(`entityType=department&entityId=${b}`)).map((e) => e.action)).toEqual([
+      'department.updated',
+      'department.created',
+    ]);
+    expect(
+      (await entries(`actorId=${other.userId}&entityType=department&from=${middle}`)).map((e) => e.entityId),
+    ).toEqual([b, b]);
+    expect(
+      (await entries(`actorId=${other.userId}&entityType=department&to=${middle}`)).map((e) => e.entityId),
+    ).toEqual([a]);
     expect(await entries(`actorId=${other.userId}&from=${middle}&to=${middle}`)).toEqual([]);
 
     const paged = await admin.get(`/api/v1/audit?actorId=${other.userId}&pageSize=3&page=2&sort=at`);

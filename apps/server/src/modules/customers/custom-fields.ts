@@ -13,6 +13,11 @@ export async function activeCustomerFields(db: DbOrTx): Promise<FieldDefinition[
     .orderBy(asc(customFieldDefinitions.sortOrder), asc(customFieldDefinitions.key));
 }
 
+/** Every definition, active or not: values of a deactivated field stay on the records that have them. */
+export async function allCustomerFields(db: DbOrTx): Promise<FieldDefinition[]> {
+  return db.select().from(customFieldDefinitions).orderBy(asc(customFieldDefinitions.sortOrder), asc(customFieldDefinitions.key));
+}
+
 function invalid(field: FieldDefinition, reason: string): AppError {
   return new AppError('customers.custom_field_invalid', 400, {
     params: { field: field.label, reason },
@@ -36,6 +41,11 @@ export function normaliseCustomFields(
     const field = byKey.get(key);
     if (!field) {
       throw new AppError('validation_failed', 400, { fields: [{ path: `customFields.${key}`, message: 'unknown field' }] });
+    }
+    if (!field.isActive) {
+      // A deactivated field keeps its stored values untouched; it is no longer validated or required.
+      out[key] = raw;
+      continue;
     }
     if (raw === null || raw === undefined || raw === '') {
       out[key] = null;
@@ -74,7 +84,7 @@ export function normaliseCustomFields(
   if (requireAll) {
     for (const field of definitions) {
       const value = out[field.key];
-      if (field.isRequired && (value === undefined || value === null || (Array.isArray(value) && value.length === 0))) {
+      if (field.isActive && field.isRequired && (value === undefined || value === null || (Array.isArray(value) && value.length === 0))) {
         throw new AppError('customers.custom_field_required', 400, {
           params: { field: field.label },
           fields: [{ path: `customFields.${field.key}`, message: 'required' }],

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers.js';
 import { createUser } from '../../db/seed/factories.js';
 
-type Department = { id: string; name: string; parentId: string | null; memberCount: number; managerName: string | null };
+type Department = {
+  id: string;
+  name: string;
+  parentId: string | null;
+  memberCount: number;
+  managerName: string | null;
+};
 
 describe('departments', () => {
   let t: TestApp;
@@ -23,20 +29,36 @@ describe('departments', () => {
   it('creates, lists, updates and deletes a department tree', async () => {
     const center = await admin.post('/api/v1/departments', { name: '  客户服务中心 ', sortOrder: 2 });
     expect(center.statusCode).toBe(201);
-    expect(center.json()).toMatchObject({ name: '客户服务中心', parentId: null, managerId: null, sortOrder: 2, memberCount: 0 });
+    expect(center.json()).toMatchObject({
+      name: '客户服务中心',
+      parentId: null,
+      managerId: null,
+      sortOrder: 2,
+      memberCount: 0,
+    });
     const centerId = center.json().id as string;
     const hotline = await admin.post('/api/v1/departments', { name: '热线组', parentId: centerId, sortOrder: 1 });
     expect(hotline.statusCode).toBe(201);
     expect(hotline.json().parentId).toBe(centerId);
 
     const manager = await createUser(t.database.db, { displayName: '李静', roleKey: 'department_manager' });
-    const renamed = await admin.patch(`/api/v1/departments/${hotline.json().id}`, { name: '热线一组', managerId: manager.id });
+    const renamed = await admin.patch(`/api/v1/departments/${hotline.json().id}`, {
+      name: '热线一组',
+      managerId: manager.id,
+    });
     expect(renamed.statusCode).toBe(200);
-    expect(renamed.json()).toMatchObject({ name: '热线一组', parentId: centerId, managerId: manager.id, managerName: '李静' });
+    expect(renamed.json()).toMatchObject({
+      name: '热线一组',
+      parentId: centerId,
+      managerId: manager.id,
+      managerName: '李静',
+    });
     expect(await byId(hotline.json().id)).toMatchObject({ name: '热线一组', managerName: '李静' });
 
     // Moving to the top level.
-    expect((await admin.patch(`/api/v1/departments/${hotline.json().id}`, { parentId: null })).json().parentId).toBeNull();
+    expect(
+      (await admin.patch(`/api/v1/departments/${hotline.json().id}`, { parentId: null })).json().parentId,
+    ).toBeNull();
     expect((await admin.delete(`/api/v1/departments/${hotline.json().id}`)).statusCode).toBe(204);
     expect(await byId(hotline.json().id)).toBeUndefined();
     const again = await admin.delete(`/api/v1/departments/${hotline.json().id}`);
@@ -47,7 +69,11 @@ describe('departments', () => {
 
   it('lists in sort order, then by name', async () => {
     const parent = (await admin.post('/api/v1/departments', { name: '排序测试' })).json().id;
-    for (const [name, sortOrder] of [['a', 2], ['c', 1], ['b', 1]] as const) {
+    for (const [name, sortOrder] of [
+      ['a', 2],
+      ['c', 1],
+      ['b', 1],
+    ] as const) {
       await admin.post('/api/v1/departments', { name, parentId: parent, sortOrder });
     }
     const children = (await list()).filter((d) => d.parentId === parent).map((d) => d.name);

@@ -45,6 +45,11 @@ export async function updateRole(deps: Deps, ctx: ActorCtx, key: string, input: 
   const view = await deps.database.db.transaction(async (tx) => {
     const before = await repo.findRoleRow(tx, key);
     if (!before) throw new AppError('roles.not_found', 404);
+    const narrowsAdmin =
+      key === 'admin' &&
+      ((input.permissions && PERMISSIONS.some((p) => !input.permissions?.includes(p))) ||
+        (input.dataScope && input.dataScope !== 'all'));
+    if (narrowsAdmin) throw new AppError('roles.admin_locked', 409);
     const values = input.permissions ? { ...input, permissions: [...new Set(input.permissions)] } : input;
     const after = await repo.updateRole(tx, key, values);
     await recordAudit(tx, ctx, { action: 'role.updated', entityType: 'role', entityId: key, before, after });

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers.js';
 import { createDepartment, createUser } from '../../db/seed/factories.js';
 
-type Role = { key: string; name: string; permissions: string[]; dataScope: string; isSystem: boolean; userCount: number };
+type Role = {
+  key: string;
+  name: string;
+  permissions: string[];
+  dataScope: string;
+  isSystem: boolean;
+  userCount: number;
+};
 
 describe('roles', () => {
   let t: TestApp;
@@ -43,7 +50,13 @@ describe('roles', () => {
   });
 
   it('creates a custom role, refuses a taken key', async () => {
-    const body = { key: 'quality', name: '质检员', description: '抽检通话', permissions: ['users.read', 'users.read'], dataScope: 'department' };
+    const body = {
+      key: 'quality',
+      name: '质检员',
+      description: '抽检通话',
+      permissions: ['users.read', 'users.read'],
+      dataScope: 'department',
+    };
     const r = await admin.post('/api/v1/roles', body);
     expect(r.statusCode).toBe(201);
     expect(r.json()).toEqual({
@@ -70,7 +83,9 @@ describe('roles', () => {
     expect(perm.json().code).toBe('validation_failed');
     expect(perm.json().errors[0].path).toBe('permissions.1');
     expect((await admin.patch('/api/v1/roles/agent', { permissions: ['root'] })).statusCode).toBe(400);
-    expect((await admin.post('/api/v1/roles', { ...base, dataScope: 'galaxy' })).json().errors[0].path).toBe('dataScope');
+    expect((await admin.post('/api/v1/roles', { ...base, dataScope: 'galaxy' })).json().errors[0].path).toBe(
+      'dataScope',
+    );
     expect((await admin.post('/api/v1/roles', { ...base, key: 'Bad Key' })).json().errors[0].path).toBe('key');
     expect((await roles()).map((r) => r.key)).not.toContain('bad_role');
     const agentDefaults = DEFAULT_ROLES.find((r) => r.key === 'agent')?.permissions;
@@ -80,7 +95,11 @@ describe('roles', () => {
   it('applies changed permissions and data scope on the next request of a signed-in user', async () => {
     const dept = await createDepartment(t.database.db, { name: '质检组' });
     await admin.post('/api/v1/roles', { key: 'auditor', name: '审计员', permissions: [], dataScope: 'own' });
-    const auditor = await createUser(t.database.db, { username: 'auditor1', roleKey: 'auditor', departmentId: dept.id });
+    const auditor = await createUser(t.database.db, {
+      username: 'auditor1',
+      roleKey: 'auditor',
+      departmentId: dept.id,
+    });
     const colleague = await createUser(t.database.db, { departmentId: dept.id });
     const session = await t.signIn('auditor1');
 
@@ -96,7 +115,9 @@ describe('roles', () => {
     expect(own.json().items.map((u: { id: string }) => u.id)).toEqual([auditor.id]);
     expect((await session.get('/api/v1/audit')).statusCode).toBe(200);
 
-    expect((await admin.patch('/api/v1/roles/auditor', { dataScope: 'department' })).json().dataScope).toBe('department');
+    expect((await admin.patch('/api/v1/roles/auditor', { dataScope: 'department' })).json().dataScope).toBe(
+      'department',
+    );
     const dept2 = await session.get('/api/v1/users?sort=createdAt');
     expect(dept2.json().items.map((u: { id: string }) => u.id)).toEqual([auditor.id, colleague.id]);
     expect((await session.get('/api/v1/auth/me')).json()).toMatchObject({ dataScope: 'department' });

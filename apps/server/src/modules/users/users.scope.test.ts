@@ -37,7 +37,12 @@ describe('users data scope', () => {
       ['agent2', 'agent', callback.id, 'sup2'],
     ];
     for (const [username, roleKey, departmentId, superior] of people) {
-      const user = await createUser(db, { username, roleKey, departmentId, superiorId: superior ? id[superior] : null });
+      const user = await createUser(db, {
+        username,
+        roleKey,
+        departmentId,
+        superiorId: superior ? id[superior] : null,
+      });
       id[username] = user.id;
     }
     // Agents cannot read users by default; grant it so that the "own" scope can be seen at work.
@@ -115,7 +120,9 @@ describe('users data scope', () => {
   });
 
   it('a writer outside their scope cannot update or reset a user: 404', async () => {
-    await t.database.executeSql(`UPDATE roles SET permissions = array_append(permissions, 'users.write') WHERE key = 'supervisor'`);
+    await t.database.executeSql(
+      `UPDATE roles SET permissions = array_append(permissions, 'users.write') WHERE key = 'supervisor'`,
+    );
     try {
       const sup2 = await t.signIn('sup2');
       const update = await sup2.patch(`/api/v1/users/${id.agent1}`, { displayName: '越权' });
@@ -126,7 +133,9 @@ describe('users data scope', () => {
       expect((await admin.get(`/api/v1/users/${id.agent1}`)).json().displayName).not.toBe('越权');
       expect((await sup2.patch(`/api/v1/users/${id.agent2}`, { displayName: '回访专员二' })).statusCode).toBe(200);
     } finally {
-      await t.database.executeSql(`UPDATE roles SET permissions = array_remove(permissions, 'users.write') WHERE key = 'supervisor'`);
+      await t.database.executeSql(
+        `UPDATE roles SET permissions = array_remove(permissions, 'users.write') WHERE key = 'supervisor'`,
+      );
     }
   });
 });

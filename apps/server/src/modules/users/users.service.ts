@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { deleteSessionsOfUser } from '../auth/auth.repository.js';
 import { findDepartmentRow } from '../departments/departments.repository.js';
 import { findRoleRow } from '../roles/roles.repository.js';
+import { assertCanGrant, assertNotLastAdmin } from './users.policy.js';
 import * as repo from './users.repository.js';
 import type { UserView } from './users.schemas.js';
 
@@ -38,9 +39,11 @@ export async function getUser(deps: Deps, ctx: ActorCtx, id: string): Promise<Us
   return user;
 }
 
-async function assertReferences(db: DbOrTx, input: UpdateUserInput, userId?: string) {
-  if (input.roleKey !== undefined && !(await findRoleRow(db, input.roleKey))) {
-    throw badRequest('roles.not_found', {}, [{ path: 'roleKey', message: 'unknown role' }]);
+async function assertReferences(db: DbOrTx, actor: Actor, input: UpdateUserInput, userId?: string) {
+  if (input.roleKey !== undefined) {
+    const role = await findRoleRow(db, input.roleKey);
+    if (!role) throw badRequest('roles.not_found', {}, [{ path: 'roleKey', message: 'unknown role' }]);
+    assertCanGrant(actor, role);
   }
   if (input.departmentId && !(await findDepartmentRow(db, input.departmentId))) {
     throw badRequest('departments.not_found', {}, [{ path: 'departmentId', message: 'unknown department' }]);
@@ -65,7 +68,7 @@ export async function createUser(deps: Deps, ctx: ActorCtx, input: CreateUserInp
         fields: [{ path: 'username', message: 'taken' }],
       });
     }
-    await assertReferences(tx, input);
+    await assertReferences(tx, ctx.actor, input);
     const { password: _password, ...values } = input;
     const row = await repo.insertUser(tx, { ...values, passwordHash });
     const created = await repo.findUserView(tx, row.id, ctx.locale);
@@ -84,7 +87,9 @@ export async function updateUser(deps: Deps, ctx: ActorCtx, id: string, input: U
   await deps.database.db.transaction(async (tx) => {
     const before = await repo.findUserViewInScope(tx, ctx.actor, id, ctx.locale);
     if (!before) throw new AppError('users.not_found', 404);
-    await assertReferences(tx, input, id);
+    await assertReferences(tx, ctx.actor, input, id);
+    const demoted = input.roleKey !== undefined && input.roleKey !== 'admin';
+    if (before.roleKey === 'admin' && (input.isActive === false || demoted)) await assertNotLastAdmin(tx, id);
     await repo.updateUser(tx, id, input);
     if (input.isActive === false) await deleteSessionsOfUser(tx, id);
     const after = await repo.findUserView(tx, id, ctx.locale);

@@ -42,9 +42,18 @@ describe('users', () => {
     const en = await admin.get(`/api/v1/users/${user.id}`, { 'accept-language': 'en' });
     expect(en.json().roleName).toBe('Agent');
 
-    const updated = await admin.patch(`/api/v1/users/${user.id}`, { displayName: '张三丰', roleKey: 'supervisor', phone: null });
+    const updated = await admin.patch(`/api/v1/users/${user.id}`, {
+      displayName: '张三丰',
+      roleKey: 'supervisor',
+      phone: null,
+    });
     expect(updated.statusCode).toBe(200);
-    expect(updated.json()).toMatchObject({ displayName: '张三丰', roleKey: 'supervisor', phone: null, email: 'zhangsan@example.com' });
+    expect(updated.json()).toMatchObject({
+      displayName: '张三丰',
+      roleKey: 'supervisor',
+      phone: null,
+      email: 'zhangsan@example.com',
+    });
     expect((await admin.get(`/api/v1/users/${user.id}`)).json().displayName).toBe('张三丰');
 
     const session = await t.signIn('zhang.san');
@@ -68,9 +77,18 @@ describe('users', () => {
 
   it('refuses a duplicate username with 409 users.username_taken, whatever the case', async () => {
     await createUser(t.database.db, { username: 'dup' });
-    const r = await admin.post('/api/v1/users', { username: 'DUP', displayName: '重复', password: 'Passw0rd!', roleKey: 'agent' });
+    const r = await admin.post('/api/v1/users', {
+      username: 'DUP',
+      displayName: '重复',
+      password: 'Passw0rd!',
+      roleKey: 'agent',
+    });
     expect(r.statusCode).toBe(409);
-    expect(r.json()).toMatchObject({ code: 'users.username_taken', params: { username: 'dup' }, errors: [{ path: 'username' }] });
+    expect(r.json()).toMatchObject({
+      code: 'users.username_taken',
+      params: { username: 'dup' },
+      errors: [{ path: 'username' }],
+    });
   });
 
   it('refuses unknown references: role, department, superior', async () => {
@@ -79,7 +97,9 @@ describe('users', () => {
     expect(noRole.statusCode).toBe(400);
     expect(noRole.json()).toMatchObject({ code: 'roles.not_found', errors: [{ path: 'roleKey' }] });
     const uuid = '00000000-0000-4000-8000-000000000000';
-    expect((await admin.post('/api/v1/users', { ...base, departmentId: uuid })).json().code).toBe('departments.not_found');
+    expect((await admin.post('/api/v1/users', { ...base, departmentId: uuid })).json().code).toBe(
+      'departments.not_found',
+    );
     expect((await admin.post('/api/v1/users', { ...base, superiorId: uuid })).json().code).toBe('users.not_found');
   });
 
@@ -118,9 +138,15 @@ describe('users', () => {
     expect(r.json().isActive).toBe(false);
     expect((await leaver.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer })).statusCode).toBe(401);
-    const { rows } = await t.database.executeSql('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [leaver.userId]);
+    const { rows } = await t.database.executeSql('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [
+      leaver.userId,
+    ]);
     expect(rows[0]?.n).toBe(0);
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leaver', password: 'Passw0rd!' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'leaver', password: 'Passw0rd!' },
+    });
     expect(login.statusCode).toBe(403);
     expect(login.json().code).toBe('auth.account_disabled');
   });
@@ -166,8 +192,16 @@ describe('users', () => {
       expect(names(first)).toEqual(['la3', 'la2']);
       const second = await admin.get(`/api/v1/users?departmentId=${deptA}&page=2&pageSize=2&sort=-createdAt`);
       expect(names(second)).toEqual(['la1']);
-      expect(names(await admin.get(`/api/v1/users?departmentId=${deptA}&sort=createdAt`))).toEqual(['la1', 'la2', 'la3']);
-      expect(names(await admin.get(`/api/v1/users?departmentId=${deptB}&sort=-roleKey,username`))).toEqual(['la5', 'la4', 'la6']);
+      expect(names(await admin.get(`/api/v1/users?departmentId=${deptA}&sort=createdAt`))).toEqual([
+        'la1',
+        'la2',
+        'la3',
+      ]);
+      expect(names(await admin.get(`/api/v1/users?departmentId=${deptB}&sort=-roleKey,username`))).toEqual([
+        'la5',
+        'la4',
+        'la6',
+      ]);
       expect((await admin.get(`/api/v1/users?departmentId=${deptA}&page=3&pageSize=2`)).json().items).toEqual([]);
     });
 

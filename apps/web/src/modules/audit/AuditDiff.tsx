@@ -17,11 +17,12 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
     changed: token.colorWarningBg,
     unchanged: undefined,
   };
-  const cell = (value: unknown) => (
-    <Typography.Text code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-      {formatValue(value)}
-    </Typography.Text>
-  );
+  const cell = (value: unknown) =>
+    value === undefined ? null : (
+      <Typography.Text code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+        {formatValue(value)}
+      </Typography.Text>
+    );
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'auth.token_created',
   'auth.token_revoked',
   'user.created',
+  'user.updated',
+  'user.role_changed',
   'user.profile_updated',
   'user.password_reset',
   'department.created',

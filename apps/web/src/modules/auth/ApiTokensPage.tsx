@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { alreadyShown } from '../../api/errors';
 import type { ApiToken, CreatedApiToken } from '../../api/types';
 import { formatDateTime } from '../../components/format';
 import { listTokens, revokeToken, tokensQueryKey } from './api';
@@ -47,7 +48,7 @@ export function ApiTokensPage() {
         <Popconfirm
           key="revoke"
           title={t('tokens.revokeConfirm', { name: row.name })}
-          onConfirm={() => revoke.mutateAsync(row.id)}
+          onConfirm={() => revoke.mutateAsync(row.id).catch(alreadyShown)}
         >
           <Button type="link" danger size="small">
             {t('tokens.revoke')}

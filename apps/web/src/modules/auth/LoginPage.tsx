@@ -4,7 +4,6 @@ import { Alert, Button, Card, Form, Input, Space, Typography, theme } from 'antd
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { PageLoading } from '../../components/PageLoading';
-import { applyLocale } from '../../i18n';
 import { LangSwitch } from '../../layouts/LangSwitch';
 import { login, meQueryKey } from './api';
 import { safeRedirect } from './redirect';
@@ -24,11 +23,11 @@ export function LoginPage() {
   const signIn = useMutation({
     mutationFn: login,
     meta: { silent: true }, // shown in the form's alert
-    onSuccess: async (user) => {
+    onSuccess: (user) => {
       // Nothing cached for a previous user may survive a sign-in.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+      // useLocaleSync then applies the user's saved language.
       queryClient.setQueryData(meQueryKey, user);
-      await applyLocale(user.locale);
       navigate(redirect, { replace: true });
     },
   });

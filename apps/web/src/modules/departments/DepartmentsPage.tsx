@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { alreadyShown } from '../../api/errors';
 import { useAccess } from '../auth/useAccess';
 import { deleteDepartment, departmentsQueryKey } from './api';
 import { DepartmentFormModal, type DepartmentFormTarget } from './DepartmentFormModal';
@@ -45,7 +46,7 @@ export function DepartmentsPage() {
           key="delete"
           title={t('common:confirmDelete', { name: row.name })}
           description={t('deleteHint')}
-          onConfirm={() => remove.mutateAsync(row.id)}
+          onConfirm={() => remove.mutateAsync(row.id).catch(alreadyShown)}
         >
           <Button type="link" size="small" danger>
             {t('common:actions.delete')}

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Descriptions, Popconfirm, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { alreadyShown } from '../../api/errors';
 import type { Job, JobState } from '../../api/types';
 import { useAccess } from '../auth/useAccess';
 import { JOB_STATES, jobsQueryKey, listJobs, retryJob } from './api';
@@ -61,7 +62,11 @@ export function JobsPage() {
       valueType: 'option',
       hideInTable: !canManage || state !== 'failed',
       render: (_, row) => [
-        <Popconfirm key="retry" title={t('retryConfirm')} onConfirm={() => retry.mutateAsync(row.id)}>
+        <Popconfirm
+          key="retry"
+          title={t('retryConfirm')}
+          onConfirm={() => retry.mutateAsync(row.id).catch(alreadyShown)}
+        >
           <Button type="link" size="small">
             {t('retry')}
           </Button>

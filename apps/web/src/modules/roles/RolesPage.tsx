@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { alreadyShown } from '../../api/errors';
 import type { Role } from '../../api/types';
 import { useAccess } from '../auth/useAccess';
 import { deleteRole, listRoles, rolesQueryKey } from './api';
@@ -39,7 +40,7 @@ export function RolesPage() {
       <Popconfirm
         key="delete"
         title={t('common:confirmDelete', { name: row.name })}
-        onConfirm={() => remove.mutateAsync(row.key)}
+        onConfirm={() => remove.mutateAsync(row.key).catch(alreadyShown)}
       >
         <Button type="link" size="small" danger>
           {t('common:actions.delete')}

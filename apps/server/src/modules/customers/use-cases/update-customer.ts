@@ -3,7 +3,7 @@ import { AppError } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
 import { customerGradeHistory } from '../../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { activeCustomerFields, normaliseCustomFields } from '../custom-fields.js';
+import { allCustomerFields, normaliseCustomFields } from '../custom-fields.js';
 import * as repo from '../customers.repository.js';
 import { assertActiveUser, assertCategory, assertEnoughStaff, normalisePhone } from '../customers.rules.js';
 import type { CustomerFields } from '../customers.schemas.js';
@@ -37,7 +37,7 @@ export async function updateCustomer(
     if (fields.phone !== undefined) values.phoneNormalized = normalisePhone(fields.phone);
     if (fields.customFields !== undefined) {
       const merged = { ...before.customFields, ...fields.customFields };
-      values.customFields = normaliseCustomFields(await activeCustomerFields(tx), merged, { requireAll: true });
+      values.customFields = normaliseCustomFields(await allCustomerFields(tx), merged, { requireAll: true });
     }
     const staff = await repo.listStaff(tx, id);
     if (fields.ownerId !== undefined && fields.ownerId !== before.ownerId) {
@@ -48,7 +48,11 @@ export async function updateCustomer(
     }
     const isKey = fields.isKey ?? before.isKey;
     const grade = fields.grade === undefined ? before.grade : fields.grade;
-    assertEnoughStaff({ isKey, grade }, staff.length);
+    // Checked when this update touches what the rule depends on, so that an unrelated edit of a key
+    // customer that fell short (e.g. raised to A by an evaluation) is not blocked.
+    if (fields.isKey !== undefined || fields.grade !== undefined || fields.ownerId !== undefined) {
+      assertEnoughStaff({ isKey, grade }, staff.length);
+    }
 
     const after = await repo.updateCustomerVersioned(tx, id, version, values);
     if (!after) throw new AppError('conflict', 409, { params: { version: before.version } });

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../db/seed/factories.js';
+import { createTestApp, type Session, type TestApp } from '../../../test/helpers.js';
+
+describe('users: no privilege escalation, no lock-out', () => {
+  let t: TestApp;
+  let admin: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.signIn('admin');
+    const hr = await admin.post('/api/v1/roles', {
+      key: 'hr',
+      name: '人事',
+      permissions: ['users.read', 'users.write', 'departments.read', 'customers.read', 'customers.write'],
+      dataScope: 'all',
+    });
+    expect(hr.statusCode, hr.body).toBe(201);
+    await createUser(t.database.db, { username: 'hr1', roleKey: 'hr' });
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses to grant a role with permissions or scope the caller lacks', async () => {
+    const hr = await t.signIn('hr1');
+    const self = await hr.patch(`/api/v1/users/${hr.userId}`, { roleKey: 'admin' });
+    expect(self.statusCode).toBe(403);
+    expect(self.json().code).toBe('users.role_escalation');
+    const create = await hr.post('/api/v1/users', { username: 'boss', displayName: '老板', password: 'Passw0rd1', roleKey: 'admin' });
+    expect(create.statusCode).toBe(403);
+    const ok = await hr.post('/api/v1/users', { username: 'newagent', displayName: '新人', password: 'Passw0rd1', roleKey: 'agent' });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('keeps at least one active administrator', async () => {
+    const admin2 = await admin.post('/api/v1/users', { username: 'admin2', displayName: '管理员二', password: 'Passw0rd1', roleKey: 'admin' });
+    expect(admin2.statusCode).toBe(201);
+    const second = await t.signIn('admin2', 'Passw0rd1');
+    expect((await second.patch(`/api/v1/users/${admin.userId}`, { roleKey: 'agent' })).statusCode).toBe(200);
+    const hr = await t.signIn('hr1');
+    const last = await hr.patch(`/api/v1/users/${admin2.json().id}`, { roleKey: 'agent' });
+    expect(last.statusCode).toBe(409);
+    expect(last.json().code).toBe('users.last_admin');
+    expect((await hr.patch(`/api/v1/users/${admin2.json().id}`, { isActive: false })).json().code).toBe('users.last_admin');
+  });
+
+  it('keeps every permission on the administrator role', async () => {
+    const admin2 = await t.signIn('admin2', 'Passw0rd1');
+    const narrowed = await admin2.patch('/api/v1/roles/admin', { permissions: ['users.read'] });
+    expect(narrowed.statusCode).toBe(409);
+    expect(narrowed.json().code).toBe('roles.admin_locked');
+    expect((await admin2.patch('/api/v1/roles/admin', { dataScope: 'own' })).statusCode).toBe(409);
+    expect((await admin2.patch('/api/v1/roles/admin', { name: '超级管理员' })).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,74 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { launchBrowser, newPage, screenshot } from './browser.js';
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+async function menuTexts(page: Page): Promise<string[]> {
+  await page.locator('.ant-pro-sider-menu, .ant-layout-sider .ant-menu').first().waitFor();
+  const openers = page.locator('.ant-menu-submenu-title');
+  for (let i = 0; i < (await openers.count()); i++) {
+    const submenu = openers.nth(i);
+    if ((await submenu.getAttribute('aria-expanded')) !== 'true') await submenu.click();
+  }
+  return (await page.locator('.ant-layout-sider .ant-menu-title-content').allInnerTexts()).map((s) => s.trim());
+}
+
+describe('platform journeys in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('a demo supervisor signs in, switches to English and sees the menu of that role', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'zhangwei', 'Kefu@2026');
+    const zh = await menuTexts(page);
+    expect(zh).toContain('用户');
+    expect(zh).not.toContain('审计日志');
+    expect(zh).not.toContain('角色与权限');
+    await screenshot(page, 'home');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-en').click();
+    await expect.poll(async () => menuTexts(page)).toContain('Users');
+    const en = await menuTexts(page);
+    expect(en).not.toContain('Audit log');
+    // The choice persists per user: a fresh browser session signs in to English.
+    const again = await newPage(browser);
+    await signIn(again, 'zhangwei', 'Kefu@2026');
+    await expect.poll(async () => menuTexts(again)).toContain('Users');
+    await again.context().close();
+    await page.context().close();
+  });
+
+  it('the administrator creates a user and signs out', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'admin', inject('adminPassword'));
+    await page.goto('/admin/users');
+    await page.getByRole('button', { name: /新建用户/ }).click();
+    const modal = page.locator('.ant-modal-content').filter({ hasText: '新建用户' });
+    await modal.locator('#username').fill('zhaoliu');
+    await modal.locator('#displayName').fill('赵六');
+    await modal.locator('#roleKey').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '客服专员' }).first().click();
+    await modal.locator('#password').fill('Welcome2026');
+    await screenshot(page, 'create-user');
+    await modal.locator('.ant-modal-footer button.ant-btn-primary, button[type="submit"]').last().click();
+    await expect.poll(async () => page.locator('.ant-table-row').filter({ hasText: 'zhaoliu' }).count(), { timeout: 15_000 }).toBe(1);
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/login'));
+    // The new user can sign in.
+    await signIn(page, 'zhaoliu', 'Welcome2026');
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.context().close();
+  });
+});
