@@ -39,7 +39,7 @@ ON CONFLICT (grade) DO NOTHING;
 UPDATE roles SET permissions = ARRAY(SELECT DISTINCT unnest(permissions || CASE key
     WHEN 'general_manager' THEN ARRAY['customers.read','customers.export']
     WHEN 'department_manager' THEN ARRAY['customers.read','customers.write','customers.export','customers.import','customers.evaluate','customers.handover','customers.merge']
-    WHEN 'supervisor' THEN ARRAY['customers.read','customers.write','customers.export','customers.evaluate']
+    WHEN 'supervisor' THEN ARRAY['customers.read','customers.write','customers.export','customers.evaluate','customers.handover']
     WHEN 'assistant' THEN ARRAY['customers.read','customers.write','customers.import','customers.export']
     WHEN 'agent' THEN ARRAY['customers.read','customers.write']
     WHEN 'front_desk' THEN ARRAY['customers.read','customers.write']

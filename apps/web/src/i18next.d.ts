@@ -3,7 +3,9 @@ import 'i18next';
 import type audit from './locales/zh-CN/audit.json';
 import type auth from './locales/zh-CN/auth.json';
 import type common from './locales/zh-CN/common.json';
+import type customers from './locales/zh-CN/customers.json';
 import type departments from './locales/zh-CN/departments.json';
+import type handover from './locales/zh-CN/handover.json';
 import type home from './locales/zh-CN/home.json';
 import type jobs from './locales/zh-CN/jobs.json';
 import type menu from './locales/zh-CN/menu.json';
@@ -23,6 +25,8 @@ declare module 'i18next' {
       audit: typeof audit;
       jobs: typeof jobs;
       home: typeof home;
+      customers: typeof customers;
+      handover: typeof handover;
     };
   }
 }

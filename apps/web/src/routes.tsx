@@ -5,11 +5,16 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ContactsOutlined,
+  ControlOutlined,
   HomeOutlined,
+  ImportOutlined,
   KeyOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  SwapOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -46,6 +51,43 @@ export const appRoutes: AppRoute[] = [
     icon: <HomeOutlined />,
     element: page(() => import('./modules/home/HomePage'), 'HomePage'),
   },
+  // Customer archive. The list and the file are siblings (a route with an element has no outlet);
+  // the file is reachable from the list only, so it stays out of the menu.
+  {
+    path: '/customers',
+    nameKey: 'customers',
+    icon: <ContactsOutlined />,
+    access: 'customers.read',
+    element: page(() => import('./modules/customers/CustomersPage'), 'CustomersPage'),
+  },
+  {
+    path: '/customers/:id',
+    nameKey: 'customer',
+    access: 'customers.read',
+    hideInMenu: true,
+    element: page(() => import('./modules/customers/CustomerPage'), 'CustomerPage'),
+  },
+  {
+    path: '/customer-grading',
+    nameKey: 'customerGrading',
+    icon: <TrophyOutlined />,
+    access: 'customers.evaluate',
+    element: page(() => import('./modules/customers/EvaluationRoundsPage'), 'EvaluationRoundsPage'),
+  },
+  {
+    path: '/handovers',
+    nameKey: 'handover',
+    icon: <SwapOutlined />,
+    access: 'customers.handover',
+    element: page(() => import('./modules/handover/HandoverPage'), 'HandoverPage'),
+  },
+  {
+    path: '/customer-imports',
+    nameKey: 'customerImport',
+    icon: <ImportOutlined />,
+    access: 'customers.import',
+    element: page(() => import('./modules/customers/ImportPage'), 'ImportPage'),
+  },
   {
     path: '/admin',
     nameKey: 'admin',
@@ -71,6 +113,13 @@ export const appRoutes: AppRoute[] = [
         icon: <UserSwitchOutlined />,
         access: 'roles.read',
         element: page(() => import('./modules/roles/RolesPage'), 'RolesPage'),
+      },
+      {
+        path: '/admin/customer-settings',
+        nameKey: 'customerSettings',
+        icon: <ControlOutlined />,
+        access: 'customers.settings',
+        element: page(() => import('./modules/customers/settings/CustomerSettingsPage'), 'CustomerSettingsPage'),
       },
       {
         path: '/admin/audit',

@@ -129,7 +129,8 @@ const zhCN: Record<ErrorCode, string> = {
   'customers.import_file_missing': '请选择要导入的文件（表单字段 file）。',
   'customers.import_file_too_large': '文件过大，上限为 {limit}。请拆分后分批导入。',
   'customers.import_empty_file': '文件是空的。',
-  'customers.import_unsupported_format': '不支持该文件格式：请上传 Excel（.xlsx）或 CSV 文件；旧版 .xls 请先在 Excel 中另存为 .xlsx。',
+  'customers.import_unsupported_format':
+    '不支持该文件格式：请上传 Excel（.xlsx）或 CSV 文件；旧版 .xls 请先在 Excel 中另存为 .xlsx。',
   'customers.import_unreadable': '无法读取该文件：它不是有效的 {format} 文件，或已损坏。',
   'customers.import_bad_encoding': '无法识别文件的文字编码：请将 CSV 另存为 UTF-8 或 GBK 编码后重试。',
   'customers.import_no_header': '找不到表头：第一行（非空）应为列名。',
@@ -201,11 +202,14 @@ const en: Record<ErrorCode, string> = {
   'customers.milestone_not_found': 'Milestone not found.',
   'customers.import_not_found': 'Import not found.',
   'customers.import_file_missing': 'Please choose a file to import (form field “file”).',
-  'customers.import_file_too_large': 'The file is too large; the limit is {limit}. Please split it and import the parts.',
+  'customers.import_file_too_large':
+    'The file is too large; the limit is {limit}. Please split it and import the parts.',
   'customers.import_empty_file': 'The file is empty.',
-  'customers.import_unsupported_format': 'Unsupported file format: please upload an Excel (.xlsx) or CSV file; save an old .xls file as .xlsx in Excel first.',
+  'customers.import_unsupported_format':
+    'Unsupported file format: please upload an Excel (.xlsx) or CSV file; save an old .xls file as .xlsx in Excel first.',
   'customers.import_unreadable': 'The file cannot be read: it is not a valid {format} file, or it is damaged.',
-  'customers.import_bad_encoding': 'The file’s text encoding is not recognised: please save the CSV as UTF-8 or GBK and try again.',
+  'customers.import_bad_encoding':
+    'The file’s text encoding is not recognised: please save the CSV as UTF-8 or GBK and try again.',
   'customers.import_no_header': 'No header found: the first (non-empty) row must hold the column names.',
   'customers.import_no_rows': 'The file has a header but no data rows.',
   'customers.import_mapping_invalid': 'The column mapping is invalid: {reason}',

@@ -93,12 +93,21 @@ export function isConnectionError(error: unknown, depth = 0): boolean {
   const code = typeof e.code === 'string' ? e.code : '';
   if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
   if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
-  if (/Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message ?? '')) return true;
+  const message = e.message ?? '';
+  if (/Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)) return true;
   // drizzle wraps the driver's error (DrizzleQueryError.cause); a connect may fail with an AggregateError.
   return (
     isConnectionError(e.cause, depth + 1) ||
     (Array.isArray(e.errors) && e.errors.some((inner) => isConnectionError(inner, depth + 1)))
   );
+}
+
+/** The SQLSTATE of a database error, looking through drizzle's wrapper (`cause`). */
+export function sqlState(error: unknown, depth = 0): string | undefined {
+  const e = error as { code?: unknown; cause?: unknown } | undefined;
+  if (!e || typeof e !== 'object' || depth > 5) return undefined;
+  if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  return sqlState(e.cause, depth + 1);
 }
 
 async function openPostgres(options: { url: string; poolSize?: number }, logger?: Logger): Promise<Database> {

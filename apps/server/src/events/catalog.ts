@@ -24,7 +24,13 @@ export type EventCatalog = {
   'customer.milestone_set': { customerId: string; milestoneId: string; typeKey: string; date: string; orderId: string | null };
   'customer.milestone_removed': { customerId: string; milestoneId: string; typeKey: string };
   /** Pushed every N rows while an import runs (and once at the end); the owner polls GET /customer-imports/:id. */
-  'customer.import_progress': { importId: string; userId: string; status: string; processedRows: number; totalRows: number };
+  'customer.import_progress': {
+    importId: string;
+    userId: string;
+    status: string;
+    processedRows: number;
+    totalRows: number;
+  };
   'customer.imported': { importId: string; userId: string; importedRows: number };
   'customer.merged': { targetId: string; sourceId: string };
   'customer.evaluated': { customerId: string; evaluationId: string; roundId: string | null; grade: string };

@@ -181,4 +181,3 @@ function withTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Pr
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isConnectionError } from '../db/client.js';
+import { isConnectionError, sqlState } from '../db/client.js';
 import { AppError, type FieldIssue } from '../lib/app-error.js';
 
 export const ProblemSchema = z
@@ -120,7 +120,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       request.log.warn({ err: error }, 'database unavailable');
       return sendProblem(request, reply, 503, 'database_unavailable');
     }
-    if ((error as { code?: string }).code === '23505') return sendProblem(request, reply, 409, 'conflict');
+    if (sqlState(error) === '23505') return sendProblem(request, reply, 409, 'conflict');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'client error');
       return sendProblem(request, reply, error.statusCode, 'validation_failed', {}, [

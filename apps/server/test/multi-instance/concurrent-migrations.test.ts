@@ -13,7 +13,9 @@ describe.runIf(TEST_DB === 'postgres')('concurrent migrations (PostgreSQL)', () 
     await drop?.();
   });
 
-  it('three processes migrating one empty database at once apply each migration once', { timeout: 60_000 }, async () => {
+  it('three processes migrating one empty database at once apply each migration once', {
+    timeout: 60_000,
+  }, async () => {
     // A brand-new database (not a clone of the migrated template): no drizzle schema, no tables.
     const fresh = await createEmptyDatabase(inject('postgresUrl'), 'kefu_mig');
     drop = fresh.drop;

@@ -42,14 +42,17 @@ describe('failed jobs are visible and retryable', () => {
       async () => {
         const r = await admin.get('/api/v1/jobs?state=failed');
         expect(r.statusCode).toBe(200);
-        return (r.json().items as { id: string; state: string; name: string; output: unknown }[]).find((j) => j.id === id);
+        return (r.json().items as { id: string; state: string; name: string; output: unknown }[]).find(
+          (j) => j.id === id,
+        );
       },
       { timeoutMs: 20_000, intervalMs: 100 },
     );
     expect(failed).toMatchObject({ name: 'test.flaky', state: 'failed', retryCount: 1 });
     expect(JSON.stringify(failed.output)).toContain('flaky k1 is broken');
     expect(attempts.get('k1')).toBe(2);
-    const effects = async () => (await t.database.executeSql('SELECT count(*)::int AS n FROM mi_flaky_effects', [])).rows[0]?.n;
+    const effects = async () =>
+      (await t.database.executeSql('SELECT count(*)::int AS n FROM mi_flaky_effects', [])).rows[0]?.n;
     expect(await effects()).toBe(0);
 
     // An agent can neither see nor retry jobs.

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../helpers.js';
-import { openTestDatabase, TEST_DB, type TestDatabase } from '../helpers.js';
 import type { Config } from '../../src/config/config.js';
 import { EventBus } from '../../src/events/bus.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import type { Deps } from '../../src/lib/deps.js';
+import { openTestDatabase, TEST_DB, type TestDatabase, testConfig } from '../helpers.js';
 import { CREATE_EFFECTS_TABLE, RECORD_KEY_JOB, recordKeyJob } from './fixtures/test-jobs.js';
 import { type Child, spawnFixture, waitFor } from './support.js';
 
@@ -130,7 +129,10 @@ describe.runIf(TEST_DB === 'postgres')('jobs across two worker processes (Postgr
       );
       return rows[0]?.n === 0;
     });
-    const { rows: byA } = await database.executeSql("SELECT count(*)::int AS n FROM mi_job_effects WHERE worker = 'worker-a'", []);
+    const { rows: byA } = await database.executeSql(
+      "SELECT count(*)::int AS n FROM mi_job_effects WHERE worker = 'worker-a'",
+      [],
+    );
     const doneByA = byA[0]?.n as number;
 
     // B finishes everything, including A's in-flight jobs once they expire (3 s) and are retried.
@@ -142,11 +144,16 @@ describe.runIf(TEST_DB === 'postgres')('jobs across two worker processes (Postgr
 
     const counts = await effectCounts(database);
     expect(counts).toEqual({ total: JOBS, distinct_keys: JOBS });
-    const { rows: markers } = await database.executeSql('SELECT count(*)::int AS n FROM job_runs WHERE name = $1', [RECORD_KEY_JOB]);
+    const { rows: markers } = await database.executeSql('SELECT count(*)::int AS n FROM job_runs WHERE name = $1', [
+      RECORD_KEY_JOB,
+    ]);
     expect(markers[0]?.n).toBe(JOBS);
     // Both workers did part of the work; A's committed effects are final, the rest is B's.
     expect(doneByA).toBeGreaterThan(0);
-    const { rows: afterKill } = await database.executeSql("SELECT count(*)::int AS n FROM mi_job_effects WHERE worker = 'worker-a'", []);
+    const { rows: afterKill } = await database.executeSql(
+      "SELECT count(*)::int AS n FROM mi_job_effects WHERE worker = 'worker-a'",
+      [],
+    );
     expect(afterKill[0]?.n).toBe(doneByA);
     // A's in-flight jobs were redelivered (pg-boss counted a retry), among them jobs whose effects
     // A had committed: their redelivery found the job_runs marker and did nothing.
@@ -158,7 +165,9 @@ describe.runIf(TEST_DB === 'postgres')('jobs across two worker processes (Postgr
     );
     expect(deduplicated[0]?.n).toBeGreaterThan(0);
     expect(b.running).toBe(true);
-    console.log(`[multi-instance] workers ready in ${readyMs} ms; SIGKILL of A after ${firstPhaseMs} ms (A did ${doneByA}, ${deduplicated[0]?.n} of them redelivered and skipped); B finished ${recoveryMs} ms later`);
+    console.log(
+      `[multi-instance] workers ready in ${readyMs} ms; SIGKILL of A after ${firstPhaseMs} ms (A did ${doneByA}, ${deduplicated[0]?.n} of them redelivered and skipped); B finished ${recoveryMs} ms later`,
+    );
   });
 });
 
@@ -189,7 +198,9 @@ describe.runIf(TEST_DB === 'pglite')('jobs in-process on PGlite', () => {
       intervalMs: 100,
     });
     expect(await effectCounts(database)).toEqual({ total: 200, distinct_keys: 200 });
-    const { rows } = await database.executeSql('SELECT count(*)::int AS n FROM job_runs WHERE name = $1', [RECORD_KEY_JOB]);
+    const { rows } = await database.executeSql('SELECT count(*)::int AS n FROM job_runs WHERE name = $1', [
+      RECORD_KEY_JOB,
+    ]);
     expect(rows[0]?.n).toBe(200);
   });
 });

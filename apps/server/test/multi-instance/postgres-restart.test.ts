@@ -30,10 +30,10 @@ const pingJob = defineJob({
 
 /**
  * The database server goes away under a running app and comes back: requests fail fast with a
- * 503 problem instead of hanging or crashing the process (a job running at that moment included:
- * Vitest fails the run on any uncaught exception or unhandled rejection), and everything — the
- * pool, the LISTEN connection of real-time events, the job runner — recovers without restarting
- * the app.
+ * 503 problem instead of hanging or crashing the process (with a job running at that moment; the
+ * test records uncaught exceptions and unhandled rejections, which would end a real process), and
+ * everything — the pool, the LISTEN connection of real-time events, the job runner — recovers
+ * without restarting the app.
  */
 describe.runIf(TEST_DB === 'postgres')('PostgreSQL restart under a running app', () => {
   let server: Awaited<ReturnType<typeof startPrivatePostgres>>;
@@ -82,7 +82,10 @@ describe.runIf(TEST_DB === 'postgres')('PostgreSQL restart under a running app',
   });
 
   const pings = async (key: string) =>
-    Number((await database.executeSql('SELECT count(*)::int AS n FROM mi_restart_pings WHERE job_key = $1', [key])).rows[0]?.n);
+    Number(
+      (await database.executeSql('SELECT count(*)::int AS n FROM mi_restart_pings WHERE job_key = $1', [key])).rows[0]
+        ?.n,
+    );
 
   it('answers 503 while the server is down and recovers when it is back', { timeout: 90_000 }, async () => {
     const admin = await Session.signIn(app, 'admin', ADMIN_PASSWORD);
@@ -108,7 +111,11 @@ describe.runIf(TEST_DB === 'postgres')('PostgreSQL restart under a running app',
       expect(response.json()).toMatchObject({ status: 503, code: 'database_unavailable' });
       expect(elapsed).toBeLessThan(10_000);
     }
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: ADMIN_PASSWORD },
+    });
     expect(login.statusCode).toBe(503);
     // The open SSE stream belongs to the app, not to the database: it stays open.
     expect(stream.closed).toBe(false);
@@ -143,11 +150,16 @@ describe.runIf(TEST_DB === 'postgres')('PostgreSQL restart under a running app',
       async () => (await app.deps.jobs.send('test.restart_ping', { key: 'after' })) !== null,
       { timeoutMs: 20_000, intervalMs: 200 },
     );
-    await waitFor('the job after the restart to run', async () => (await pings('after')) === 1, { timeoutMs: 20_000, intervalMs: 100 });
+    await waitFor('the job after the restart to run', async () => (await pings('after')) === 1, {
+      timeoutMs: 20_000,
+      intervalMs: 100,
+    });
     await waitFor(
       'the interrupted job to be retried and completed',
       async () => {
-        const { rows } = await database.executeSql('SELECT state::text AS state FROM pgboss.job WHERE id = $1', [inflightId]);
+        const { rows } = await database.executeSql('SELECT state::text AS state FROM pgboss.job WHERE id = $1', [
+          inflightId,
+        ]);
         return rows[0]?.state === 'completed';
       },
       { timeoutMs: 20_000, intervalMs: 100 },

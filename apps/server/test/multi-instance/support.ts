@@ -27,7 +27,9 @@ export async function waitFor<T>(
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
@@ -100,13 +102,17 @@ export class Child {
         const match = this.stdout.match(pattern);
         if (match) return match;
         if (!this.running) {
-          throw new Error(`process exited (${this.process.exitCode ?? this.process.signalCode}); stderr: ${this.stderr.slice(-2000)}`);
+          throw new Error(
+            `process exited (${this.process.exitCode ?? this.process.signalCode}); stderr: ${this.stderr.slice(-2000)}`,
+          );
         }
         return undefined;
       },
       { timeoutMs, intervalMs: 25 },
     ).catch((error: Error) => {
-      throw new Error(`${error.message}\n--- stdout ---\n${this.stdout.slice(-2000)}\n--- stderr ---\n${this.stderr.slice(-2000)}`);
+      throw new Error(
+        `${error.message}\n--- stdout ---\n${this.stdout.slice(-2000)}\n--- stderr ---\n${this.stderr.slice(-2000)}`,
+      );
     });
   }
 
@@ -135,7 +141,9 @@ async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -205,7 +213,8 @@ export class SseClient {
       headers: { accept: 'text/event-stream', cookie },
       signal: client.controller.signal,
     });
-    if (response.status !== 200 || !response.body) throw new Error(`SSE connect failed: ${response.status} ${await response.text()}`);
+    if (response.status !== 200 || !response.body)
+      throw new Error(`SSE connect failed: ${response.status} ${await response.text()}`);
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
     client.done = (async () => {

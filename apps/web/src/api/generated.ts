@@ -3743,7 +3743,12 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            /** @description multipart/form-data with one file part named "file" */
+            requestBody: {
+                content: {
+                    "multipart/form-data": unknown;
+                };
+            };
             responses: {
                 /** @description Default Response */
                 201: {

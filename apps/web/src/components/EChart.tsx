@@ -64,5 +64,7 @@ export function EChart({ option, height = 300, style, className, 'data-testid': 
     chartRef.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={containerRef} className={className} data-testid={testId} style={{ width: '100%', height, ...style }} />;
+  return (
+    <div ref={containerRef} className={className} data-testid={testId} style={{ width: '100%', height, ...style }} />
+  );
 }

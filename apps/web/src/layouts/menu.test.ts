@@ -64,10 +64,16 @@ describe('toMenuData', () => {
     const menu = toMenuData(appRoutes, roleAccess('admin'), echo);
     expect(paths(menu)).toEqual([
       '/',
+      '/customers',
+      '/customers/:id',
+      '/customer-grading',
+      '/handovers',
+      '/customer-imports',
       '/admin',
       '/admin/users',
       '/admin/departments',
       '/admin/roles',
+      '/admin/customer-settings',
       '/admin/audit',
       '/admin/jobs',
       '/account',
@@ -88,6 +94,21 @@ describe('toMenuData', () => {
     const visible = paths(toMenuData(appRoutes, roleAccess('department_manager'), echo));
     expect(visible).toContain('/admin/audit');
     expect(visible).not.toContain('/admin/jobs');
+  });
+
+  it('shows the customer pages by customers.* permission', () => {
+    const manager = paths(toMenuData(appRoutes, roleAccess('department_manager'), echo));
+    expect(manager).toEqual(
+      expect.arrayContaining(['/customers', '/customer-grading', '/handovers', '/customer-imports']),
+    );
+    expect(manager).not.toContain('/admin/customer-settings');
+    const agent = paths(toMenuData(appRoutes, roleAccess('agent'), echo));
+    expect(agent).toContain('/customers');
+    expect(agent).not.toContain('/customer-grading');
+    expect(agent).not.toContain('/handovers');
+    expect(agent).not.toContain('/customer-imports');
+    const detail = toMenuData(appRoutes, roleAccess('agent'), echo).find((item) => item.path === '/customers/:id');
+    expect(detail?.hideInMenu).toBe(true);
   });
 });
 

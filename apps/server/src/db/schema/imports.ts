@@ -4,10 +4,19 @@ import { users } from './organisation.js';
 /** PostgreSQL `bytea`: node-postgres hands back a Buffer, PGlite a Uint8Array; both become a Buffer. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+  fromDriver: (value) =>
+    Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength),
 });
 
-export const IMPORT_STATUSES = ['uploaded', 'queued', 'running', 'validated', 'completed', 'rejected', 'failed'] as const;
+export const IMPORT_STATUSES = [
+  'uploaded',
+  'queued',
+  'running',
+  'validated',
+  'completed',
+  'rejected',
+  'failed',
+] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** One problem of one row: `row` as the user sees it in the file (the header is row 1). */

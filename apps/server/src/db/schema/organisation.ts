@@ -55,5 +55,6 @@ export const users = pgTable(
     index('users_department_idx').on(t.departmentId),
     index('users_superior_idx').on(t.superiorId),
     index('users_role_idx').on(t.roleKey),
+    index('users_created_at_idx').on(t.createdAt.desc()),
   ],
 );

@@ -1,3 +1,4 @@
+import { inOrder } from '../../lib/in-order.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { gradeFor, totalScore } from '../../modules/customers/grading.scoring.js';
 import type { DbOrTx } from '../client.js';
@@ -63,7 +64,7 @@ const INITIAL_GRADES_AT = new Date('2026-04-08T10:00:00+08:00');
  * key-staff-shortfall report.
  */
 export async function seedDemoGrading(db: DbOrTx): Promise<void> {
-  const [criteria, bands, people] = await Promise.all([
+  const [criteria, bands, people] = await inOrder([
     db.select().from(evaluationCriteria),
     db.select().from(gradeBands),
     db

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
+import { inOrder } from '../../lib/in-order.js';
 
 export type AuditInsert = typeof auditLog.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -34,7 +35,7 @@ const SORTABLE = { at: auditLog.at, action: auditLog.action, entityType: auditLo
 
 export async function listAuditRows(db: DbOrTx, filter: AuditFilter, page: PageQuery) {
   const where = whereOf(filter);
-  const [items, [{ total } = { total: 0 }]] = await Promise.all([
+  const [items, [{ total } = { total: 0 }]] = await inOrder([
     db
       .select()
       .from(auditLog)

@@ -11,6 +11,7 @@ import type { Actor } from '../../lib/actor.js';
 import { scopedUserIds } from '../../lib/data-scope.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
 import type { ListCustomersQuery } from './customers.schemas.js';
+import { inOrder } from '../../lib/in-order.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerInsert = typeof customers.$inferInsert;
@@ -105,7 +106,7 @@ function listQuery(db: DbOrTx, locale: 'zh-CN' | 'en') {
 
 export async function listCustomersInScope(db: DbOrTx, actor: Actor, filter: CustomerFilter, page: PageQuery) {
   const where = customerWhere(actor, filter);
-  const [items, totals] = await Promise.all([
+  const [items, totals] = await inOrder([
     listQuery(db, actor.locale)
       .where(where)
       .orderBy(...orderBy(page.sort, SORTABLE, [desc(customers.updatedAt), desc(customers.id)]))

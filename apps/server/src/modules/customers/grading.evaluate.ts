@@ -43,7 +43,8 @@ export async function evaluateCustomer(deps: Deps, ctx: ActorCtx, input: Evaluat
         throw new AppError('customers.round_closed', 409, { params: { name: round.name } });
       roundName = round.name;
     }
-    const [criteria, bands] = await Promise.all([repo.listCriteria(tx), repo.listBands(tx)]);
+    const criteria = await repo.listCriteria(tx);
+    const bands = await repo.listBands(tx);
     assertScores(criteria, input.scores);
     const total = totalScore(criteria, input.scores);
     const gradeAfter = gradeFor(total, bands);

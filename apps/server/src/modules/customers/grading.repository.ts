@@ -14,6 +14,7 @@ import {
 import type { Actor } from '../../lib/actor.js';
 import { offsetOf, type PageQuery } from '../../lib/pagination.js';
 import { customerScope } from './customers.repository.js';
+import { inOrder } from '../../lib/in-order.js';
 
 export type RoundRow = typeof evaluationRounds.$inferSelect;
 
@@ -70,7 +71,7 @@ function roundColumns(actor: Actor) {
 
 export async function listRounds(db: DbOrTx, actor: Actor, status: 'open' | 'closed' | undefined, page: PageQuery) {
   const where = status ? eq(evaluationRounds.status, status) : undefined;
-  const [items, totals] = await Promise.all([
+  const [items, totals] = await inOrder([
     db
       .select(roundColumns(actor))
       .from(evaluationRounds)
@@ -221,7 +222,7 @@ export async function listEvaluations(
     isNull(customers.mergedIntoId),
     customerScope(actor),
   );
-  const [items, totals] = await Promise.all([
+  const [items, totals] = await inOrder([
     evaluationQuery(db)
       .where(where)
       .orderBy(desc(customerEvaluations.evaluatedAt), desc(customerEvaluations.id))

@@ -33,12 +33,18 @@ export type ImportMapping = Record<string, number>;
  * label of each language is what the export writes, so an exported file imports as it is.
  */
 const FIELD_NAMES: Record<BaseImportField, { zh: string[]; en: string[] }> = {
-  name: { zh: ['客户名称', '名称', '客户名', '客户', '公司名称', '单位名称', '企业名称', '姓名'], en: ['Name', 'Customer name', 'Customer', 'Company', 'Company name'] },
+  name: {
+    zh: ['客户名称', '名称', '客户名', '客户', '公司名称', '单位名称', '企业名称', '姓名'],
+    en: ['Name', 'Customer name', 'Customer', 'Company', 'Company name'],
+  },
   kind: { zh: ['类型', '客户类型'], en: ['Kind', 'Type', 'Customer type'] },
   legalRepresentative: { zh: ['法人代表', '法定代表人', '法人'], en: ['Legal representative'] },
   address: { zh: ['地址', '联系地址', '公司地址', '通讯地址', '详细地址'], en: ['Address'] },
   postalCode: { zh: ['邮编', '邮政编码'], en: ['Postal code', 'Postcode', 'Zip', 'Zip code'] },
-  phone: { zh: ['电话', '联系电话', '电话号码', '手机', '手机号', '手机号码'], en: ['Phone', 'Telephone', 'Tel', 'Mobile'] },
+  phone: {
+    zh: ['电话', '联系电话', '电话号码', '手机', '手机号', '手机号码'],
+    en: ['Phone', 'Telephone', 'Tel', 'Mobile'],
+  },
   fax: { zh: ['传真', '传真号码'], en: ['Fax'] },
   email: { zh: ['邮箱', '电子邮箱', '电子邮件', '邮件'], en: ['E-mail', 'Email', 'Mail'] },
   wechat: { zh: ['微信', '微信号'], en: ['WeChat', 'WeChat ID'] },

@@ -55,7 +55,8 @@ const MESSAGES: Record<Locale, Record<RowReason, string>> = {
     invalid_boolean: '“{value}” is invalid; use yes or no.',
     unknown_category: 'Customer category “{value}” does not exist or is disabled.',
     unknown_user: 'User “{value}” does not exist or is disabled (use the username).',
-    key_needs_two_staff: 'A key customer needs two staff contacts: put a second person’s username in the backup staff column.',
+    key_needs_two_staff:
+      'A key customer needs two staff contacts: put a second person’s username in the backup staff column.',
     custom_field_invalid: 'Invalid custom field value (allowed: {reason}).',
     custom_field_required: 'This custom field is required.',
     duplicate_in_file: 'Same {field} as row {inFileRow} of the file.',
@@ -70,6 +71,7 @@ const DUPLICATE_FIELDS: Record<Locale, Record<string, string>> = {
 
 export function rowMessage(reason: string, locale: Locale, params: Record<string, unknown> = {}): string {
   const template = MESSAGES[locale][reason as RowReason] ?? reason;
-  const field = typeof params.field === 'string' ? (DUPLICATE_FIELDS[locale][params.field] ?? params.field) : params.field;
+  const field =
+    typeof params.field === 'string' ? (DUPLICATE_FIELDS[locale][params.field] ?? params.field) : params.field;
   return formatMessage(template, { ...params, field });
 }

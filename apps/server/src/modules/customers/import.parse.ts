@@ -40,6 +40,7 @@ export function decodeText(bytes: Buffer): { text: string; encoding: string } {
     }
   }
   // NUL, other C0 controls (tab, CR, LF aside) and U+FFFD do not occur in a spreadsheet's text.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(decoded.text)) {
     throw new AppError('customers.import_bad_encoding', 400);
   }

@@ -40,7 +40,10 @@ export async function findImport(db: DbOrTx, id: string) {
 }
 
 export async function loadImportFile(db: DbOrTx, id: string): Promise<Buffer | undefined> {
-  const [row] = await db.select({ content: customerImportFiles.content }).from(customerImportFiles).where(eq(customerImportFiles.importId, id));
+  const [row] = await db
+    .select({ content: customerImportFiles.content })
+    .from(customerImportFiles)
+    .where(eq(customerImportFiles.importId, id));
   return row?.content;
 }
 
@@ -95,7 +98,11 @@ export async function resolveUsers(db: DbOrTx, values: Iterable<string>, cache: 
 export async function findExistingContacts(db: DbOrTx, phones: string[], emails: string[]) {
   if (phones.length === 0 && emails.length === 0) return [];
   return db
-    .select({ code: customers.code, phone: customers.phoneNormalized, email: sql<string | null>`lower(${customers.email})` })
+    .select({
+      code: customers.code,
+      phone: customers.phoneNormalized,
+      email: sql<string | null>`lower(${customers.email})`,
+    })
     .from(customers)
     .where(
       and(
@@ -123,21 +130,34 @@ async function insertJsonRows(db: DbOrTx, table: PgTable, rows: Record<string, u
     if (!column) throw new Error(`insertJsonRows: no column ${key}`);
     return column;
   });
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((key, i) => [columns[i]?.name, row[key] ?? null]))));
+  const json = JSON.stringify(
+    rows.map((row) => Object.fromEntries(keys.map((key, i) => [columns[i]?.name, row[key] ?? null]))),
+  );
   const list = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
   const types = sql.raw(columns.map((c) => `"${c.name}" ${c.getSQLType()}`).join(', '));
-  await db.execute(sql`INSERT INTO ${table} (${list}) SELECT ${list} FROM jsonb_to_recordset(${json}::jsonb) AS x(${types})`);
+  await db.execute(
+    sql`INSERT INTO ${table} (${list}) SELECT ${list} FROM jsonb_to_recordset(${json}::jsonb) AS x(${types})`,
+  );
 }
 
 /**
  * Writes a batch of imported customers, one statement per table: the customers, their staff
  * (owner, and the backup when given), the first grade-history row, and one timeline entry each.
  */
-export async function insertImportedCustomers(db: DbOrTx, batch: ImportedCustomer[], importId: string, actorId: string) {
+export async function insertImportedCustomers(
+  db: DbOrTx,
+  batch: ImportedCustomer[],
+  importId: string,
+  actorId: string,
+) {
   if (batch.length === 0) return;
   // Ids made here, so that staff and timeline rows never depend on the order of inserted rows.
   const rows = batch.map(({ backupId, ...c }) => ({ customer: { ...c, id: crypto.randomUUID() }, backupId }));
-  await insertJsonRows(db, customers, rows.map((r) => r.customer));
+  await insertJsonRows(
+    db,
+    customers,
+    rows.map((r) => r.customer),
+  );
   const staff = rows.flatMap(({ customer: c, backupId }) => [
     ...(c.ownerId ? [{ customerId: c.id, userId: c.ownerId, role: 'owner' }] : []),
     ...(backupId && backupId !== c.ownerId ? [{ customerId: c.id, userId: backupId, role: 'backup' }] : []),

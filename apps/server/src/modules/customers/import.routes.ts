@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { problems } from '../../lib/route-helpers.js';
@@ -27,8 +28,11 @@ export const customerImportsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.import' },
       schema: {
         tags,
-        summary: 'Upload a CSV (UTF-8 or GBK) or Excel file (multipart field "file", ≤ 100 MB); answers the suggested column mapping',
+        summary:
+          'Upload a CSV (UTF-8 or GBK) or Excel file (multipart field "file", ≤ 100 MB); answers the suggested column mapping',
         consumes: ['multipart/form-data'],
+        // For the OpenAPI document only: the multipart parser leaves the body empty, the file is streamed.
+        body: z.unknown().describe('multipart/form-data with one file part named "file"'),
         response: { 201: CustomerImportSchema, ...problems, 413: ProblemSchema, 415: ProblemSchema },
       },
     },
@@ -37,7 +41,7 @@ export const customerImportsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       if (Number(request.headers['content-length'] ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) throw tooLarge();
       if (!request.isMultipart()) throw new AppError('customers.import_file_missing', 400);
       const part = await request.file();
-      if (!part || part.fieldname !== 'file') throw new AppError('customers.import_file_missing', 400);
+      if (part?.fieldname !== 'file') throw new AppError('customers.import_file_missing', 400);
       let bytes: Buffer;
       try {
         bytes = await part.toBuffer();
@@ -45,7 +49,10 @@ export const customerImportsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
         if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
         throw error;
       }
-      const view = await service.uploadImport(deps, actorContext(request), { fileName: part.filename || 'upload', bytes });
+      const view = await service.uploadImport(deps, actorContext(request), {
+        fileName: part.filename || 'upload',
+        bytes,
+      });
       return reply.status(201).send(view);
     },
   );
@@ -54,7 +61,12 @@ export const customerImportsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
     '/:id',
     {
       config: { access: 'customers.import' },
-      schema: { tags, summary: 'An import of the caller: status, progress (0–100), counts, per-row problems and duplicates', params: ImportIdParamsSchema, response: { 200: CustomerImportSchema, ...problems } },
+      schema: {
+        tags,
+        summary: 'An import of the caller: status, progress (0–100), counts, per-row problems and duplicates',
+        params: ImportIdParamsSchema,
+        response: { 200: CustomerImportSchema, ...problems },
+      },
     },
     async (request) => service.getImport(deps, actorContext(request), request.params.id),
   );

@@ -22,10 +22,28 @@ export type ImportedCustomer = CustomerInsert & { backupId: string | null };
 export type RowResult = { ok: true; customer: ImportedCustomer } | { ok: false; issues: ImportRowIssue[] };
 
 const email = z.email().max(254);
-const TEXT_LIMITS = { name: 200, legalRepresentative: 64, address: 300, wechat: 64, region: 64, businessScope: 2000, notes: 5000 } as const;
+const TEXT_LIMITS = {
+  name: 200,
+  legalRepresentative: 64,
+  address: 300,
+  wechat: 64,
+  region: 64,
+  businessScope: 2000,
+  notes: 5000,
+} as const;
 const KINDS: Record<string, 'company' | 'person'> = {
-  公司: 'company', 企业: 'company', 单位: 'company', 机构: 'company', company: 'company', enterprise: 'company', organisation: 'company', organization: 'company',
-  个人: 'person', 自然人: 'person', person: 'person', individual: 'person',
+  公司: 'company',
+  企业: 'company',
+  单位: 'company',
+  机构: 'company',
+  company: 'company',
+  enterprise: 'company',
+  organisation: 'company',
+  organization: 'company',
+  个人: 'person',
+  自然人: 'person',
+  person: 'person',
+  individual: 'person',
 };
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '重点']);
 const NO = new Set(['否', 'n', 'no', 'false', '0', '']);
@@ -58,7 +76,11 @@ function customValue(field: FieldDefinition, raw: string): unknown {
     case 'select':
       return option(raw);
     case 'multi_select':
-      return raw.split(/[,，;；、]/).map((v) => v.trim()).filter(Boolean).map(option);
+      return raw
+        .split(/[,，;；、]/)
+        .map((v) => v.trim())
+        .filter(Boolean)
+        .map(option);
     case 'date':
       return parseDate(raw) ?? raw;
     default:
@@ -108,7 +130,8 @@ export function convertRow(cells: string[], row: number, mapping: ImportMapping,
   if (emailText && !email.safeParse(emailText).success) issue('email', 'invalid_email', { value: emailText });
   const capitalText = cell('registeredCapital');
   const capital = capitalText ? parseAmount(capitalText) : null;
-  if (capitalText && (capital === null || capital < 0 || capital > 1e13)) issue('registeredCapital', 'invalid_number', { value: capitalText });
+  if (capitalText && (capital === null || capital < 0 || capital > 1e13))
+    issue('registeredCapital', 'invalid_number', { value: capitalText });
   const birthdayText = cell('birthday');
   const birthday = birthdayText ? parseDate(birthdayText) : null;
   if (birthdayText && !birthday) issue('birthday', 'invalid_date', { value: birthdayText });
@@ -135,7 +158,10 @@ export function convertRow(cells: string[], row: number, mapping: ImportMapping,
       continue;
     }
     try {
-      Object.assign(customFields, normaliseCustomFields(lookups.definitions, { [field.key]: customValue(field, raw) }, { requireAll: false }));
+      Object.assign(
+        customFields,
+        normaliseCustomFields(lookups.definitions, { [field.key]: customValue(field, raw) }, { requireAll: false }),
+      );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       issue(path, 'custom_field_invalid', { value: raw, reason: String(error.params.reason ?? '') });

@@ -1,4 +1,4 @@
-import { errorMessage, type ErrorCode, type Locale } from '@kefu/shared';
+import { type ErrorCode, errorMessage, type Locale } from '@kefu/shared';
 import type { Tx } from '../../db/client.js';
 import type { ImportStatus } from '../../db/schema/index.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
@@ -34,7 +34,9 @@ export function importView(row: repo.ImportRow, definitions: FieldDefinition[], 
     ...rest,
     progress: row.totalRows === 0 ? 0 : Math.floor((row.processedRows / row.totalRows) * 100),
     fields: importFields(definitions, locale),
-    failure: failure ? { code: failure.code, message: errorMessage(failure.code as ErrorCode, locale, failure.params) } : null,
+    failure: failure
+      ? { code: failure.code, message: errorMessage(failure.code as ErrorCode, locale, failure.params) }
+      : null,
     errors: row.errors.map((e) => ({ ...e, column: column(e.field), message: rowMessage(e.reason, locale, e.params) })),
     duplicates: row.duplicates.map((d) => ({
       ...d,
@@ -84,15 +86,25 @@ export async function getImport(deps: Deps, ctx: ActorCtx, id: string) {
 
 function assertMapping(mapping: ImportMapping, columns: number, definitions: FieldDefinition[], locale: Locale) {
   const invalid = (zh: string, en: string) =>
-    new AppError('customers.import_mapping_invalid', 400, { params: { reason: locale === 'en' ? en : zh }, fields: [{ path: 'mapping', message: en }] });
+    new AppError('customers.import_mapping_invalid', 400, {
+      params: { reason: locale === 'en' ? en : zh },
+      fields: [{ path: 'mapping', message: en }],
+    });
   if (mapping.name === undefined) throw invalid('必须指定“客户名称”对应的列。', 'map a column to the customer name.');
   const used = new Map<number, string>();
   for (const [field, index] of Object.entries(mapping) as [string, number][]) {
-    const known = (BASE_IMPORT_FIELDS as readonly string[]).includes(field) || definitions.some((d) => `customFields.${d.key}` === field);
+    const known =
+      (BASE_IMPORT_FIELDS as readonly string[]).includes(field) ||
+      definitions.some((d) => `customFields.${d.key}` === field);
     if (!known) throw invalid(`未知字段 ${field}。`, `unknown field ${field}.`);
-    if (index >= columns) throw invalid(`文件没有第 ${columnLetter(index)} 列。`, `the file has no column ${columnLetter(index)}.`);
+    if (index >= columns)
+      throw invalid(`文件没有第 ${columnLetter(index)} 列。`, `the file has no column ${columnLetter(index)}.`);
     const other = used.get(index);
-    if (other) throw invalid(`第 ${columnLetter(index)} 列同时对应了 ${other} 和 ${field}。`, `column ${columnLetter(index)} is mapped to both ${other} and ${field}.`);
+    if (other)
+      throw invalid(
+        `第 ${columnLetter(index)} 列同时对应了 ${other} 和 ${field}。`,
+        `column ${columnLetter(index)} is mapped to both ${other} and ${field}.`,
+      );
     used.set(index, field);
   }
   const missing = definitions.filter((d) => d.isRequired && mapping[`customFields.${d.key}`] === undefined);
@@ -106,7 +118,12 @@ function assertMapping(mapping: ImportMapping, columns: number, definitions: Fie
  * Step 2: runs (or dry-runs) the import with the client's mapping. Small files run in the request
  * (200); larger ones as a job (202), whose progress the import record and SSE events report.
  */
-export async function runImport(deps: Deps, ctx: ActorCtx, id: string, input: RunOptions & { mapping?: ImportMapping }) {
+export async function runImport(
+  deps: Deps,
+  ctx: ActorCtx,
+  id: string,
+  input: RunOptions & { mapping?: ImportMapping },
+) {
   const { db } = deps.database;
   const record = await repo.findOwnImport(db, ctx.actor.userId, id);
   if (!record) throw new AppError('customers.import_not_found', 404);
@@ -114,8 +131,12 @@ export async function runImport(deps: Deps, ctx: ActorCtx, id: string, input: Ru
   const mapping = input.mapping ?? record.suggestedMapping;
   assertMapping(mapping, record.headers.length, definitions, ctx.locale);
   const background = record.totalRows > INLINE_ROW_LIMIT && deps.jobs.started;
+  // The job's id is chosen here and stored with the claim: on PGlite, a write after `send` would
+  // wait for the job's transaction, and the 202 would come only when the import is done.
+  const jobId = background ? crypto.randomUUID() : null;
   const claimed = await repo.transitionImport(db, id, RUNNABLE, {
     status: background ? 'queued' : 'running',
+    jobId,
     mapping,
     options: { mode: input.mode, duplicates: input.duplicates, dryRun: input.dryRun },
     ...{ processedRows: 0, validRows: 0, importedRows: 0, errorRows: 0, duplicateRows: 0, skippedRows: 0 },
@@ -126,7 +147,10 @@ export async function runImport(deps: Deps, ctx: ActorCtx, id: string, input: Ru
     finishedAt: null,
   });
   if (!claimed) {
-    throw new AppError(record.status === 'completed' ? 'customers.import_already_done' : 'customers.import_in_progress', 409);
+    throw new AppError(
+      record.status === 'completed' ? 'customers.import_already_done' : 'customers.import_in_progress',
+      409,
+    );
   }
   const context: ImportJobContext = {
     actor: { userId: ctx.actor.userId, username: ctx.actor.username, displayName: ctx.actor.displayName },
@@ -135,10 +159,9 @@ export async function runImport(deps: Deps, ctx: ActorCtx, id: string, input: Ru
     requestId: ctx.requestId,
     locale: ctx.locale,
   };
-  if (background) {
+  if (jobId) {
     try {
-      const jobId = await deps.jobs.send(IMPORT_JOB, { importId: id, context });
-      await repo.updateImport(db, id, { jobId });
+      await deps.jobs.send(IMPORT_JOB, { importId: id, context }, { id: jobId });
     } catch (error) {
       await repo.updateImport(db, id, { status: 'failed', failure: { code: 'internal' } });
       throw error;
@@ -186,12 +209,21 @@ export async function executeImport(deps: Deps, tx: Tx, id: string, context: Imp
       importerId: record.userId,
       async onProgress(processedRows) {
         await repo.updateImport(progress, id, { processedRows });
-        const payload = { importId: id, userId: record.userId, status: 'running', processedRows, totalRows: record.totalRows };
+        const payload = {
+          importId: id,
+          userId: record.userId,
+          status: 'running',
+          processedRows,
+          totalRows: record.totalRows,
+        };
         deps.bus.emit('customer.import_progress', payload, record.userId);
       },
     });
   } catch (error) {
-    const failure = error instanceof AppError ? { code: error.code, params: error.params } : { code: 'internal', params: { requestId: context.requestId }, detail: String(error) };
+    const failure =
+      error instanceof AppError
+        ? { code: error.code, params: error.params }
+        : { code: 'internal', params: { requestId: context.requestId }, detail: String(error) };
     await repo.updateImport(tx, id, { status: 'failed', failure, finishedAt: new Date() });
     return error instanceof AppError ? { status: 'failed' as const } : { status: 'failed' as const, error };
   }
@@ -211,7 +243,10 @@ export async function executeImport(deps: Deps, tx: Tx, id: string, context: Imp
 }
 
 /** The last progress event (with the final status) and, for a completed import, `customer.imported`. */
-export function emitFinished(deps: Deps, row: Pick<repo.ImportRow, 'id' | 'userId' | 'status' | 'processedRows' | 'totalRows' | 'importedRows'>) {
+export function emitFinished(
+  deps: Deps,
+  row: Pick<repo.ImportRow, 'id' | 'userId' | 'status' | 'processedRows' | 'totalRows' | 'importedRows'>,
+) {
   const { id: importId, userId, status, processedRows, totalRows, importedRows } = row;
   deps.bus.emit('customer.import_progress', { importId, userId, status, processedRows, totalRows }, userId);
   if (status === 'completed') deps.bus.emit('customer.imported', { importId, userId, importedRows }, userId);

@@ -52,10 +52,9 @@ export async function moveContacts(db: DbOrTx, sourceId: string, targetId: strin
  * the source's owner becomes a backup unless `ownerId` (the target's owner after the merge) is them.
  */
 export async function moveStaff(db: DbOrTx, sourceId: string, targetId: string, ownerId: string | null) {
-  const [source, target] = await Promise.all([
-    db.select().from(customerStaff).where(eq(customerStaff.customerId, sourceId)),
-    db.select().from(customerStaff).where(eq(customerStaff.customerId, targetId)),
-  ]);
+  // One after the other: a transaction is one connection.
+  const source = await db.select().from(customerStaff).where(eq(customerStaff.customerId, sourceId));
+  const target = await db.select().from(customerStaff).where(eq(customerStaff.customerId, targetId));
   const present = new Set(target.map((s) => s.userId));
   const added = source
     .filter((s) => !present.has(s.userId))
@@ -94,7 +93,12 @@ export async function moveRecords(db: DbOrTx, sourceId: string, targetId: string
     .set({ customerId: targetId })
     .where(eq(customerGradeHistory.customerId, sourceId))
     .returning({ id: customerGradeHistory.id });
-  return { milestones: milestones.length, orders: orders.length, evaluations: evaluations.length, gradeHistory: gradeHistory.length };
+  return {
+    milestones: milestones.length,
+    orders: orders.length,
+    evaluations: evaluations.length,
+    gradeHistory: gradeHistory.length,
+  };
 }
 
 /** Yearly figures move for the years the target has none of; the others stay with the source. */

@@ -42,7 +42,8 @@ export const customerMergeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'customers.merge' },
       schema: {
         tags,
-        summary: 'Merge the customer `sourceId` into this one (contacts, staff, timeline, milestones, orders, figures, evaluations); the source disappears',
+        summary:
+          'Merge the customer `sourceId` into this one (contacts, staff, timeline, milestones, orders, figures, evaluations); the source disappears',
         params: CustomerIdParamsSchema,
         body: z.strictObject({ sourceId: z.uuid() }),
         response: { 200: CustomerSchema, ...problems },

@@ -19,7 +19,11 @@ export async function listDuplicates(deps: Deps, actor: Actor, id: string) {
   if (!found) throw new AppError('customers.not_found', 404);
   const { name, phone, email } = found.customer;
   const candidates = await findDuplicates(db, { name, phone, email }, id);
-  const visible = await repo.idsInScope(db, actor, candidates.map((c) => c.id));
+  const visible = await repo.idsInScope(
+    db,
+    actor,
+    candidates.map((c) => c.id),
+  );
   return { items: candidates.filter((c) => visible.has(c.id)) };
 }
 
@@ -85,7 +89,8 @@ export async function mergeCustomers(deps: Deps, ctx: ActorCtx, targetId: string
     const target = locked.find((c) => c.id === targetId);
     const source = locked.find((c) => c.id === sourceId);
     // Merged away by someone else between the scope check and the lock.
-    if (!target || !source || target.mergedIntoId || source.mergedIntoId) throw new AppError('customers.not_found', 404);
+    if (!target || !source || target.mergedIntoId || source.mergedIntoId)
+      throw new AppError('customers.not_found', 404);
 
     const fill = filledFrom(target, source);
     const ownerId = (fill.ownerId as string | undefined) ?? target.ownerId;

@@ -4,6 +4,7 @@ import { customers, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { offsetOf, type PageQuery } from '../../lib/pagination.js';
 import { customerScope } from './customers.repository.js';
+import { inOrder } from '../../lib/in-order.js';
 
 /** Staff contacts of the customer whose accounts are active. */
 const activeStaff = sql<number>`(SELECT count(*)::int FROM customer_staff cs JOIN users su ON su.id = cs.user_id
@@ -20,7 +21,7 @@ export async function listKeyStaffShortfall(db: DbOrTx, actor: Actor, page: Page
     sql`${activeStaff} < 2`,
     customerScope(actor),
   );
-  const [items, totals] = await Promise.all([
+  const [items, totals] = await inOrder([
     db
       .select({
         id: customers.id,

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { customerTimeline, users } from '../../db/schema/index.js';
+import { inOrder } from '../../lib/in-order.js';
 
 export type TimelineInsert = typeof customerTimeline.$inferInsert;
 
@@ -10,7 +11,7 @@ export async function insertTimelineEntries(db: DbOrTx, entries: TimelineInsert[
 
 export async function listTimeline(db: DbOrTx, customerId: string, kinds: string[] | undefined, limit: number, offset: number) {
   const where = and(eq(customerTimeline.customerId, customerId), kinds?.length ? inArray(customerTimeline.kind, kinds) : undefined);
-  const [items, totals] = await Promise.all([
+  const [items, totals] = await inOrder([
     db
       .select({
         id: customerTimeline.id,

@@ -58,10 +58,8 @@ export const staffRolesContributor: HandoverContributor = {
   kind: 'customerStaff',
   label: { 'zh-CN': '协同对接客户', en: 'staff-contact roles' },
   async preview(db, fromUserId, toUserId) {
-    const [roles, short] = await Promise.all([
-      repo.previewStaffRoles(db, fromUserId, toUserId, PREVIEW_LIMIT),
-      repo.previewKeyCustomersShortOfStaff(db, fromUserId, toUserId, PREVIEW_LIMIT),
-    ]);
+    const roles = await repo.previewStaffRoles(db, fromUserId, toUserId, PREVIEW_LIMIT);
+    const short = await repo.previewKeyCustomersShortOfStaff(db, fromUserId, toUserId, PREVIEW_LIMIT);
     return { ...roles, warnings: short.count > 0 ? [{ code: 'key_customer_short_of_staff', ...short }] : [] };
   },
   async move(tx, fromUserId, toUserId) {

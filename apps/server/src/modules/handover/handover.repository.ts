@@ -6,6 +6,7 @@ import type { Actor } from '../../lib/actor.js';
 import { inScope } from '../../lib/data-scope.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
 import type { StaffRole } from '../customers/customers.repository.js';
+import { inOrder } from '../../lib/in-order.js';
 
 /** Bulk statements take at most this many ids (keeps far below PostgreSQL's 65 535 parameters). */
 export const CHUNK = 1000;
@@ -56,7 +57,7 @@ const notMerged = isNull(customers.mergedIntoId);
 
 export async function previewOwnedCustomers(db: DbOrTx, fromId: string, limit: number) {
   const where = and(eq(customers.ownerId, fromId), notMerged);
-  const [items, totals] = await Promise.all([
+  const [items, totals] = await inOrder([
     db
       .select({ id: customers.id, code: customers.code, name: customers.name, grade: customers.grade })
       .from(customers)
@@ -106,7 +107,7 @@ export async function previewStaffRoles(db: DbOrTx, fromId: string, toId: string
     notMerged,
     sql`${customers.ownerId} IS DISTINCT FROM ${fromId}::uuid`,
   );
-  const [items, totals] = await Promise.all([
+  const [items, totals] = await inOrder([
     db
       .select({
         id: customers.id,
@@ -271,7 +272,7 @@ export async function listHandoversInScope(db: DbOrTx, actor: Actor, filter: { u
     or(inScope(handovers.fromUserId, actor), inScope(handovers.toUserId, actor)),
     filter.userId ? or(eq(handovers.fromUserId, filter.userId), eq(handovers.toUserId, filter.userId)) : undefined,
   );
-  const [items, totals] = await Promise.all([
+  const [items, totals] = await inOrder([
     viewQuery(db)
       .where(where)
       .orderBy(

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { notifications } from '../../db/schema/index.js';
+import { inOrder } from '../../lib/in-order.js';
 
 export type NotificationInsert = typeof notifications.$inferInsert;
 
@@ -25,7 +26,7 @@ function mine(userId: string): SQL {
 
 export async function listInApp(db: DbOrTx, userId: string, unreadOnly: boolean, limit: number, offset: number) {
   const where = and(mine(userId), unreadOnly ? isNull(notifications.readAt) : undefined);
-  const [items, totals, unread] = await Promise.all([
+  const [items, totals, unread] = await inOrder([
     db
       .select({
         id: notifications.id,

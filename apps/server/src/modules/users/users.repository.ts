@@ -5,6 +5,7 @@ import { departments, roles, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { inScope } from '../../lib/data-scope.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
+import { inOrder } from '../../lib/in-order.js';
 
 const superiors = alias(users, 'superiors');
 
@@ -68,7 +69,7 @@ export async function listUsersInScope(
   locale: 'zh-CN' | 'en',
 ) {
   const where = whereOf(actor, filter);
-  const [items, totals] = await Promise.all([
+  const [items, totals] = await inOrder([
     viewQuery(db, locale)
       .where(where)
       .orderBy(...orderBy(page.sort, SORTABLE, [users.username]))

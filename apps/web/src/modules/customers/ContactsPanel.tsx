@@ -113,13 +113,28 @@ export function ContactsPanel({ customer, canWrite }: { customer: Customer; canW
           return true;
         }}
       >
-        <ProFormText name="name" label={t('contacts.fields.name')} colProps={{ span: 12 }} rules={[{ required: true, whitespace: true, max: 64 }]} />
+        <ProFormText
+          name="name"
+          label={t('contacts.fields.name')}
+          colProps={{ span: 12 }}
+          rules={[{ required: true, whitespace: true, max: 64 }]}
+        />
         <ProFormText name="title" label={t('contacts.fields.title')} colProps={{ span: 12 }} rules={[{ max: 64 }]} />
         <ProFormText name="mobile" label={t('contacts.fields.mobile')} colProps={{ span: 12 }} rules={[phoneRule]} />
         <ProFormText name="phone" label={t('contacts.fields.phone')} colProps={{ span: 12 }} rules={[phoneRule]} />
-        <ProFormText name="email" label={t('contacts.fields.email')} colProps={{ span: 12 }} rules={[{ type: 'email' }]} />
+        <ProFormText
+          name="email"
+          label={t('contacts.fields.email')}
+          colProps={{ span: 12 }}
+          rules={[{ type: 'email' }]}
+        />
         <ProFormText name="wechat" label={t('contacts.fields.wechat')} colProps={{ span: 12 }} rules={[{ max: 64 }]} />
-        <ProFormDatePicker name="birthday" label={t('contacts.fields.birthday')} colProps={{ span: 12 }} fieldProps={{ style: { width: '100%' } }} />
+        <ProFormDatePicker
+          name="birthday"
+          label={t('contacts.fields.birthday')}
+          colProps={{ span: 12 }}
+          fieldProps={{ style: { width: '100%' } }}
+        />
         <ProFormSwitch name="isPrimary" label={t('contacts.primary')} colProps={{ span: 12 }} />
         <ProFormTextArea name="notes" label={t('fields.notes')} colProps={{ span: 24 }} rules={[{ max: 2000 }]} />
       </ModalForm>

@@ -7,7 +7,6 @@ export function CustomFieldInputs({ fields, span = 12 }: { fields: CustomFieldDe
     <>
       {fields.map((field) => {
         const common = {
-          key: field.key,
           name: ['customFields', field.key],
           label: field.label,
           colProps: { span },
@@ -16,15 +15,15 @@ export function CustomFieldInputs({ fields, span = 12 }: { fields: CustomFieldDe
         const options = field.options.map((o) => ({ value: o.value, label: o.label }));
         switch (field.type) {
           case 'number':
-            return <ProFormDigit {...common} fieldProps={{ style: { width: '100%' } }} />;
+            return <ProFormDigit key={field.key} {...common} fieldProps={{ style: { width: '100%' } }} />;
           case 'date':
-            return <ProFormDatePicker {...common} fieldProps={{ style: { width: '100%' } }} />;
+            return <ProFormDatePicker key={field.key} {...common} fieldProps={{ style: { width: '100%' } }} />;
           case 'select':
-            return <ProFormSelect {...common} options={options} showSearch />;
+            return <ProFormSelect key={field.key} {...common} options={options} showSearch />;
           case 'multi_select':
-            return <ProFormSelect {...common} options={options} mode="multiple" />;
+            return <ProFormSelect key={field.key} {...common} options={options} mode="multiple" />;
           default:
-            return <ProFormText {...common} rules={[...(common.rules ?? []), { max: 2000 }]} />;
+            return <ProFormText key={field.key} {...common} rules={[...(common.rules ?? []), { max: 2000 }]} />;
         }
       })}
     </>

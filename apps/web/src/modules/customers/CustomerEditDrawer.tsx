@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/ApiError';
 import { showError } from '../../api/errors';
 import type { Customer } from '../../api/types';
-import { updateCustomer } from './api';
+import { customerKey, updateCustomer } from './api';
 import { CustomerFields } from './CustomerFields';
 import { type CustomerFormValues, toFormValues, toUpdateBody } from './customerForm';
 import { refreshCustomer } from './useCustomer';
@@ -14,7 +14,15 @@ import { refreshCustomer } from './useCustomer';
  * Edits the profile with optimistic locking: the `version` read is sent back, and a 409 means
  * someone else saved in between — the user is told, the file is reloaded, and they edit again.
  */
-export function CustomerEditDrawer({ customer, open, onClose }: { customer: Customer; open: boolean; onClose: () => void }) {
+export function CustomerEditDrawer({
+  customer,
+  open,
+  onClose,
+}: {
+  customer: Customer;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation(['customers', 'common']);
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -27,8 +35,7 @@ export function CustomerEditDrawer({ customer, open, onClose }: { customer: Cust
 
   return (
     <DrawerForm<CustomerFormValues>
-      // A new version (after a reload) starts the form afresh from the record.
-      key={`${customer.id}-${customer.version}`}
+      key={customer.id}
       title={t('actions.edit')}
       open={open}
       onOpenChange={(next) => !next && onClose()}
@@ -51,8 +58,16 @@ export function CustomerEditDrawer({ customer, open, onClose }: { customer: Cust
               title: t('conflict.title'),
               content: t('conflict.content'),
               okText: t('conflict.reload'),
-              onOk: () => refreshCustomer(queryClient, customer.id),
+              // The drawer stays open on the latest version: the user sees the other change and edits again.
+              onOk: async () => {
+                await refreshCustomer(queryClient, customer.id);
+                const fresh = queryClient.getQueryData<Customer>(customerKey(customer.id));
+                form.resetFields();
+                if (fresh) form.setFieldsValue(toFormValues(fresh) as Parameters<typeof form.setFieldsValue>[0]);
+              },
             });
+          } else if (isApiError(error) && error.code === 'customers.key_needs_two_staff') {
+            modal.warning({ title: error.message, content: t('staff.addBackupFirst') });
           } else {
             showError(error, { form });
           }
@@ -61,7 +76,9 @@ export function CustomerEditDrawer({ customer, open, onClose }: { customer: Cust
       }}
     >
       <CustomerFields
-        ownerOption={customer.ownerId ? { value: customer.ownerId, label: customer.ownerName ?? customer.ownerId } : null}
+        ownerOption={
+          customer.ownerId ? { value: customer.ownerId, label: customer.ownerName ?? customer.ownerId } : null
+        }
       />
     </DrawerForm>
   );

@@ -26,7 +26,16 @@ export const PHONE_PATTERN =
  * The profile fields of a customer, shared by the create modal and the edit drawer (a grid form).
  * `ownerOption` labels the current owner before any search.
  */
-export function CustomerFields({ ownerOption, showKind = true }: { ownerOption?: Option | null; showKind?: boolean }) {
+export function CustomerFields({
+  ownerOption,
+  showKind = true,
+  withBackup = false,
+}: {
+  ownerOption?: Option | null;
+  showKind?: boolean;
+  /** Creation also names a backup staff contact (a key customer needs two). */
+  withBackup?: boolean;
+}) {
   const { t } = useTranslation(['customers', 'common']);
   const categories = useCategories();
   const customFields = useCustomFields();
@@ -46,7 +55,12 @@ export function CustomerFields({ ownerOption, showKind = true }: { ownerOption?:
           ]}
         />
       )}
-      <ProFormText name="name" label={t('fields.name')} colProps={{ span: 12 }} rules={[{ required: true, whitespace: true, max: 200 }]} />
+      <ProFormText
+        name="name"
+        label={t('fields.name')}
+        colProps={{ span: 12 }}
+        rules={[{ required: true, whitespace: true, max: 200 }]}
+      />
       <ProFormSelect
         name="categoryKey"
         label={t('fields.category')}
@@ -54,7 +68,12 @@ export function CustomerFields({ ownerOption, showKind = true }: { ownerOption?:
         options={categories.items.map((c) => ({ value: c.key, label: c.name }))}
         showSearch
       />
-      <ProFormSelect name="grade" label={t('fields.grade')} colProps={{ span: 6 }} options={GRADES.map((g) => ({ value: g, label: g }))} />
+      <ProFormSelect
+        name="grade"
+        label={t('fields.grade')}
+        colProps={{ span: 6 }}
+        options={GRADES.map((g) => ({ value: g, label: g }))}
+      />
       <ProFormText name="phone" label={t('fields.phone')} colProps={{ span: 8 }} rules={[phoneRule]} />
       <ProFormText name="email" label={t('fields.email')} colProps={{ span: 8 }} rules={[{ type: 'email' }]} />
       <ProFormText name="wechat" label={t('fields.wechat')} colProps={{ span: 8 }} rules={[{ max: 64 }]} />
@@ -70,7 +89,12 @@ export function CustomerFields({ ownerOption, showKind = true }: { ownerOption?:
         {({ kind }) =>
           kind === 'company' ? (
             <>
-              <ProFormText name="legalRepresentative" label={t('fields.legalRepresentative')} colProps={{ span: 8 }} rules={[{ max: 64 }]} />
+              <ProFormText
+                name="legalRepresentative"
+                label={t('fields.legalRepresentative')}
+                colProps={{ span: 8 }}
+                rules={[{ max: 64 }]}
+              />
               <ProFormText name="fax" label={t('fields.fax')} colProps={{ span: 8 }} rules={[phoneRule]} />
               <ProFormDigit
                 name="registeredCapital"
@@ -79,19 +103,41 @@ export function CustomerFields({ ownerOption, showKind = true }: { ownerOption?:
                 min={0}
                 fieldProps={{ style: { width: '100%' }, addonAfter: t('units.yuan') }}
               />
-              <ProFormTextArea name="businessScope" label={t('fields.businessScope')} colProps={{ span: 24 }} rules={[{ max: 2000 }]} />
+              <ProFormTextArea
+                name="businessScope"
+                label={t('fields.businessScope')}
+                colProps={{ span: 24 }}
+                rules={[{ max: 2000 }]}
+              />
             </>
           ) : (
-            <ProFormDatePicker name="birthday" label={t('fields.birthday')} colProps={{ span: 8 }} fieldProps={{ style: { width: '100%' } }} />
+            <ProFormDatePicker
+              name="birthday"
+              label={t('fields.birthday')}
+              colProps={{ span: 8 }}
+              fieldProps={{ style: { width: '100%' } }}
+            />
           )
         }
       </ProFormDependency>
-      <Col span={12}>
+      <Col span={withBackup ? 8 : 12}>
         <ProForm.Item name="ownerId" label={t('fields.owner')} tooltip={t('hints.owner')}>
           <UserSelect initialOption={ownerOption} />
         </ProForm.Item>
       </Col>
-      <ProFormSwitch name="isKey" label={t('fields.isKey')} colProps={{ span: 12 }} tooltip={t('hints.keyCustomer')} />
+      {withBackup && (
+        <Col span={8}>
+          <ProForm.Item name="backupId" label={t('fields.backup')} tooltip={t('hints.backup')}>
+            <UserSelect />
+          </ProForm.Item>
+        </Col>
+      )}
+      <ProFormSwitch
+        name="isKey"
+        label={t('fields.isKey')}
+        colProps={{ span: withBackup ? 8 : 12 }}
+        tooltip={t('hints.keyCustomer')}
+      />
       <CustomFieldInputs fields={customFields.items} span={8} />
       <ProFormTextArea name="notes" label={t('fields.notes')} colProps={{ span: 24 }} rules={[{ max: 5000 }]} />
     </>

@@ -1,13 +1,12 @@
 import { ModalForm, ProFormList, ProFormText } from '@ant-design/pro-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Col, Divider, Form } from 'antd';
+import { App, Col, Divider, Form, Row } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/ApiError';
 import { showError } from '../../api/errors';
 import type { Customer } from '../../api/types';
 import { useCurrentUser } from '../auth/useCurrentUser';
-import { UserSelect } from '../users/UserSelect';
 import { createCustomer, customersQueryKey } from './api';
 import { CustomerFields, PHONE_PATTERN } from './CustomerFields';
 import { type CustomerFormValues, toCreateBody } from './customerForm';
@@ -71,12 +70,10 @@ export function CustomerFormModal({
         initialValues={{ kind: 'company', isKey: false, ownerId: me?.id, contacts: [{}] }}
         onFinish={(values) => save(values, false)}
       >
-        <CustomerFields ownerOption={me ? { value: me.id, label: `${me.displayName} (${me.username})` } : null} />
-        <Col span={12}>
-          <Form.Item name="backupId" label={t('fields.backup')} tooltip={t('hints.backup')}>
-            <UserSelect />
-          </Form.Item>
-        </Col>
+        <CustomerFields
+          ownerOption={me ? { value: me.id, label: `${me.displayName} (${me.username})` } : null}
+          withBackup
+        />
         <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
           {({ getFieldValue }) =>
             getFieldValue('kind') === 'company' ? (
@@ -97,7 +94,7 @@ export function CustomerFormModal({
                   )}
                 >
                   {() => (
-                    <>
+                    <Row gutter={8} style={{ width: '100%' }}>
                       <ProFormText
                         name="name"
                         colProps={{ span: 6 }}
@@ -117,7 +114,7 @@ export function CustomerFormModal({
                         placeholder={t('contacts.fields.email')}
                         rules={[{ type: 'email' }]}
                       />
-                    </>
+                    </Row>
                   )}
                 </ProFormList>
               </Col>

@@ -1,13 +1,14 @@
 import { ProDescriptions } from '@ant-design/pro-components';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../components/format';
 import type { Customer } from '../../api/types';
+import { formatDateTime } from '../../components/format';
 import { formatCustomValue } from './customFieldFormat';
 import { GradeTag, KeyMark } from './GradeTag';
 import { useCustomFields } from './settingsApi';
 
-const text = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '-' : value);
+const text = (value: string | number | null | undefined) =>
+  value === null || value === undefined || value === '' ? '-' : value;
 
 /** The customer's profile, read-only (editing happens in CustomerEditDrawer). */
 export function CustomerProfile({ customer }: { customer: Customer }) {
@@ -55,7 +56,9 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
         </Item>
       )}
       <Item label={t('fields.notes')} span={3}>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{text(customer.notes)}</Typography.Paragraph>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+          {text(customer.notes)}
+        </Typography.Paragraph>
       </Item>
     </ProDescriptions>
   );

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { type ActionType, PageContainer, ProTable } from '@ant-design/pro-components';
+import { type ActionType, PageContainer, type ProFormInstance, ProTable } from '@ant-design/pro-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, type FormInstance } from 'antd';
+import { Button } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -11,8 +11,8 @@ import type { CustomerListItem } from '../../api/types';
 import { useAccess } from '../auth/useAccess';
 import { customerExportUrl, customersQueryKey, listCustomers } from './api';
 import { CustomerFormModal } from './CustomerFormModal';
-import { type CustomerFilters, toCustomerQuery } from './customerQuery';
 import { customerColumns } from './customerColumns';
+import { type CustomerFilters, toCustomerQuery } from './customerQuery';
 import { SavedViewsBar } from './SavedViewsBar';
 import { useCategories, useCustomFields } from './settingsApi';
 
@@ -28,7 +28,7 @@ export function CustomersPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const actionRef = useRef<ActionType>(null);
-  const formRef = useRef<FormInstance>(null);
+  const formRef = useRef<ProFormInstance>(undefined);
   const categories = useCategories();
   const customFields = useCustomFields();
   const [filters, setFilters] = useState<CustomerFilters>({});

@@ -17,7 +17,9 @@ const ROLES: StaffRole[] = ['backup', 'sales', 'engineer', 'other'];
 /** A UserSelect that knows the names of the people already on the list. */
 function NamedUserSelect({ names, value, ...props }: UserSelectProps & { names: Map<string, string> }) {
   const label = typeof value === 'string' ? names.get(value) : undefined;
-  return <UserSelect value={value} initialOption={label && typeof value === 'string' ? { value, label } : null} {...props} />;
+  return (
+    <UserSelect value={value} initialOption={label && typeof value === 'string' ? { value, label } : null} {...props} />
+  );
 }
 
 /** Staff contacts (对接人员): the owner plus backups; key customers need at least two. */
@@ -43,7 +45,9 @@ export function StaffPanel({ customer, canWrite }: { customer: Customer; canWrit
 
   return (
     <>
-      {isKey && customer.staff.length < 2 && <Alert type="warning" showIcon message={t('staff.keyRule')} style={{ marginBottom: 8 }} />}
+      {isKey && customer.staff.length < 2 && (
+        <Alert type="warning" showIcon message={t('staff.keyRule')} style={{ marginBottom: 8 }} />
+      )}
       <List
         size="small"
         dataSource={customer.staff}
@@ -60,7 +64,9 @@ export function StaffPanel({ customer, canWrite }: { customer: Customer; canWrit
           <List.Item>
             <Space>
               {s.displayName}
-              <Tag color={s.role === 'owner' ? 'gold' : 'default'}>{t(`staff.roles.${s.role}`, { defaultValue: s.role })}</Tag>
+              <Tag color={s.role === 'owner' ? 'gold' : 'default'}>
+                {t(`staff.roles.${s.role}`, { defaultValue: s.role })}
+              </Tag>
             </Space>
           </List.Item>
         )}
@@ -75,7 +81,11 @@ export function StaffPanel({ customer, canWrite }: { customer: Customer; canWrit
         form={form}
         width={560}
         modalProps={{ destroyOnHidden: true }}
-        initialValues={{ staff: customer.staff.filter((s) => s.role !== 'owner').map((s) => ({ userId: s.userId, role: s.role as StaffRole })) }}
+        initialValues={{
+          staff: customer.staff
+            .filter((s) => s.role !== 'owner')
+            .map((s) => ({ userId: s.userId, role: s.role as StaffRole })),
+        }}
         onFinish={async (values) => {
           try {
             await save.mutateAsync(values);
@@ -95,7 +105,12 @@ export function StaffPanel({ customer, canWrite }: { customer: Customer; canWrit
           message={t('staff.ownerFixed', { name: customer.ownerName ?? '-' })}
           description={isKey || twoStaffError ? t('staff.keyRule') : undefined}
         />
-        <ProFormList name="staff" creatorButtonProps={{ creatorButtonText: t('staff.add') }} copyIconProps={false} creatorRecord={{ role: 'backup' }}>
+        <ProFormList
+          name="staff"
+          creatorButtonProps={{ creatorButtonText: t('staff.add') }}
+          copyIconProps={false}
+          creatorRecord={{ role: 'backup' }}
+        >
           <Space align="start">
             <ProForm.Item name="userId" rules={[{ required: true }]} style={{ width: 260 }}>
               <NamedUserSelect names={names} excludeIds={customer.ownerId ? [customer.ownerId] : undefined} />

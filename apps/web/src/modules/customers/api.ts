@@ -53,9 +53,7 @@ export const listMilestones = (id: string) => unwrap(api.GET('/api/v1/customers/
 export const addMilestone = (id: string, body: MilestoneBody) =>
   unwrap(api.POST('/api/v1/customers/{id}/milestones', { ...path(id), body }));
 export const removeMilestone = (id: string, milestoneId: string) =>
-  unwrap(
-    api.DELETE('/api/v1/customers/{id}/milestones/{milestoneId}', { params: { path: { id, milestoneId } } }),
-  );
+  unwrap(api.DELETE('/api/v1/customers/{id}/milestones/{milestoneId}', { params: { path: { id, milestoneId } } }));
 
 export const getFigures = (id: string) => unwrap(api.GET('/api/v1/customers/{id}/figures', path(id)));
 export const putFigures = (id: string, items: FiguresBody['items']) =>

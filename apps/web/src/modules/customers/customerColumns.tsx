@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import type { CustomerCategory, CustomerListItem, CustomFieldDefinition } from '../../api/types';
 import { UserSelect } from '../users/UserSelect';
 import { cfName } from './customerQuery';
-import { GRADES, formatCustomValue } from './customFieldFormat';
+import { formatCustomValue, GRADES } from './customFieldFormat';
 import { GradeTag, KeyMark } from './GradeTag';
 
 type Options = {
@@ -29,7 +29,12 @@ function customFieldColumn(field: CustomFieldDefinition, t: Options['t']): ProCo
   };
 }
 
-export function customerColumns({ t, categories, customFields, canPickUsers }: Options): ProColumns<CustomerListItem>[] {
+export function customerColumns({
+  t,
+  categories,
+  customFields,
+  canPickUsers,
+}: Options): ProColumns<CustomerListItem>[] {
   return [
     {
       title: t('customers:search.keyword'),
@@ -37,7 +42,14 @@ export function customerColumns({ t, categories, customFields, canPickUsers }: O
       hideInTable: true,
       fieldProps: { placeholder: t('customers:search.keywordHint'), 'data-testid': 'customer-search' },
     },
-    { title: t('customers:fields.code'), dataIndex: 'code', sorter: true, hideInSearch: true, copyable: true, width: 110 },
+    {
+      title: t('customers:fields.code'),
+      dataIndex: 'code',
+      sorter: true,
+      hideInSearch: true,
+      copyable: true,
+      width: 110,
+    },
     {
       title: t('customers:fields.name'),
       dataIndex: 'name',

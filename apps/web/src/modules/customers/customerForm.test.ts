@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCustomValue } from './customFieldFormat';
 import { toContactBody, toCreateBody, toCustomFields, toUpdateBody } from './customerForm';
+import { formatCustomValue } from './customFieldFormat';
 
 describe('toCreateBody', () => {
   it('trims, nulls blanks, keeps contacts of a company and marks the first one primary', () => {
@@ -46,14 +46,23 @@ describe('toCreateBody', () => {
       backupId: 'u1',
       ownerId: 'u1',
     });
-    expect(body).toMatchObject({ legalRepresentative: null, registeredCapital: null, birthday: '1990-01-02', contacts: [] });
+    expect(body).toMatchObject({
+      legalRepresentative: null,
+      registeredCapital: null,
+      birthday: '1990-01-02',
+      contacts: [],
+    });
     expect(body.staff).toBeUndefined();
   });
 });
 
 describe('toUpdateBody and helpers', () => {
   it('sends the version and clears the owner explicitly', () => {
-    expect(toUpdateBody({ kind: 'company', name: 'A' }, 4)).toMatchObject({ version: 4, ownerId: null, birthday: null });
+    expect(toUpdateBody({ kind: 'company', name: 'A' }, 4)).toMatchObject({
+      version: 4,
+      ownerId: null,
+      birthday: null,
+    });
   });
 
   it('builds contact bodies and custom fields', () => {
@@ -62,7 +71,10 @@ describe('toUpdateBody and helpers', () => {
   });
 
   it('formats custom values with option labels', () => {
-    const field = { type: 'multi_select' as const, options: [{ value: 'm', label: '医疗', labelZh: '医疗', labelEn: null }] };
+    const field = {
+      type: 'multi_select' as const,
+      options: [{ value: 'm', label: '医疗', labelZh: '医疗', labelEn: null }],
+    };
     expect(formatCustomValue(field, ['m', 'z'])).toBe('医疗、z');
     expect(formatCustomValue({ type: 'number', options: [] }, 0)).toBe('0');
     expect(formatCustomValue({ type: 'text', options: [] }, null)).toBe('-');

@@ -1,7 +1,9 @@
 /** Form values ↔ request bodies of the customer forms. Pure, unit-tested. */
 import type { ContactBody, CreateCustomerBody, Customer, UpdateCustomerBody } from '../../api/types';
 
-export type ContactValues = Partial<Record<'name' | 'title' | 'phone' | 'mobile' | 'email' | 'wechat' | 'notes', string>> & {
+export type ContactValues = Partial<
+  Record<'name' | 'title' | 'phone' | 'mobile' | 'email' | 'wechat' | 'notes', string>
+> & {
   birthday?: string;
   isPrimary?: boolean;
 };
@@ -98,7 +100,8 @@ export function toCreateBody(values: CustomerFormValues, ignoreDuplicates = fals
     ...fieldsOf(values),
     ownerId: values.ownerId ?? undefined,
     contacts: contacts.map((c, i) => ({ ...toContactBody(c), isPrimary: c.isPrimary ?? i === 0 })),
-    staff: values.backupId && values.backupId !== values.ownerId ? [{ userId: values.backupId, role: 'backup' }] : undefined,
+    staff:
+      values.backupId && values.backupId !== values.ownerId ? [{ userId: values.backupId, role: 'backup' }] : undefined,
   };
   if (ignoreDuplicates) body.ignoreDuplicates = true;
   return body;

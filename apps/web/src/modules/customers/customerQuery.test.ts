@@ -52,7 +52,9 @@ describe('cfValue and dayRange', () => {
 
 describe('toCustomerQuery', () => {
   it('adds paging and the sort of the table', () => {
-    expect(toCustomerQuery({ current: 3, pageSize: 50, keyword: 'ignored', kind: 'person' }, { updatedAt: 'descend' })).toEqual({
+    expect(
+      toCustomerQuery({ current: 3, pageSize: 50, keyword: 'ignored', kind: 'person' }, { updatedAt: 'descend' }),
+    ).toEqual({
       page: 3,
       pageSize: 50,
       sort: '-updatedAt',

@@ -20,7 +20,9 @@ export type CustomerFilters = Omit<CustomerQuery, 'page' | 'pageSize' | 'sort' |
 type DateLike = string | number | Date | Dayjs | null | undefined;
 
 const isBlank = (value: unknown) =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ||
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
   (Array.isArray(value) && value.length === 0);
 
 const text = (value: unknown): string | undefined => (isBlank(value) ? undefined : String(value).trim());

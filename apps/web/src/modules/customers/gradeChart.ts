@@ -26,3 +26,44 @@ export function gradeSeries(history: GradeHistoryEntry[], now: Date = new Date()
 
 /** The y-axis label of a level (0 = D … 3 = A). */
 export const gradeOfLevel = (level: number): Grade | '' => GRADE_AXIS[level] ?? '';
+
+type ChartLabels = { title: string; reasons: Record<string, string>; now: string };
+
+/** The ECharts option of the grade history: a step line over time, A on top. */
+export function gradeChartOption(points: GradePoint[], labels: ChartLabels) {
+  return {
+    grid: { left: 40, right: 24, top: 24, bottom: 32 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (param: { dataIndex: number }) => {
+        const point = points[param.dataIndex];
+        if (!point) return '';
+        const when = point.at.slice(0, 10);
+        if (!point.entry) return `${labels.now}: ${point.grade ?? '-'}`;
+        const reason = labels.reasons[point.entry.reason ?? ''] ?? point.entry.reason ?? '';
+        const score = point.entry.totalScore === null ? '' : ` (${point.entry.totalScore})`;
+        return `${when}: ${point.entry.gradeBefore ?? '-'} → ${point.grade ?? '-'}${score}<br/>${reason}`;
+      },
+    },
+    xAxis: { type: 'time' },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: GRADE_AXIS.length - 1,
+      interval: 1,
+      axisLabel: { formatter: (value: number) => gradeOfLevel(value) },
+    },
+    series: [
+      {
+        name: labels.title,
+        type: 'line',
+        step: 'end',
+        connectNulls: false,
+        symbolSize: 8,
+        data: points.map((p) => [p.at, p.level]),
+        lineStyle: { width: 2, color: '#cf1322' },
+        itemStyle: { color: '#cf1322' },
+      },
+    ],
+  };
+}

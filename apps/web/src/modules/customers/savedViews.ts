@@ -51,7 +51,11 @@ export function saveViews(userId: string, views: SavedView[], store: StorageLike
 }
 
 /** Adds a view, replacing one of the same name (names are what the user picks by). */
-export function upsertView(views: SavedView[], view: Omit<SavedView, 'id' | 'createdAt'>, now = new Date()): SavedView[] {
+export function upsertView(
+  views: SavedView[],
+  view: Omit<SavedView, 'id' | 'createdAt'>,
+  now = new Date(),
+): SavedView[] {
   const name = view.name.trim();
   const existing = views.find((v) => v.name === name);
   const values = Object.fromEntries(Object.entries(view.values).filter(([, v]) => v !== undefined && v !== ''));

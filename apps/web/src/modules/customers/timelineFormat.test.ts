@@ -13,7 +13,13 @@ describe('changeRows', () => {
   it('lists changed fields, nested custom fields included, and hides bookkeeping', () => {
     const rows = changeRows({
       before: { name: '华信', phone: null, version: 2, customFields: { industry: 'medical', size: 3 }, isKey: false },
-      after: { name: '华信医疗', phone: '021-1', version: 3, customFields: { industry: 'travel', size: 3 }, isKey: false },
+      after: {
+        name: '华信医疗',
+        phone: '021-1',
+        version: 3,
+        customFields: { industry: 'travel', size: 3 },
+        isKey: false,
+      },
     });
     expect(rows).toEqual([
       { field: 'customFields.industry', before: 'medical', after: 'travel' },
@@ -66,5 +72,16 @@ describe('staffSummary and evaluationSummary', () => {
       gradeAfter: null,
       totalScore: null,
     });
+  });
+});
+
+describe('changeRows of a merge', () => {
+  it('shows the filled fields, not the merged customer (already in the text)', () => {
+    expect(
+      changeRows({
+        before: { email: null },
+        after: { email: 'a@b.cn', merged: { id: 'x', code: 'KH1', name: '重复客户' } },
+      }),
+    ).toEqual([{ field: 'email', before: null, after: 'a@b.cn' }]);
   });
 });

@@ -27,6 +27,8 @@ const HIDDEN_FIELDS = new Set([
   'mergedIntoId',
   'searchText',
   'gradeChangedAt',
+  // a merge entry names the merged-away customer in its text already
+  'merged',
 ]);
 
 export type ChangeRow = { field: string; before: unknown; after: unknown };
@@ -50,10 +52,16 @@ export function changeRows(entry: Pick<TimelineEntry, 'before' | 'after'>): Chan
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
 
 /** A value in a timeline row: blanks as a dash, lists joined, booleans and objects readable. */
-export function formatChangeValue(value: unknown, yesNo: { yes: string; no: string } = { yes: '是', no: '否' }): string {
+export function formatChangeValue(
+  value: unknown,
+  yesNo: { yes: string; no: string } = { yes: '是', no: '否' },
+  separator = '、',
+): string {
   if (isEmpty(value)) return '—';
   if (typeof value === 'boolean') return value ? yesNo.yes : yesNo.no;
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => formatChangeValue(v, yesNo)).join('、');
+  if (Array.isArray(value)) {
+    return value.length === 0 ? '—' : value.map((v) => formatChangeValue(v, yesNo, separator)).join(separator);
+  }
   if (isPlainObject(value)) return JSON.stringify(value);
   return String(value);
 }
@@ -62,7 +70,10 @@ export function formatChangeValue(value: unknown, yesNo: { yes: string; no: stri
 export function staffSummary(list: unknown, nameOf: (userId: string) => string | undefined): string[] {
   if (!Array.isArray(list)) return [];
   return list
-    .filter((s): s is { userId: string; role: string; displayName?: string } => isPlainObject(s) && typeof s.userId === 'string')
+    .filter(
+      (s): s is { userId: string; role: string; displayName?: string } =>
+        isPlainObject(s) && typeof s.userId === 'string',
+    )
     .map((s) => `${s.displayName || nameOf(s.userId) || s.userId.slice(0, 8)}|${s.role}`);
 }
 

@@ -26,3 +26,9 @@ export async function refreshCustomer(queryClient: QueryClient, id: string, cust
     predicate: (query) => !customer || query.queryKey.length > key.length,
   });
 }
+
+/** After a change that leaves the file itself as it was (a logged contact, a milestone, figures). */
+export async function refreshCustomerRecords(queryClient: QueryClient, id: string): Promise<void> {
+  const key = customerKey(id);
+  await queryClient.invalidateQueries({ queryKey: key, predicate: (query) => query.queryKey.length > key.length });
+}

@@ -14,10 +14,13 @@ function greetingKey(hour: number) {
   return 'greeting.evening' as const;
 }
 
-/** Every page (other than this one) the user may open, from the same route data as the menu. */
+/**
+ * Every page (other than this one) the user may open, from the same route data as the menu; pages
+ * of one record (`/customers/:id`) need an id and are reached from their list instead.
+ */
 function leafRoutes(routes: AppRoute[]): AppRoute[] {
   return routes.flatMap((route) => [
-    ...(route.element && route.path !== '/' ? [route] : []),
+    ...(route.element && route.path !== '/' && !route.path.includes(':') ? [route] : []),
     ...leafRoutes(route.children ?? []),
   ]);
 }

@@ -12,10 +12,12 @@ export type UserSelectProps = Omit<SelectProps<string>, 'options' | 'onSearch' |
   initialOption?: Option | null;
   /** Users that may not be picked (e.g. the user being edited, as their own superior). */
   excludeIds?: string[];
+  /** Offer active users only (default); false also offers deactivated ones (e.g. a leaving user). */
+  activeOnly?: boolean;
 };
 
 /** Searchable user picker (server-side search on `q`, active users only). */
-export function UserSelect({ initialOption, excludeIds, placeholder, ...props }: UserSelectProps) {
+export function UserSelect({ initialOption, excludeIds, placeholder, activeOnly = true, ...props }: UserSelectProps) {
   const { t } = useTranslation('users');
   const canRead = useAccess().can('users.read');
   const [search, setSearch] = useState('');
@@ -26,8 +28,8 @@ export function UserSelect({ initialOption, excludeIds, placeholder, ...props }:
   }, [search]);
 
   const query = useQuery({
-    queryKey: [...usersQueryKey, 'options', debounced],
-    queryFn: () => listUsers({ q: debounced || undefined, isActive: 'true', pageSize: 20 }),
+    queryKey: [...usersQueryKey, 'options', debounced, activeOnly],
+    queryFn: () => listUsers({ q: debounced || undefined, isActive: activeOnly ? 'true' : undefined, pageSize: 20 }),
     enabled: canRead,
     placeholderData: keepPreviousData,
   });
@@ -35,11 +37,13 @@ export function UserSelect({ initialOption, excludeIds, placeholder, ...props }:
   const options = useMemo(() => {
     const found: Option[] = (query.data?.items ?? []).map((user) => ({
       value: user.id,
-      label: `${user.displayName} (${user.username})`,
+      label: user.isActive
+        ? `${user.displayName} (${user.username})`
+        : `${user.displayName} (${user.username}) · ${t('select.inactive')}`,
     }));
     if (initialOption && !found.some((option) => option.value === initialOption.value)) found.unshift(initialOption);
     return found.filter((option) => !excludeIds?.includes(option.value));
-  }, [query.data, initialOption, excludeIds]);
+  }, [query.data, initialOption, excludeIds, t]);
 
   return (
     <Select<string>

@@ -1,0 +1,231 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  ModalForm,
+  ProFormDependency,
+  ProFormDigit,
+  ProFormList,
+  ProFormSelect,
+  ProFormSwitch,
+  ProFormText,
+  ProTable,
+} from '@ant-design/pro-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Popconfirm, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { alreadyShown } from '../../../api/errors';
+import type { CustomFieldBody, CustomFieldDefinition, CustomFieldType } from '../../../api/types';
+import {
+  createCustomField,
+  customerSettingsKey,
+  deleteCustomField,
+  listCustomFields,
+  updateCustomField,
+} from '../settingsApi';
+import { SETTING_KEY_PATTERN } from './NamedSettingTab';
+
+const TYPES: CustomFieldType[] = ['text', 'number', 'date', 'select', 'multi_select'];
+type Values = Omit<CustomFieldBody, 'options'> & { options?: { value: string; label: string; labelEn?: string }[] };
+const hasOptions = (type: CustomFieldType | undefined) => type === 'select' || type === 'multi_select';
+
+/** Custom fields: type, options (for selects), required; type is fixed once customers have values. */
+export function CustomFieldsTab() {
+  const { t } = useTranslation(['customers', 'common']);
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [editing, setEditing] = useState<CustomFieldDefinition | 'new' | null>(null);
+  const existing = editing !== 'new' ? editing : null;
+  const query = useQuery({
+    queryKey: [...customerSettingsKey, 'custom-fields', 'all'],
+    queryFn: () => listCustomFields(),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: customerSettingsKey });
+  const save = useMutation({
+    mutationFn: ({ key, ...values }: Values) => {
+      const body = {
+        ...values,
+        label: values.label.trim(),
+        labelEn: values.labelEn?.trim() || null,
+        options: hasOptions(values.type)
+          ? (values.options ?? []).map((o) => ({
+              value: o.value.trim(),
+              label: o.label.trim(),
+              labelEn: o.labelEn?.trim() || undefined,
+            }))
+          : [],
+      };
+      return existing ? updateCustomField(existing.key, body) : createCustomField({ key, ...body });
+    },
+    meta: { form },
+    onSuccess: refresh,
+  });
+  const del = useMutation({
+    mutationFn: deleteCustomField,
+    onSuccess: async (r) => {
+      message.success(r.result === 'deactivated' ? t('settings.deactivated') : t('common:feedback.deleted'));
+      await refresh();
+    },
+  });
+
+  return (
+    <>
+      <ProTable<CustomFieldDefinition>
+        rowKey="key"
+        search={false}
+        options={false}
+        pagination={false}
+        loading={query.isLoading}
+        dataSource={query.data?.items ?? []}
+        toolBarRender={() => [
+          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('common:actions.create')}
+          </Button>,
+        ]}
+        columns={[
+          { title: t('settings.key'), dataIndex: 'key' },
+          { title: t('settings.label'), dataIndex: 'labelZh' },
+          { title: t('settings.nameEn'), dataIndex: 'labelEn', render: (_, r) => r.labelEn ?? '-' },
+          { title: t('settings.fieldType'), dataIndex: 'type', render: (_, r) => t(`settings.types.${r.type}`) },
+          {
+            title: t('settings.options'),
+            dataIndex: 'options',
+            render: (_, r) => (r.options.length ? r.options.map((o) => <Tag key={o.value}>{o.label}</Tag>) : '-'),
+          },
+          {
+            title: t('settings.required'),
+            dataIndex: 'isRequired',
+            render: (_, r) => (r.isRequired ? t('yesNo.yes') : t('yesNo.no')),
+          },
+          { title: t('settings.usage'), dataIndex: 'usage' },
+          {
+            title: t('common:fields.status'),
+            dataIndex: 'isActive',
+            render: (_, r) =>
+              r.isActive ? (
+                <Tag color="success">{t('common:status.active')}</Tag>
+              ) : (
+                <Tag>{t('common:status.inactive')}</Tag>
+              ),
+          },
+          {
+            title: t('common:fields.actions'),
+            valueType: 'option',
+            render: (_, r) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setEditing(r)}>
+                  {t('common:actions.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('settings.deleteConfirm', { name: r.label })}
+                  onConfirm={() => del.mutateAsync(r.key).catch(alreadyShown)}
+                >
+                  <Button type="link" size="small" danger>
+                    {t('common:actions.delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <ModalForm<Values>
+        key={existing?.key ?? 'new'}
+        title={existing ? t('common:actions.edit') : t('common:actions.create')}
+        open={editing !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        form={form}
+        width={640}
+        modalProps={{ destroyOnHidden: true }}
+        initialValues={
+          existing
+            ? {
+                key: existing.key,
+                label: existing.labelZh,
+                labelEn: existing.labelEn ?? undefined,
+                type: existing.type,
+                options: existing.options.map((o) => ({
+                  value: o.value,
+                  label: o.labelZh,
+                  labelEn: o.labelEn ?? undefined,
+                })),
+                isRequired: existing.isRequired,
+                sortOrder: existing.sortOrder,
+                isActive: existing.isActive,
+              }
+            : { type: 'text', isRequired: false, isActive: true, sortOrder: 100 }
+        }
+        onFinish={async (values) => {
+          try {
+            await save.mutateAsync(values);
+          } catch {
+            return false;
+          }
+          message.success(t('common:feedback.saved'));
+          return true;
+        }}
+      >
+        <ProFormText
+          name="key"
+          label={t('settings.key')}
+          disabled={!!existing}
+          tooltip={t('settings.keyHint')}
+          rules={[{ required: true }, { pattern: SETTING_KEY_PATTERN, message: t('settings.keyHint') }]}
+        />
+        <ProFormText name="label" label={t('settings.label')} rules={[{ required: true, whitespace: true, max: 64 }]} />
+        <ProFormText name="labelEn" label={t('settings.nameEn')} rules={[{ max: 64 }]} />
+        <ProFormSelect
+          name="type"
+          label={t('settings.fieldType')}
+          disabled={!!existing && existing.usage > 0}
+          extra={existing && existing.usage > 0 ? t('settings.typeLocked', { count: existing.usage }) : undefined}
+          options={TYPES.map((type) => ({ value: type, label: t(`settings.types.${type}`) }))}
+          rules={[{ required: true }]}
+        />
+        <ProFormDependency name={['type']}>
+          {({ type }) =>
+            hasOptions(type) && (
+              <ProFormList
+                name="options"
+                label={t('settings.options')}
+                creatorButtonProps={{ creatorButtonText: t('settings.addOption') }}
+                rules={[
+                  {
+                    validator: async (_, list) => {
+                      if (!list?.length) throw new Error(t('settings.optionsRequired'));
+                    },
+                  },
+                ]}
+              >
+                <Space align="start">
+                  <ProFormText
+                    name="value"
+                    placeholder={t('settings.optionValue')}
+                    rules={[{ required: true, whitespace: true, max: 64 }]}
+                  />
+                  <ProFormText
+                    name="label"
+                    placeholder={t('settings.optionLabel')}
+                    rules={[{ required: true, whitespace: true, max: 64 }]}
+                  />
+                  <ProFormText name="labelEn" placeholder={t('settings.optionLabelEn')} rules={[{ max: 64 }]} />
+                </Space>
+              </ProFormList>
+            )
+          }
+        </ProFormDependency>
+        <Space size="large">
+          <ProFormSwitch name="isRequired" label={t('settings.required')} />
+          <ProFormSwitch name="isActive" label={t('common:fields.status')} />
+          <ProFormDigit
+            name="sortOrder"
+            label={t('settings.sortOrder')}
+            min={0}
+            max={10000}
+            fieldProps={{ precision: 0 }}
+          />
+        </Space>
+      </ModalForm>
+    </>
+  );
+}
