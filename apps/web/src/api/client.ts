@@ -3,10 +3,9 @@ import { i18n } from '../i18n';
 import { ApiError } from './ApiError';
 
 /**
- * THE swap point for API types — the only line that names the source of `paths`:
- *   './generated' — generated from apps/server/openapi.json by `npm run api:generate -w apps/web`;
- *   './schema'    — the hand-written bridge used before the server published its OpenAPI.
- * Everything else derives its types from here (see types.ts), so either compiles unchanged.
+ * API types come from `./generated` (openapi-typescript over apps/server/openapi.json:
+ * `npm run openapi -w apps/server && npm run api:generate -w apps/web`; `npm run check` fails when
+ * either is stale). Everything else derives its types from `paths` here (see types.ts).
  */
 import type { paths } from './generated';
 

@@ -119,13 +119,19 @@ describe('customers: records, scope and audit', () => {
     expect(change.after).toMatchObject({ region: '上海', grade: 'B' });
   });
 
-  it('logs contacts and milestones on the timeline', async () => {
+  it('logs contacts and milestones on the timeline, and emits milestones for the callback module', async () => {
+    const emitted: unknown[] = [];
+    t.app.deps.bus.on('customer.milestone_set', (e) => void emitted.push(e.payload));
     expect((await agentA.post(`/api/v1/customers/${ids.a}/timeline`, { kind: 'call', direction: 'outbound', title: '回访设备使用情况' })).statusCode).toBe(204);
     const m = await agentA.post(`/api/v1/customers/${ids.a}/milestones`, { typeKey: 'installation', date: '2026-12-01' });
     expect(m.statusCode, m.body).toBe(201);
     expect((await agentA.post(`/api/v1/customers/${ids.a}/milestones`, { typeKey: 'nope', date: '2026-12-01' })).statusCode).toBe(400);
     const kinds = (await agentA.get(`/api/v1/customers/${ids.a}/timeline`)).json().items.map((e: { kind: string }) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['call', 'milestone', 'change']));
+    await t.app.deps.bus.drain();
+    expect(emitted).toEqual([
+      { customerId: ids.a, milestoneId: m.json().id, typeKey: 'installation', date: '2026-12-01', orderId: null },
+    ]);
     const list = (await agentA.get(`/api/v1/customers/${ids.a}/milestones`)).json();
     expect(list.items[0]).toMatchObject({ typeKey: 'installation', typeName: '安装', date: '2026-12-01' });
   });
