@@ -41,7 +41,9 @@ vitest('web (unit)', 'apps/web', []);
 
 const chromium = process.env.KEFU_CHROMIUM ?? '/usr/bin/chromium';
 if (fs.existsSync(chromium)) {
-  vitest('browser e2e (headless Chromium)', 'apps/web', ['--config', 'vitest.e2e.config.ts'], { KEFU_CHROMIUM: chromium });
+  vitest('browser e2e (headless Chromium)', 'apps/web', ['--config', 'vitest.e2e.config.ts'], {
+    KEFU_CHROMIUM: chromium,
+  });
 } else {
   console.log(`\n=== browser e2e: SKIPPED — ${chromium} not found (install Debian's chromium to run it) ===`);
   results.push({ label: 'browser e2e (SKIPPED: no chromium)', ok: true, passed: 0, failed: 0, skipped: 0 });
@@ -51,11 +53,14 @@ console.log('\n=== Summary ===');
 for (const r of results) {
   console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.label}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
 }
-const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }), {
-  passed: 0,
-  failed: 0,
-  skipped: 0,
-});
+const total = results.reduce(
+  (a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }),
+  {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  },
+);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 fs.rmSync(reports, { recursive: true, force: true });
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -11,6 +11,9 @@ import { hashPassword } from '../src/lib/passwords.js';
  */
 export type Volume = { users: number; auditRows: number };
 
+/** The password of every bench user (bench00001 …), for benchmarks that sign in as one of them. */
+export const BENCH_USER_PASSWORD = 'Bench2026pw';
+
 /** Share of the extra people per demo department, and the role they get. */
 const SPREAD: { department: string; share: number; role: string }[] = [
   { department: '热线组', share: 0.4, role: 'agent' },
@@ -46,7 +49,7 @@ export async function addVolume(database: Database, volume: Volume): Promise<voi
   const { db } = database;
   const random = mulberry32(20260101);
   // One argon2 hash for everyone: hashing 2,000 times would take minutes and measure nothing.
-  const passwordHash = await hashPassword('Bench2026pw');
+  const passwordHash = await hashPassword(BENCH_USER_PASSWORD);
 
   const rows = await db
     .select({ id: departments.id, name: departments.name, managerId: departments.managerId })

@@ -40,6 +40,7 @@ import { RealtimeHub } from './modules/realtime/realtime.hub.js';
 import { registerRealtimeListeners } from './modules/realtime/realtime.listeners.js';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.js';
 import { rolesRoutes } from './modules/roles/roles.routes.js';
+import { savedViewsRoutes } from './modules/saved-views/saved-views.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
@@ -101,7 +102,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Kefu API', version: VERSION, description: 'Kefu (客服) REST API. Errors are application/problem+json.' },
+      info: {
+        title: 'Kefu API',
+        version: VERSION,
+        description: 'Kefu (客服) REST API. Errors are application/problem+json.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'kefu_session' },
@@ -135,6 +140,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(customerReportsRoutes, { prefix: '/api/v1/customer-reports', deps });
   await app.register(handoverRoutes, { prefix: '/api/v1/handovers', deps });
   await app.register(notificationsRoutes, { prefix: '/api/v1/notifications', deps });
+  await app.register(savedViewsRoutes, { prefix: '/api/v1/saved-views', deps });
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   if (fs.existsSync(path.join(webDist, 'index.html'))) {

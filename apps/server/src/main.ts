@@ -22,7 +22,9 @@ async function main() {
 
   const lines = [`Kefu 客服 is running at ${config.baseUrl}  (database: ${database.kind})`];
   if (prepared.generatedAdminPassword) {
-    lines.push(`Administrator: admin / ${prepared.generatedAdminPassword}   (generated now and shown once; set KEFU_ADMIN_PASSWORD to choose it)`);
+    lines.push(
+      `Administrator: admin / ${prepared.generatedAdminPassword}   (generated now and shown once; set KEFU_ADMIN_PASSWORD to choose it)`,
+    );
   }
   if (prepared.demoSeeded) {
     lines.push(`Demo users (password ${prepared.demoPassword}): ${prepared.demoLogins.join(', ')}`);

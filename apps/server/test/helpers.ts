@@ -65,7 +65,9 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(options: { config?: Partial<Config>; jobs?: JobDefinition[] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { config?: Partial<Config>; jobs?: JobDefinition[] } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   await ensureAdmin(database.db, ADMIN_PASSWORD);
   let config = testConfig(options.config);
@@ -96,7 +98,8 @@ export class Session {
 
   static async signIn(app: FastifyInstance, username: string, password: string): Promise<Session> {
     const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
+    if (response.statusCode !== 200)
+      throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
     const cookies = Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));
     return new Session(app, cookies, response.json().user.id);
   }

@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './browser.js';
 
 async function signIn(page: Page, username: string, password: string) {
@@ -62,7 +61,9 @@ describe('platform journeys in headless Chromium', () => {
     await modal.locator('#password').fill('Welcome2026');
     await screenshot(page, 'create-user');
     await modal.locator('.ant-modal-footer button.ant-btn-primary, button[type="submit"]').last().click();
-    await expect.poll(async () => page.locator('.ant-table-row').filter({ hasText: 'zhaoliu' }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => page.locator('.ant-table-row').filter({ hasText: 'zhaoliu' }).count(), { timeout: 15_000 })
+      .toBe(1);
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();
     await page.waitForURL((url) => url.pathname.startsWith('/login'));

@@ -76,6 +76,7 @@ export const ERROR_CODES = [
   'handover.successor_inactive',
   'handover.template_unknown_variable',
   'notifications.not_found',
+  'saved_views.not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -141,18 +142,21 @@ const zhCN: Record<ErrorCode, string> = {
   'customers.merge_same': '不能将客户与其自身合并。',
   'customers.setting_key_taken': '标识“{key}”已存在。',
   'customers.custom_field_not_found': '找不到自定义字段“{key}”。',
-  'customers.custom_field_in_use': '已有 {count} 位客户填写了自定义字段“{field}”，不能修改其类型；请停用该字段后新建一个。',
+  'customers.custom_field_in_use':
+    '已有 {count} 位客户填写了自定义字段“{field}”，不能修改其类型；请停用该字段后新建一个。',
   'customers.custom_field_options_invalid': '自定义字段的选项有误：{reason}。',
   'customers.criteria_weights_sum': '启用的评定指标权重之和必须正好为 100（当前为 {sum}）。',
   'customers.grade_bands_order': '等级分数线必须每个等级各一条，且严格递减：A > B > C > D ≥ 0。',
   'customers.round_not_found': '找不到该评定轮次。',
   'customers.round_closed': '评定轮次“{name}”已结束。',
   'customers.round_exists': '评定轮次“{name}”已存在。',
-  'customers.evaluation_scores_invalid': '评分须覆盖全部启用的评定指标，且不能包含其他指标（缺少：{missing}；未知：{unknown}）。',
+  'customers.evaluation_scores_invalid':
+    '评分须覆盖全部启用的评定指标，且不能包含其他指标（缺少：{missing}；未知：{unknown}）。',
   'handover.same_user': '交出人与接收人不能是同一人。',
   'handover.successor_inactive': '接收人“{name}”的账号已停用，不能接收交接。',
   'handover.template_unknown_variable': '通知模板中有无法识别的变量：{names}。可用的变量：{allowed}。',
   'notifications.not_found': '找不到该通知。',
+  'saved_views.not_found': '找不到该视图，或它不是您保存的。',
 };
 
 const en: Record<ErrorCode, string> = {
@@ -192,7 +196,8 @@ const en: Record<ErrorCode, string> = {
   'jobs.not_found': 'Job not found.',
   'customers.not_found': 'Customer not found, or outside your data scope.',
   'customers.key_needs_two_staff': 'A key customer needs at least two staff contacts (now {count}).',
-  'customers.possible_duplicate': 'This may duplicate existing customers ({codes}). Save anyway if it is a different customer.',
+  'customers.possible_duplicate':
+    'This may duplicate existing customers ({codes}). Save anyway if it is a different customer.',
   'customers.category_not_found': 'Customer category “{key}” does not exist or is disabled.',
   'customers.owner_not_found': 'The account manager does not exist or is disabled.',
   'customers.custom_field_invalid': 'Custom field “{field}” has an invalid value: {reason}.',
@@ -218,26 +223,27 @@ const en: Record<ErrorCode, string> = {
   'customers.merge_same': 'A customer cannot be merged with itself.',
   'customers.setting_key_taken': 'The key “{key}” already exists.',
   'customers.custom_field_not_found': 'Custom field “{key}” not found.',
-  'customers.custom_field_in_use': 'Custom field “{field}” is filled in for {count} customers, so its type cannot change; deactivate it and create a new field instead.',
+  'customers.custom_field_in_use':
+    'Custom field “{field}” is filled in for {count} customers, so its type cannot change; deactivate it and create a new field instead.',
   'customers.custom_field_options_invalid': 'The options of the custom field are invalid: {reason}.',
   'customers.criteria_weights_sum': 'The weights of the active criteria must add up to exactly 100 (now {sum}).',
   'customers.grade_bands_order': 'Grade thresholds need one per grade, strictly descending: A > B > C > D ≥ 0.',
   'customers.round_not_found': 'Evaluation round not found.',
   'customers.round_closed': 'The evaluation round “{name}” is closed.',
   'customers.round_exists': 'The evaluation round “{name}” already exists.',
-  'customers.evaluation_scores_invalid': 'Scores must cover every active criterion and nothing else (missing: {missing}; unknown: {unknown}).',
+  'customers.evaluation_scores_invalid':
+    'Scores must cover every active criterion and nothing else (missing: {missing}; unknown: {unknown}).',
   'handover.same_user': 'The leaving user and the successor must be different people.',
   'handover.successor_inactive': 'The successor “{name}” is disabled and cannot take over.',
   'handover.template_unknown_variable': 'The message template has unknown placeholders: {names}. Available: {allowed}.',
   'notifications.not_found': 'Notification not found.',
+  'saved_views.not_found': 'Saved view not found, or it is not one of yours.',
 };
 
 export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = { 'zh-CN': zhCN, en };
 
 export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function errorMessage(code: ErrorCode, locale: Locale, params?: Record<string, unknown>): string {

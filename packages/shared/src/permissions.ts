@@ -76,13 +76,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
     key: 'department_manager',
     name: { 'zh-CN': '部门经理', en: 'Department manager' },
     dataScope: 'department',
-    permissions: [
-      'users.read',
-      'departments.read',
-      'roles.read',
-      'audit.read',
-      ...CUSTOMER_MANAGEMENT,
-    ],
+    permissions: ['users.read', 'departments.read', 'roles.read', 'audit.read', ...CUSTOMER_MANAGEMENT],
   },
   {
     key: 'supervisor',
@@ -103,9 +97,21 @@ export const DEFAULT_ROLES: RoleDefault[] = [
     key: 'assistant',
     name: { 'zh-CN': '助理', en: 'Assistant' },
     dataScope: 'department',
-    permissions: ['users.read', 'departments.read', 'customers.read', 'customers.write', 'customers.import', 'customers.export'],
+    permissions: [
+      'users.read',
+      'departments.read',
+      'customers.read',
+      'customers.write',
+      'customers.import',
+      'customers.export',
+    ],
   },
-  { key: 'clerk', name: { 'zh-CN': '文员', en: 'Clerk' }, dataScope: 'own', permissions: ['departments.read', 'customers.read'] },
+  {
+    key: 'clerk',
+    name: { 'zh-CN': '文员', en: 'Clerk' },
+    dataScope: 'own',
+    permissions: ['departments.read', 'customers.read'],
+  },
   {
     key: 'front_desk',
     name: { 'zh-CN': '前台', en: 'Front desk' },

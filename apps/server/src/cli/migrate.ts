@@ -9,7 +9,9 @@ const database = await openDatabase(config.database, logger);
 try {
   const { applied } = await runMigrations(database);
   const state = await migrationState(database);
-  console.log(`Migrated ${database.kind}: ${applied} applied now, ${state.applied}/${state.known} in total (latest ${state.latest}).`);
+  console.log(
+    `Migrated ${database.kind}: ${applied} applied now, ${state.applied}/${state.known} in total (latest ${state.latest}).`,
+  );
 } finally {
   await database.close();
 }

@@ -8,7 +8,10 @@ import { openDatabase } from '../db/client.js';
  * Writes the OpenAPI document to apps/server/openapi.json (the web client is generated from it).
  * With --check, exits 1 when the committed file differs from what the server describes.
  */
-const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), jobs: { enabled: false, pollingIntervalSeconds: 1 } };
+const config = {
+  ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+  jobs: { enabled: false, pollingIntervalSeconds: 1 },
+};
 const database = await openDatabase({ kind: 'pglite', dataDir: null });
 const app = await buildApp(config, { database });
 await app.ready();

@@ -8,7 +8,8 @@ const logger = pino({ level: 'info' });
 const database = await openDatabase(config.database, logger);
 try {
   const result = await prepareDatabase(database, { ...config, seedDemo: true }, logger);
-  if (result.generatedAdminPassword) console.log(`Administrator: admin / ${result.generatedAdminPassword} (shown once)`);
+  if (result.generatedAdminPassword)
+    console.log(`Administrator: admin / ${result.generatedAdminPassword} (shown once)`);
   console.log(
     result.demoSeeded
       ? `Demo data seeded. Users (password ${result.demoPassword}): ${result.demoLogins.join(', ')}`

@@ -3,9 +3,9 @@ import type { Config } from '../config/config.js';
 import type { Database } from './client.js';
 import { runMigrations } from './migrate.js';
 import { ensureAdmin, ensureRoles, runSeedOnce } from './seed/base.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './seed/demo.js';
 import { seedDemoCustomers } from './seed/demo-customers.js';
 import { seedDemoGrading } from './seed/demo-grading.js';
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './seed/demo.js';
 
 /**
  * First-start preparation, run by `main.ts` and the CLI (never by `buildApp`): migrate under the

@@ -21,7 +21,13 @@ export type EventCatalog = {
   'customer.updated': { customerId: string; fields: string[] };
   'customer.contact_logged': { customerId: string; kind: string };
   'customer.grade_changed': { customerId: string; gradeBefore: string | null; gradeAfter: string | null };
-  'customer.milestone_set': { customerId: string; milestoneId: string; typeKey: string; date: string; orderId: string | null };
+  'customer.milestone_set': {
+    customerId: string;
+    milestoneId: string;
+    typeKey: string;
+    date: string;
+    orderId: string | null;
+  };
   'customer.milestone_removed': { customerId: string; milestoneId: string; typeKey: string };
   /** Pushed every N rows while an import runs (and once at the end); the owner polls GET /customer-imports/:id. */
   'customer.import_progress': {

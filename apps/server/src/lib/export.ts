@@ -51,10 +51,14 @@ export function exportStream<T>(options: {
   (async () => {
     for await (const rows of batches) {
       for (const row of rows) {
-        sheet.addRow(columns.map((c) => {
-          const v = c.value(row);
-          return v instanceof Date || typeof v === 'number' ? v : cellText(v);
-        })).commit();
+        sheet
+          .addRow(
+            columns.map((c) => {
+              const v = c.value(row);
+              return v instanceof Date || typeof v === 'number' ? v : cellText(v);
+            }),
+          )
+          .commit();
       }
     }
     sheet.commit();

@@ -1,4 +1,4 @@
-import { pickLocale, type Locale, type RouteAccess } from '@kefu/shared';
+import { type Locale, pickLocale, type RouteAccess } from '@kefu/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor, RequestContext } from '../lib/actor.js';

@@ -112,7 +112,8 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
           type: request.headers['content-type'] ?? '-',
         });
     }
-    if (error instanceof SyntaxError && error.statusCode === 400) return sendProblem(request, reply, 400, 'invalid_json');
+    if (error instanceof SyntaxError && error.statusCode === 400)
+      return sendProblem(request, reply, 400, 'invalid_json');
     if (error.statusCode === 429) {
       return sendProblem(request, reply, 429, 'rate_limited', { retryAfter: reply.getHeader('retry-after') ?? 60 });
     }

@@ -96,3 +96,8 @@ export type HandoverPreview = ResponseOf<'/api/v1/handovers/preview', 'post'>;
 export type HandoverBody = BodyOf<'/api/v1/handovers', 'post'>;
 export type HandoverResult = ResponseOf<'/api/v1/handovers', 'post'>;
 export type Handover = ResponseOf<'/api/v1/handovers', 'get'>['items'][number];
+
+// Saved list views (own and shared).
+export type SavedView = ResponseOf<'/api/v1/saved-views', 'get'>['items'][number];
+export type SavedViewModule = QueryOf<'/api/v1/saved-views', 'get'>['module'];
+export type SaveViewBody = BodyOf<'/api/v1/saved-views', 'post'>;

@@ -56,7 +56,9 @@ export const customers = pgTable(
     code: text('code')
       .notNull()
       .unique()
-      .default(sql`'KH' || lpad(nextval('customer_code_seq')::text, 6, '0')`),
+      // At least six digits (KH000123); from the millionth customer on the number simply grows
+      // (KH1000000): lpad() would cut it to six characters and repeat earlier codes.
+      .default(sql`'KH' || to_char(nextval('customer_code_seq'), 'FM999999999000000')`),
     kind: text('kind', { enum: ['company', 'person'] }).notNull(),
     name: text('name').notNull(),
     legalRepresentative: text('legal_representative'),
@@ -84,15 +86,29 @@ export const customers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // The list (customers.repository.ts) sorts by `updated_at DESC, id DESC` by default: the btree
+  // indexes below are ascending on (…, updated_at, id) so that a backward scan returns exactly that
+  // order (a `DESC NULLS LAST` index does not match `ORDER BY … DESC`, which puts NULLs first) and
+  // the first page of a filtered list is read in order and stops after 20 rows.
   (t) => [
-    index('customers_owner_idx').on(t.ownerId, t.updatedAt.desc()),
-    index('customers_updated_idx').on(t.updatedAt.desc()),
-    index('customers_grade_idx').on(t.grade),
-    index('customers_category_idx').on(t.categoryKey),
+    // The owner's customers in list order; merged_into_id last, so that counting an agent's own
+    // customers (`owner_id = … AND merged_into_id IS NULL`) reads the index only.
+    index('customers_owner_idx').on(t.ownerId, t.updatedAt, t.id, t.mergedIntoId),
+    index('customers_updated_idx').on(t.updatedAt, t.id),
+    index('customers_grade_idx').on(t.grade, t.updatedAt, t.id),
+    index('customers_category_idx').on(t.categoryKey, t.updatedAt, t.id),
+    index('customers_region_idx').on(t.region, t.updatedAt, t.id),
+    index('customers_key_idx').on(t.updatedAt, t.id).where(sql`${t.isKey}`),
     index('customers_phone_idx').on(t.phoneNormalized),
     index('customers_email_idx').on(sql`lower(${t.email})`),
     index('customers_custom_fields_idx').using('gin', t.customFields),
+    // Substring search (ILIKE '%q%') over name, code, e-mail and phone digits; two-character
+    // terms have no trigram: kefu_bigrams (migration 0006) indexes the name's character pairs.
     index('customers_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('customers_name_bigram_idx').using('gin', sql`kefu_bigrams(${t.name})`),
+    index('customers_code_trgm_idx').using('gin', sql`${t.code} gin_trgm_ops`),
+    index('customers_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
+    index('customers_phone_trgm_idx').using('gin', sql`${t.phoneNormalized} gin_trgm_ops`),
   ],
 );
 
@@ -132,7 +148,13 @@ export const customerStaff = pgTable(
     role: text('role', { enum: ['owner', 'backup', 'sales', 'engineer', 'other'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.customerId, t.userId] }), index('customer_staff_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.userId] }),
+    index('customer_staff_user_idx').on(t.userId),
+    // Staff other than the owner (whose row mirrors customers.owner_id): the few customers a user
+    // sees without owning them, for the scoped customer list.
+    index('customer_staff_shared_idx').on(t.userId, t.customerId).where(sql`${t.role} <> 'owner'`),
+  ],
 );
 
 /** Every contact and significant change, and (through events) tickets, callbacks and surveys. */

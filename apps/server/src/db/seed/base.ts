@@ -1,9 +1,9 @@
 import { DEFAULT_ROLES } from '@kefu/shared';
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
-import { roles, seedRuns, users } from '../schema/index.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { randomToken } from '../../lib/tokens.js';
+import type { DbOrTx } from '../client.js';
+import { roles, seedRuns, users } from '../schema/index.js';
 
 /** Inserts the built-in roles that are missing; never overwrites an administrator's edits. */
 export async function ensureRoles(db: DbOrTx): Promise<void> {

@@ -10,7 +10,13 @@ export type DemoLogin = { username: string; displayName: string; role: string; d
 /** The demo people, in reporting order: a superior comes before the people who report to them. */
 export const DEMO_LOGINS: (DemoLogin & { superior?: string })[] = [
   { username: 'wangjianguo', displayName: '王建国', role: 'general_manager', department: '总经理办公室' },
-  { username: 'lijing', displayName: '李静', role: 'department_manager', department: '客户服务中心', superior: 'wangjianguo' },
+  {
+    username: 'lijing',
+    displayName: '李静',
+    role: 'department_manager',
+    department: '客户服务中心',
+    superior: 'wangjianguo',
+  },
   { username: 'hexue', displayName: '何雪', role: 'assistant', department: '综合管理组', superior: 'lijing' },
   { username: 'xuting', displayName: '许婷', role: 'clerk', department: '综合管理组', superior: 'hexue' },
   { username: 'malin', displayName: '马琳', role: 'front_desk', department: '综合管理组', superior: 'hexue' },
@@ -70,6 +76,10 @@ export async function seedDemoOrganisation(db: DbOrTx): Promise<void> {
   }
   for (const [department, manager] of Object.entries(MANAGERS)) {
     const id = departmentIds.get(department);
-    if (id) await db.update(departments).set({ managerId: userIds.get(manager) }).where(eq(departments.id, id));
+    if (id)
+      await db
+        .update(departments)
+        .set({ managerId: userIds.get(manager) })
+        .where(eq(departments.id, id));
   }
 }

@@ -1,7 +1,7 @@
 import type { Locale } from '@kefu/shared';
+import { hashPassword } from '../../lib/passwords.js';
 import type { DbOrTx } from '../client.js';
 import { departments, users } from '../schema/index.js';
-import { hashPassword } from '../../lib/passwords.js';
 
 /** Factories shared by the demo seed and the tests: sensible defaults, any field overridable. */
 const hashes = new Map<string, Promise<string>>();
@@ -16,10 +16,7 @@ function cachedHash(password: string): Promise<string> {
 
 let sequence = 0;
 
-export async function createDepartment(
-  db: DbOrTx,
-  overrides: Partial<typeof departments.$inferInsert> = {},
-) {
+export async function createDepartment(db: DbOrTx, overrides: Partial<typeof departments.$inferInsert> = {}) {
   sequence += 1;
   const [row] = await db
     .insert(departments)

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
-import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
 import { inOrder } from '../../lib/in-order.js';
+import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
 
 export type AuditInsert = typeof auditLog.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;

@@ -13,7 +13,12 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     '',
     {
       config: { access: 'audit.read' },
-      schema: { tags: ['audit'], summary: 'Search the audit log', querystring: ListAuditQuerySchema, response: { 200: pageOf(AuditEntrySchema), ...problems } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Search the audit log',
+        querystring: ListAuditQuerySchema,
+        response: { 200: pageOf(AuditEntrySchema), ...problems },
+      },
     },
     async (request) => {
       const { page, pageSize, sort, ...filter } = request.query;

@@ -75,9 +75,7 @@ export async function deleteSession(db: DbOrTx, sessionId: string) {
 export async function deleteSessionsOfUser(db: DbOrTx, userId: string, exceptSessionId?: string) {
   await db
     .delete(sessions)
-    .where(
-      and(eq(sessions.userId, userId), exceptSessionId ? sql`${sessions.id} <> ${exceptSessionId}` : undefined),
-    );
+    .where(and(eq(sessions.userId, userId), exceptSessionId ? sql`${sessions.id} <> ${exceptSessionId}` : undefined));
 }
 
 export async function touchSession(db: DbOrTx, sessionId: string, expiresAt: Date) {

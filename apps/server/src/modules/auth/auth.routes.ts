@@ -29,7 +29,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         tags: ['auth'],
         summary: 'Sign in with username and password; sets the session and CSRF cookies',
         body: LoginBodySchema,
-        response: { 200: z.object({ user: MeSchema }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 423: ProblemSchema, 429: ProblemSchema },
+        response: {
+          200: z.object({ user: MeSchema }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          423: ProblemSchema,
+          429: ProblemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -59,7 +66,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     '/me',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'The signed-in user, role, permissions and data scope', response: { 200: MeSchema, ...problems } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, role, permissions and data scope',
+        response: { 200: MeSchema, ...problems },
+      },
     },
     async (request) => getMe(deps, actorContext(request).actor.userId, request.locale),
   );
@@ -68,7 +79,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     '/me',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Change own display name or language', body: UpdateMeBodySchema, response: { 200: MeSchema, ...problems } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change own display name or language',
+        body: UpdateMeBodySchema,
+        response: { 200: MeSchema, ...problems },
+      },
     },
     async (request) => updateMe(deps, actorContext(request), request.body),
   );
@@ -77,7 +93,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     '/password',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Change own password (signs out other sessions)', body: ChangePasswordBodySchema, response: { 204: NoContent, ...problems } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change own password (signs out other sessions)',
+        body: ChangePasswordBodySchema,
+        response: { 204: NoContent, ...problems },
+      },
     },
     async (request, reply) => {
       await service.changePassword(deps, actorContext(request), {
@@ -92,7 +113,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     '/tokens',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'List own API tokens', response: { 200: z.object({ items: z.array(ApiTokenSchema) }), ...problems } },
+      schema: {
+        tags: ['auth'],
+        summary: 'List own API tokens',
+        response: { 200: z.object({ items: z.array(ApiTokenSchema) }), ...problems },
+      },
     },
     async (request) => ({ items: await service.listApiTokens(deps, actorContext(request).actor) }),
   );
@@ -101,7 +126,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     '/tokens',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Create a personal API token (shown once)', body: CreateTokenBodySchema, response: { 201: CreatedTokenSchema, ...problems } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a personal API token (shown once)',
+        body: CreateTokenBodySchema,
+        response: { 201: CreatedTokenSchema, ...problems },
+      },
     },
     async (request, reply) => {
       const ctx = actorContext(request);
@@ -115,7 +145,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     '/tokens/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Revoke an API token', params: z.object({ id: z.uuid() }), response: { 204: NoContent, ...problems } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke an API token',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: NoContent, ...problems },
+      },
     },
     async (request, reply) => {
       await service.revokeApiToken(deps, actorContext(request), request.params.id);

@@ -109,7 +109,7 @@ export async function authenticateSession(deps: Deps, sessionToken: string) {
   const db: Db = deps.database.db;
   const sessionId = sha256(sessionToken);
   const row = await repo.findActorBySession(db, sessionId);
-  if (!row || !row.isActive) return null;
+  if (!row?.isActive) return null;
   if (Date.now() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
     await repo.touchSession(db, sessionId, new Date(Date.now() + deps.config.auth.sessionHours * 3_600_000));
   }
@@ -118,7 +118,7 @@ export async function authenticateSession(deps: Deps, sessionToken: string) {
 
 export async function authenticateToken(deps: Deps, token: string): Promise<Actor | null> {
   const row = await repo.findActorByToken(deps.database.db, sha256(token));
-  if (!row || !row.isActive) return null;
+  if (!row?.isActive) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > SESSION_TOUCH_MS) {
     await repo.touchToken(deps.database.db, row.tokenId);
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../db/seed/factories.js';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
+import { createUser } from '../../db/seed/factories.js';
 
 describe('auth', () => {
   let t: TestApp;
@@ -23,20 +23,36 @@ describe('auth', () => {
     expect(zh.statusCode).toBe(401);
     expect(zh.headers['content-type']).toContain('application/problem+json');
     expect(zh.json()).toMatchObject({ code: 'unauthenticated', detail: '请先登录。' });
-    const en = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const en = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(en.json().detail).toBe('Please sign in first.');
   });
 
   it('locks the account after repeated failures', async () => {
     const user = await createUser(t.database.db, { username: 'locky' });
     for (let i = 0; i < 2; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'locky', password: 'nope1234' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'locky', password: 'nope1234' },
+      });
       expect(r.statusCode).toBe(401);
       expect(r.json().code).toBe('auth.invalid_credentials');
     }
-    const third = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'locky', password: 'nope1234' } });
+    const third = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'locky', password: 'nope1234' },
+    });
     expect(third.statusCode).toBe(423);
-    const right = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'locky', password: user.password } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'locky', password: user.password },
+    });
     expect(right.statusCode).toBe(423);
     expect(right.json().code).toBe('auth.account_locked');
   });
@@ -51,11 +67,16 @@ describe('auth', () => {
   it('changes the password and keeps the language per user', async () => {
     await createUser(t.database.db, { username: 'pat' });
     const pat = await t.signIn('pat');
-    expect((await pat.post('/api/v1/auth/password', { currentPassword: 'wrong', newPassword: 'NewPassw0rd' })).statusCode).toBe(400);
-    expect((await pat.post('/api/v1/auth/password', { currentPassword: 'Passw0rd!', newPassword: 'short' })).json().code).toBe(
-      'auth.password_too_weak',
-    );
-    expect((await pat.post('/api/v1/auth/password', { currentPassword: 'Passw0rd!', newPassword: 'NewPassw0rd' })).statusCode).toBe(204);
+    expect(
+      (await pat.post('/api/v1/auth/password', { currentPassword: 'wrong', newPassword: 'NewPassw0rd' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await pat.post('/api/v1/auth/password', { currentPassword: 'Passw0rd!', newPassword: 'short' })).json().code,
+    ).toBe('auth.password_too_weak');
+    expect(
+      (await pat.post('/api/v1/auth/password', { currentPassword: 'Passw0rd!', newPassword: 'NewPassw0rd' }))
+        .statusCode,
+    ).toBe(204);
     const again = await t.signIn('pat', 'NewPassw0rd');
     const me = await again.patch('/api/v1/auth/me', { locale: 'en' });
     expect(me.json().locale).toBe('en');
@@ -72,13 +93,26 @@ describe('auth', () => {
     expect(token).toMatch(/^kefu_/);
     const list = await admin.get('/api/v1/auth/tokens');
     expect(JSON.stringify(list.json())).not.toContain(token);
-    const viaBearer = await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: { authorization: `Bearer ${token}` } });
+    const viaBearer = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(viaBearer.statusCode).toBe(200);
     // Bearer writes need no CSRF token (no cookie, no ambient authority).
-    const write = await t.app.inject({ method: 'PATCH', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` }, payload: { displayName: '管理员' } });
+    const write = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { displayName: '管理员' },
+    });
     expect(write.statusCode).toBe(200);
     expect((await admin.delete(`/api/v1/auth/tokens/${id}`)).statusCode).toBe(204);
-    const after = await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: { authorization: `Bearer ${token}` } });
+    const after = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(after.statusCode).toBe(401);
   });
 });

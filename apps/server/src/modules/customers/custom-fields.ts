@@ -15,7 +15,10 @@ export async function activeCustomerFields(db: DbOrTx): Promise<FieldDefinition[
 
 /** Every definition, active or not: values of a deactivated field stay on the records that have them. */
 export async function allCustomerFields(db: DbOrTx): Promise<FieldDefinition[]> {
-  return db.select().from(customFieldDefinitions).orderBy(asc(customFieldDefinitions.sortOrder), asc(customFieldDefinitions.key));
+  return db
+    .select()
+    .from(customFieldDefinitions)
+    .orderBy(asc(customFieldDefinitions.sortOrder), asc(customFieldDefinitions.key));
 }
 
 function invalid(field: FieldDefinition, reason: string): AppError {
@@ -40,7 +43,9 @@ export function normaliseCustomFields(
   for (const [key, raw] of Object.entries(values)) {
     const field = byKey.get(key);
     if (!field) {
-      throw new AppError('validation_failed', 400, { fields: [{ path: `customFields.${key}`, message: 'unknown field' }] });
+      throw new AppError('validation_failed', 400, {
+        fields: [{ path: `customFields.${key}`, message: 'unknown field' }],
+      });
     }
     if (!field.isActive) {
       // A deactivated field keeps its stored values untouched; it is no longer validated or required.
@@ -74,7 +79,12 @@ export function normaliseCustomFields(
         out[key] = raw;
         break;
       case 'multi_select': {
-        const list = Array.isArray(raw) ? raw : String(raw).split(/[,，;；]/).map((v) => v.trim()).filter(Boolean);
+        const list = Array.isArray(raw)
+          ? raw
+          : String(raw)
+              .split(/[,，;；]/)
+              .map((v) => v.trim())
+              .filter(Boolean);
         if (!list.every((v) => typeof v === 'string' && options.has(v))) throw invalid(field, [...options].join('/'));
         out[key] = [...new Set(list)];
         break;
@@ -84,7 +94,11 @@ export function normaliseCustomFields(
   if (requireAll) {
     for (const field of definitions) {
       const value = out[field.key];
-      if (field.isActive && field.isRequired && (value === undefined || value === null || (Array.isArray(value) && value.length === 0))) {
+      if (
+        field.isActive &&
+        field.isRequired &&
+        (value === undefined || value === null || (Array.isArray(value) && value.length === 0))
+      ) {
         throw new AppError('customers.custom_field_required', 400, {
           params: { field: field.label },
           fields: [{ path: `customFields.${field.key}`, message: 'required' }],

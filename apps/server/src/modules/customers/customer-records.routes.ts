@@ -61,45 +61,152 @@ const SetMilestoneBodySchema = z.strictObject({
 export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['customers'];
 
-  app.post('/:id/contacts', { config: { access: 'customers.write' }, schema: { tags, summary: 'Add a contact person', params: CustomerIdParamsSchema, body: ContactInputSchema, response: { 201: CustomerSchema, ...problems } } },
-    async (request, reply) => reply.status(201).send(await service.addContact(deps, actorContext(request), request.params.id, request.body)));
+  app.post(
+    '/:id/contacts',
+    {
+      config: { access: 'customers.write' },
+      schema: {
+        tags,
+        summary: 'Add a contact person',
+        params: CustomerIdParamsSchema,
+        body: ContactInputSchema,
+        response: { 201: CustomerSchema, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.addContact(deps, actorContext(request), request.params.id, request.body)),
+  );
 
-  app.patch('/:id/contacts/:contactId', { config: { access: 'customers.write' }, schema: { tags, summary: 'Update a contact person', params: ContactParams, body: ContactInputSchema.partial(), response: { 200: CustomerSchema, ...problems } } },
-    async (request) => service.updateContact(deps, actorContext(request), request.params.id, request.params.contactId, request.body));
+  app.patch(
+    '/:id/contacts/:contactId',
+    {
+      config: { access: 'customers.write' },
+      schema: {
+        tags,
+        summary: 'Update a contact person',
+        params: ContactParams,
+        body: ContactInputSchema.partial(),
+        response: { 200: CustomerSchema, ...problems },
+      },
+    },
+    async (request) =>
+      service.updateContact(deps, actorContext(request), request.params.id, request.params.contactId, request.body),
+  );
 
-  app.delete('/:id/contacts/:contactId', { config: { access: 'customers.write' }, schema: { tags, summary: 'Remove a contact person', params: ContactParams, response: { 204: NoContent, ...problems } } },
+  app.delete(
+    '/:id/contacts/:contactId',
+    {
+      config: { access: 'customers.write' },
+      schema: {
+        tags,
+        summary: 'Remove a contact person',
+        params: ContactParams,
+        response: { 204: NoContent, ...problems },
+      },
+    },
     async (request, reply) => {
       await service.removeContact(deps, actorContext(request), request.params.id, request.params.contactId);
       return reply.status(204).send(null);
-    });
+    },
+  );
 
-  app.put('/:id/staff', { config: { access: 'customers.write' }, schema: { tags, summary: 'Set the staff contacts (key customers need two)', params: CustomerIdParamsSchema, body: z.strictObject({ staff: z.array(StaffInputSchema).max(20) }), response: { 200: CustomerSchema, ...problems } } },
-    async (request) => service.setStaff(deps, actorContext(request), request.params.id, request.body.staff));
+  app.put(
+    '/:id/staff',
+    {
+      config: { access: 'customers.write' },
+      schema: {
+        tags,
+        summary: 'Set the staff contacts (key customers need two)',
+        params: CustomerIdParamsSchema,
+        body: z.strictObject({ staff: z.array(StaffInputSchema).max(20) }),
+        response: { 200: CustomerSchema, ...problems },
+      },
+    },
+    async (request) => service.setStaff(deps, actorContext(request), request.params.id, request.body.staff),
+  );
 
-  app.get('/:id/timeline', { config: { access: 'customers.read' }, schema: { tags, summary: 'The customer’s timeline, newest first', params: CustomerIdParamsSchema, querystring: PageQuerySchema.extend({ kind: z.string().max(200).optional() }), response: { 200: pageOf(TimelineEntrySchema), ...problems } } },
+  app.get(
+    '/:id/timeline',
+    {
+      config: { access: 'customers.read' },
+      schema: {
+        tags,
+        summary: 'The customer’s timeline, newest first',
+        params: CustomerIdParamsSchema,
+        querystring: PageQuerySchema.extend({ kind: z.string().max(200).optional() }),
+        response: { 200: pageOf(TimelineEntrySchema), ...problems },
+      },
+    },
     async (request) => {
       const { kind, ...page } = request.query;
       return service.getTimeline(deps, actorContext(request).actor, request.params.id, kind?.split(','), page);
-    });
+    },
+  );
 
-  app.post('/:id/timeline', { config: { access: 'customers.write' }, schema: { tags, summary: 'Log a call, e-mail, visit, letter/fax, WeChat exchange or note', params: CustomerIdParamsSchema, body: LogContactBodySchema, response: { 204: NoContent, ...problems } } },
+  app.post(
+    '/:id/timeline',
+    {
+      config: { access: 'customers.write' },
+      schema: {
+        tags,
+        summary: 'Log a call, e-mail, visit, letter/fax, WeChat exchange or note',
+        params: CustomerIdParamsSchema,
+        body: LogContactBodySchema,
+        response: { 204: NoContent, ...problems },
+      },
+    },
     async (request, reply) => {
       await service.logContact(deps, actorContext(request), request.params.id, request.body);
       return reply.status(204).send(null);
-    });
+    },
+  );
 
-  app.get('/:id/milestones', { config: { access: 'customers.read' }, schema: { tags, summary: 'Milestone dates of the customer and its orders', params: CustomerIdParamsSchema, response: { 200: z.object({ items: z.array(MilestoneSchema) }), ...problems } } },
-    async (request) => milestones.listMilestones(deps, actorContext(request).actor, request.params.id));
+  app.get(
+    '/:id/milestones',
+    {
+      config: { access: 'customers.read' },
+      schema: {
+        tags,
+        summary: 'Milestone dates of the customer and its orders',
+        params: CustomerIdParamsSchema,
+        response: { 200: z.object({ items: z.array(MilestoneSchema) }), ...problems },
+      },
+    },
+    async (request) => milestones.listMilestones(deps, actorContext(request).actor, request.params.id),
+  );
 
-  app.post('/:id/milestones', { config: { access: 'customers.write' }, schema: { tags, summary: 'Set a milestone date (drives callbacks)', params: CustomerIdParamsSchema, body: SetMilestoneBodySchema, response: { 201: z.object({ id: z.uuid() }), ...problems } } },
+  app.post(
+    '/:id/milestones',
+    {
+      config: { access: 'customers.write' },
+      schema: {
+        tags,
+        summary: 'Set a milestone date (drives callbacks)',
+        params: CustomerIdParamsSchema,
+        body: SetMilestoneBodySchema,
+        response: { 201: z.object({ id: z.uuid() }), ...problems },
+      },
+    },
     async (request, reply) => {
       const row = await milestones.setMilestone(deps, actorContext(request), request.params.id, request.body);
       return reply.status(201).send({ id: row.id });
-    });
+    },
+  );
 
-  app.delete('/:id/milestones/:milestoneId', { config: { access: 'customers.write' }, schema: { tags, summary: 'Remove a milestone', params: MilestoneParams, response: { 204: NoContent, ...problems } } },
+  app.delete(
+    '/:id/milestones/:milestoneId',
+    {
+      config: { access: 'customers.write' },
+      schema: {
+        tags,
+        summary: 'Remove a milestone',
+        params: MilestoneParams,
+        response: { 204: NoContent, ...problems },
+      },
+    },
     async (request, reply) => {
       await milestones.removeMilestone(deps, actorContext(request), request.params.id, request.params.milestoneId);
       return reply.status(204).send(null);
-    });
+    },
+  );
 };

@@ -1,24 +1,18 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  customerCategories,
-  customerContacts,
-  customerStaff,
-  customers,
-  users,
-} from '../../db/schema/index.js';
+import { customerCategories, customerContacts, customerStaff, customers, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { scopedUserIds } from '../../lib/data-scope.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
 import type { ListCustomersQuery } from './customers.schemas.js';
-import { inOrder } from '../../lib/in-order.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerInsert = typeof customers.$inferInsert;
 
 /**
  * A customer is within the actor's scope when its owner, or one of its staff contacts, is one of
- * the users the actor's data scope covers. Merged-away customers are never listed.
+ * the users the actor's data scope covers. Merged-away customers are never listed. (The list,
+ * listCustomersInScope, reads the same set along its indexes.)
  */
 export function customerScope(actor: Actor): SQL {
   const ids = scopedUserIds(actor);
@@ -33,26 +27,50 @@ function escapeLike(q: string): string {
 
 export type CustomerFilter = Omit<ListCustomersQuery, 'page' | 'pageSize' | 'sort'>;
 
-export function customerWhere(actor: Actor, filter: CustomerFilter): SQL {
-  const q = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
-  const digits = filter.q?.replace(/\D/g, '') ?? '';
+/**
+ * How a search is written: `index` so that every arm can use an index and PostgreSQL combines them
+ * (BitmapOr) instead of reading the whole table; `scan` for a plan that walks the list order and
+ * tests each row, where the cheapest test wins (see listCustomersInScope).
+ */
+type SearchForm = 'index' | 'scan';
+
+/**
+ * `q`: a substring of the name, code or e-mail (case-insensitive), or of the phone digits (4 or
+ * more digits):
+ * - name: the trigram index from three characters on; a two-character term (华信, 张伟 — the usual
+ *   Chinese search) has no trigram, so the index form looks it up in the bigram index (kefu_bigrams,
+ *   migration 0006): its one bigram is among the name's exactly when the name contains it,
+ *   ILIKE-wise (both lower-case the same way);
+ * - code and e-mail: trigram indexes; both are ASCII only (generated KH…; validated addresses), so a
+ *   term with other characters cannot match them and the arm is left out;
+ * - phone: the trigram index over the normalised digits.
+ */
+function searchCondition(q: string, form: SearchForm): SQL | undefined {
+  const like = `%${escapeLike(q)}%`;
+  const digits = q.replace(/\D/g, '');
+  const ascii = /^[\x20-\x7e]*$/.test(q);
+  return or(
+    form === 'index' && [...q].length === 2
+      ? sql`kefu_bigrams(${customers.name}) @> kefu_bigrams(${q}::text)`
+      : ilike(customers.name, like),
+    ascii ? ilike(customers.code, like) : undefined,
+    ascii ? ilike(customers.email, like) : undefined,
+    digits.length >= 4 ? sql`${customers.phoneNormalized} LIKE ${`%${digits}%`}` : undefined,
+  );
+}
+
+/** The filter conditions of the list (search, fields, custom fields), without scope and merge state. */
+function customerFilters(filter: CustomerFilter, form: SearchForm = 'index'): (SQL | undefined)[] {
   const custom = (filter.cf ?? []).map((pair) => {
-    const [key, ...rest] = pair.split(':');
+    const [key = '', ...rest] = pair.split(':');
     const value = rest.join(':');
-    // Matches a scalar value or membership in a multi-select array.
-    return sql`(${customers.customFields} -> ${key} = to_jsonb(${value}::text) OR ${customers.customFields} -> ${key} @> to_jsonb(ARRAY[${value}::text]))`;
+    // A scalar value, or membership in a multi-select array; written as containment (`@>`) of the
+    // whole column so that the GIN index on custom_fields answers it.
+    return sql`(${customers.customFields} @> jsonb_build_object(${key}::text, ${value}::text)
+      OR ${customers.customFields} @> jsonb_build_object(${key}::text, jsonb_build_array(${value}::text)))`;
   });
-  return and(
-    isNull(customers.mergedIntoId),
-    customerScope(actor),
-    q
-      ? or(
-          ilike(customers.name, q),
-          ilike(customers.code, q),
-          ilike(customers.email, q),
-          digits.length >= 4 ? ilike(customers.phoneNormalized, `%${digits}%`) : undefined,
-        )
-      : undefined,
+  return [
+    filter.q ? searchCondition(filter.q, form) : undefined,
     filter.kind ? eq(customers.kind, filter.kind) : undefined,
     filter.grade ? inArray(customers.grade, filter.grade.split(',') as ('A' | 'B' | 'C' | 'D')[]) : undefined,
     filter.categoryKey ? eq(customers.categoryKey, filter.categoryKey) : undefined,
@@ -62,7 +80,11 @@ export function customerWhere(actor: Actor, filter: CustomerFilter): SQL {
     filter.updatedFrom ? gte(customers.updatedAt, filter.updatedFrom) : undefined,
     filter.updatedTo ? lte(customers.updatedAt, filter.updatedTo) : undefined,
     ...custom,
-  ) as SQL;
+  ];
+}
+
+export function customerWhere(actor: Actor, filter: CustomerFilter): SQL {
+  return and(isNull(customers.mergedIntoId), customerScope(actor), ...customerFilters(filter)) as SQL;
 }
 
 function listColumns(locale: 'zh-CN' | 'en') {
@@ -76,7 +98,9 @@ function listColumns(locale: 'zh-CN' | 'en') {
     region: customers.region,
     categoryKey: customers.categoryKey,
     categoryName:
-      locale === 'en' ? sql<string | null>`coalesce(${customerCategories.nameEn}, ${customerCategories.name})` : customerCategories.name,
+      locale === 'en'
+        ? sql<string | null>`coalesce(${customerCategories.nameEn}, ${customerCategories.name})`
+        : customerCategories.name,
     grade: customers.grade,
     isKey: customers.isKey,
     ownerId: customers.ownerId,
@@ -104,23 +128,129 @@ function listQuery(db: DbOrTx, locale: 'zh-CN' | 'en') {
     .leftJoin(users, eq(users.id, customers.ownerId));
 }
 
-/** The two statements behind a list page (lazy query builders; the benchmark EXPLAINs them). */
-export function customerListQueries(db: DbOrTx, actor: Actor, filter: CustomerFilter, page: PageQuery) {
-  const where = customerWhere(actor, filter);
-  return {
-    items: listQuery(db, actor.locale)
-      .where(where)
-      .orderBy(...orderBy(page.sort, SORTABLE, [desc(customers.updatedAt), desc(customers.id)]))
-      .limit(page.pageSize)
-      .offset(offsetOf(page)),
-    total: db.select({ total: count() }).from(customers).where(where),
-  };
+/** Up to this many matches, a page is read from all of them rather than along the list order. */
+const FEW_MATCHES = 2_000;
+
+/** Totals are counted up to this many rows; beyond, the list answers `total: 10000, totalExact: false`. */
+export const COUNT_LIMIT = 10_000;
+
+/**
+ * The ids of the users whose customers the actor sees, or null for everyone. Resolved by a query of
+ * its own (a team is a recursive walk) so that the list query carries the actual ids: the planner
+ * then estimates `owner_id = ANY(…)` from the column statistics instead of guessing the size of a
+ * recursive CTE.
+ */
+export async function scopeUserIds(db: DbOrTx, actor: Actor): Promise<string[] | null> {
+  const ids = scopedUserIds(actor);
+  if (!ids) return null;
+  if (actor.dataScope === 'own') return [actor.userId];
+  const result = await db.execute<{ id: string }>(sql`SELECT id::text AS id FROM (${ids}) AS scope(id)`);
+  return result.rows.map((r) => r.id);
 }
 
+/** `count(*)` of at most `limit` rows of `customers` matching `where`. */
+function countUpTo(db: DbOrTx, where: SQL | undefined, limit: number) {
+  return db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${customers} WHERE ${where ?? sql`TRUE`} LIMIT ${limit}) AS capped`,
+  );
+}
+
+/** Counts up to COUNT_LIMIT + 1 rows over disjoint parts, stopping once the limit is reached. */
+async function cappedTotal(db: DbOrTx, parts: (SQL | undefined)[]) {
+  let counted = 0;
+  for (const where of parts) {
+    const room = COUNT_LIMIT + 1 - counted;
+    if (room <= 0) break;
+    const result = await countUpTo(db, where, room);
+    counted += Number(result.rows[0]?.n ?? 0);
+  }
+  const totalExact = counted <= COUNT_LIMIT;
+  return { total: totalExact ? counted : COUNT_LIMIT, totalExact };
+}
+
+/**
+ * One page of the customer list and its total (counted up to COUNT_LIMIT + 1 rows).
+ *
+ * With a restricted data scope (`users`, see scopeUserIds) a customer is in scope when its owner is
+ * one of `users` (`owned`), or one of them is on its staff in another role than owner (`shared`;
+ * the 'owner' staff row mirrors owner_id, see staffWithOwner). The two sets are read separately,
+ * each along its own index, instead of one `owner_id IN … OR EXISTS (staff …)` that no index can
+ * answer (a full scan with one sub-query per row):
+ * 1. the first `offset + pageSize` owned customers in list order (owner or list-order index);
+ * 2. the first as many shared ones — in the default order only among those that sort before the
+ *    last row of step 1 (the page cannot reach further), which keeps a large scope (a team) from
+ *    reading every shared customer, while a small one (an agent) reads its few shared ones directly;
+ * 3. the page of the union of both, with the joined names;
+ * the total counts the owned customers, then the shared ones owned by someone outside `users`.
+ */
 export async function listCustomersInScope(db: DbOrTx, actor: Actor, filter: CustomerFilter, page: PageQuery) {
-  const queries = customerListQueries(db, actor, filter, page);
-  const [items, totals] = await inOrder([queries.items, queries.total]);
-  return { items, total: totals[0]?.total ?? 0 };
+  const filters = and(isNull(customers.mergedIntoId), ...customerFilters(filter));
+  const order = orderBy(page.sort, SORTABLE, [desc(customers.updatedAt), desc(customers.id)]);
+  const pageOf = (where: SQL | undefined, on: DbOrTx = db) =>
+    listQuery(on, actor.locale)
+      .where(where)
+      .orderBy(...order)
+      .limit(page.pageSize)
+      .offset(offsetOf(page));
+  const users = await scopeUserIds(db, actor);
+  if (users === null) {
+    // Counted first: the count tells how dense the matches are, which the planner can only guess
+    // (a substring search is estimated at about 1 % whatever it is). Few matches: read them all
+    // through the indexes (an uncorrelated sub-query, planned without the list order) and sort;
+    // many: walk the list order, which finds a page after a few rows.
+    const totals = await cappedTotal(db, [filters]);
+    if (totals.totalExact && totals.total <= FEW_MATCHES) {
+      const matching = db.select({ id: customers.id }).from(customers).where(filters);
+      return { items: await pageOf(sql`${customers.id} = ANY(ARRAY(${matching}))`), ...totals };
+    }
+    const dense = and(isNull(customers.mergedIntoId), ...customerFilters(filter, 'scan'));
+    if (!filter.q) return { items: await pageOf(dense), ...totals };
+    // A search with many matches: the planner still estimates the pattern from a sample and, when
+    // the sample says "rare", reads the whole trigram index (a two-character term has no trigram)
+    // or the whole table. The count has just shown the matches to be dense, so walk the list order.
+    const items = await db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      return pageOf(dense, tx);
+    });
+    return { items, ...totals };
+  }
+
+  const ids = sql`${`{${users.join(',')}}`}::uuid[]`;
+  // One user (an agent's own customers): an equality, which the owner index serves in list order.
+  const one = users.length === 1 ? (users[0] as string) : undefined;
+  const owned = one ? eq(customers.ownerId, one) : sql`${customers.ownerId} = ANY(${ids})`;
+  const notOwned = one
+    ? sql`${customers.ownerId} IS DISTINCT FROM ${one}::uuid`
+    : sql`(${customers.ownerId} IS NULL OR ${customers.ownerId} <> ALL(${ids}))`;
+  const shared = sql`${customers.id} IN (
+    SELECT customer_id FROM ${customerStaff} WHERE user_id = ANY(${ids}) AND role <> 'owner')`;
+
+  const window = offsetOf(page) + page.pageSize;
+  const head = (where: SQL | undefined) =>
+    db
+      .select({ id: customers.id, updatedAt: customers.updatedAt })
+      .from(customers)
+      .where(where)
+      .orderBy(...order)
+      .limit(window);
+  const first = await head(and(filters, owned));
+  const last = first.length === window ? first.at(-1) : undefined;
+  // Default order (updated_at DESC, id DESC): a shared customer on this page sorts at or before
+  // `last`. The timestamp comes back in milliseconds (the column has microseconds): one millisecond
+  // earlier is a bound that is looser, never tighter.
+  const defaultOrder = !page.sort || page.sort.trim() === '-updatedAt';
+  const bound = last && new Date(last.updatedAt.getTime() - 1).toISOString();
+  const before =
+    last && bound && defaultOrder
+      ? sql`(${customers.updatedAt}, ${customers.id}) >= (${bound}::timestamptz, ${last.id}::uuid)`
+      : undefined;
+  const second = await head(and(filters, shared, before));
+  const candidates = [...new Set([...first, ...second].map((r) => r.id))];
+  const items =
+    candidates.length === 0 ? [] : await pageOf(sql`${customers.id} = ANY(${`{${candidates.join(',')}}`}::uuid[])`);
+  // The candidates hold the first offset + pageSize rows of the whole list, in the same places.
+  return { items, ...(await cappedTotal(db, [and(filters, owned), and(filters, notOwned, shared)])) };
 }
 
 /** Batches of the filtered list in a stable order (keyset on id), for streaming exports. */
@@ -178,7 +308,12 @@ export async function insertCustomer(db: DbOrTx, values: CustomerInsert) {
 }
 
 /** Updates only when the stored version is `version`; returns the new row, or undefined on a stale version. */
-export async function updateCustomerVersioned(db: DbOrTx, id: string, version: number, values: Partial<CustomerInsert>) {
+export async function updateCustomerVersioned(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  values: Partial<CustomerInsert>,
+) {
   const [row] = await db
     .update(customers)
     .set({ ...values, version: sql`${customers.version} + 1`, updatedAt: new Date() })
@@ -206,7 +341,12 @@ export async function insertContacts(
     .returning();
 }
 
-export async function updateContact(db: DbOrTx, customerId: string, contactId: string, values: Partial<typeof customerContacts.$inferInsert>) {
+export async function updateContact(
+  db: DbOrTx,
+  customerId: string,
+  contactId: string,
+  values: Partial<typeof customerContacts.$inferInsert>,
+) {
   const [row] = await db
     .update(customerContacts)
     .set({ ...values, updatedAt: new Date() })
@@ -228,9 +368,7 @@ export type StaffRole = 'owner' | 'backup' | 'sales' | 'engineer' | 'other';
 export async function replaceStaff(db: DbOrTx, customerId: string, staff: { userId: string; role: StaffRole }[]) {
   await db.delete(customerStaff).where(eq(customerStaff.customerId, customerId));
   if (staff.length > 0) {
-    await db.insert(customerStaff).values(
-      staff.map((s) => ({ customerId, userId: s.userId, role: s.role })),
-    );
+    await db.insert(customerStaff).values(staff.map((s) => ({ customerId, userId: s.userId, role: s.role })));
   }
 }
 

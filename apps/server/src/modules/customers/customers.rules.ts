@@ -57,7 +57,14 @@ export async function findDuplicates(
 ): Promise<DuplicateCandidate[]> {
   const phone = normalisePhone(input.phone);
   const email = input.email?.trim().toLowerCase() || null;
-  const result = await db.execute<{ id: string; code: string; name: string; same_phone: boolean; same_email: boolean; similar_name: boolean }>(sql`
+  const result = await db.execute<{
+    id: string;
+    code: string;
+    name: string;
+    same_phone: boolean;
+    same_email: boolean;
+    similar_name: boolean;
+  }>(sql`
     SELECT id, code, name,
       (${phone}::text IS NOT NULL AND phone_normalized = ${phone}) AS same_phone,
       (${email}::text IS NOT NULL AND lower(email) = ${email}) AS same_email,
@@ -79,4 +86,3 @@ export async function findDuplicates(
     }))
     .filter((r) => r.reasons.length > 0);
 }
-

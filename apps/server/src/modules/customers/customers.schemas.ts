@@ -3,7 +3,8 @@ import { GRADES } from '../../db/schema/customers.js';
 import { PageQuerySchema } from '../../lib/pagination.js';
 
 /** Chinese mobile (1[3-9]x, 11 digits, optional +86), landline (0xx-xxxxxxx[-ext]) or international. */
-export const PHONE_PATTERN = /^(?:(?:\+?86[\s-]?)?1[3-9]\d{9}|0\d{2,3}[\s-]?\d{7,8}(?:[\s-]?\d{1,6})?|\+\d[\d\s-]{6,18})$/;
+export const PHONE_PATTERN =
+  /^(?:(?:\+?86[\s-]?)?1[3-9]\d{9}|0\d{2,3}[\s-]?\d{7,8}(?:[\s-]?\d{1,6})?|\+\d[\d\s-]{6,18})$/;
 export const CHINESE_MOBILE = /^(?:\+?86[\s-]?)?1[3-9]\d{9}$/;
 
 const phone = z.string().trim().max(32).regex(PHONE_PATTERN, 'phone');
@@ -127,11 +128,17 @@ export type CustomerView = z.infer<typeof CustomerSchema>;
 export const ListCustomersQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   kind: z.enum(['company', 'person']).optional(),
-  grade: z.string().regex(/^[ABCD](,[ABCD])*$/).optional(),
+  grade: z
+    .string()
+    .regex(/^[ABCD](,[ABCD])*$/)
+    .optional(),
   categoryKey: z.string().max(64).optional(),
   ownerId: z.uuid().optional(),
   region: z.string().max(64).optional(),
-  isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  isKey: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   updatedFrom: z.coerce.date().optional(),
   updatedTo: z.coerce.date().optional(),
   /** Custom field filters, repeatable: `cf=<key>:<value>` (exact; for multi-select, contains). */

@@ -18,8 +18,8 @@ export { updateCustomer } from './use-cases/update-customer.js';
 type ActorCtx = RequestContext & { actor: Actor };
 
 export async function listCustomers(deps: Deps, actor: Actor, filter: repo.CustomerFilter, page: PageQuery) {
-  const { items, total } = await repo.listCustomersInScope(deps.database.db, actor, filter, page);
-  return { items, total, page: page.page, pageSize: page.pageSize };
+  const { items, total, totalExact } = await repo.listCustomersInScope(deps.database.db, actor, filter, page);
+  return { items, total, totalExact, page: page.page, pageSize: page.pageSize };
 }
 
 /** Streams the filtered list; the export (who, which filter, which fields) is audited first. */
@@ -55,15 +55,33 @@ export async function addContact(deps: Deps, ctx: ActorCtx, customerId: string, 
     const [contact] = await repo.insertContacts(tx, customerId, [input]);
     await repo.touchCustomer(tx, customerId);
     await insertTimelineEntries(tx, [
-      { customerId, kind: 'change', title: 'customer.contact_added', body: input.name, actorId: ctx.actor.userId, after: input },
+      {
+        customerId,
+        kind: 'change',
+        title: 'customer.contact_added',
+        body: input.name,
+        actorId: ctx.actor.userId,
+        after: input,
+      },
     ]);
-    await recordAudit(tx, ctx, { action: 'customer.contact_added', entityType: 'customer', entityId: customerId, after: contact });
+    await recordAudit(tx, ctx, {
+      action: 'customer.contact_added',
+      entityType: 'customer',
+      entityId: customerId,
+      after: contact,
+    });
   });
   deps.bus.emit('customer.updated', { customerId, fields: ['contacts'] }, ctx.actor.userId);
   return getCustomer(deps, ctx, customerId, { audit: false });
 }
 
-export async function updateContact(deps: Deps, ctx: ActorCtx, customerId: string, contactId: string, input: Partial<ContactInput>) {
+export async function updateContact(
+  deps: Deps,
+  ctx: ActorCtx,
+  customerId: string,
+  contactId: string,
+  input: Partial<ContactInput>,
+) {
   await deps.database.db.transaction(async (tx) => {
     await requireInScope(deps, ctx.actor, customerId, tx);
     const before = (await repo.listContacts(tx, customerId)).find((c) => c.id === contactId);
@@ -71,9 +89,23 @@ export async function updateContact(deps: Deps, ctx: ActorCtx, customerId: strin
     if (!before || !after) throw new AppError('customers.contact_not_found', 404);
     await repo.touchCustomer(tx, customerId);
     await insertTimelineEntries(tx, [
-      { customerId, kind: 'change', title: 'customer.contact_updated', body: after.name, actorId: ctx.actor.userId, before, after },
+      {
+        customerId,
+        kind: 'change',
+        title: 'customer.contact_updated',
+        body: after.name,
+        actorId: ctx.actor.userId,
+        before,
+        after,
+      },
     ]);
-    await recordAudit(tx, ctx, { action: 'customer.contact_updated', entityType: 'customer', entityId: customerId, before, after });
+    await recordAudit(tx, ctx, {
+      action: 'customer.contact_updated',
+      entityType: 'customer',
+      entityId: customerId,
+      before,
+      after,
+    });
   });
   deps.bus.emit('customer.updated', { customerId, fields: ['contacts'] }, ctx.actor.userId);
   return getCustomer(deps, ctx, customerId, { audit: false });
@@ -86,9 +118,21 @@ export async function removeContact(deps: Deps, ctx: ActorCtx, customerId: strin
     if (!removed) throw new AppError('customers.contact_not_found', 404);
     await repo.touchCustomer(tx, customerId);
     await insertTimelineEntries(tx, [
-      { customerId, kind: 'change', title: 'customer.contact_removed', body: removed.name, actorId: ctx.actor.userId, before: removed },
+      {
+        customerId,
+        kind: 'change',
+        title: 'customer.contact_removed',
+        body: removed.name,
+        actorId: ctx.actor.userId,
+        before: removed,
+      },
     ]);
-    await recordAudit(tx, ctx, { action: 'customer.contact_removed', entityType: 'customer', entityId: customerId, before: removed });
+    await recordAudit(tx, ctx, {
+      action: 'customer.contact_removed',
+      entityType: 'customer',
+      entityId: customerId,
+      before: removed,
+    });
   });
   deps.bus.emit('customer.updated', { customerId, fields: ['contacts'] }, ctx.actor.userId);
 }
@@ -103,7 +147,9 @@ export async function setStaff(
   await deps.database.db.transaction(async (tx) => {
     const customer = await requireInScope(deps, ctx.actor, customerId, tx);
     for (const [i, s] of staff.entries()) await assertActiveUser(tx, s.userId, `staff.${i}.userId`);
-    const unique = [...new Map(staff.map((s) => [s.userId, s])).values()].filter((s) => s.userId !== customer.ownerId && s.role !== 'owner');
+    const unique = [...new Map(staff.map((s) => [s.userId, s])).values()].filter(
+      (s) => s.userId !== customer.ownerId && s.role !== 'owner',
+    );
     const next = customer.ownerId ? [{ userId: customer.ownerId, role: 'owner' as const }, ...unique] : unique;
     assertEnoughStaff(customer, next.length);
     const before = await repo.listStaff(tx, customerId);
@@ -112,15 +158,33 @@ export async function setStaff(
     await insertTimelineEntries(tx, [
       { customerId, kind: 'change', title: 'customer.staff_changed', actorId: ctx.actor.userId, before, after: next },
     ]);
-    await recordAudit(tx, ctx, { action: 'customer.staff_changed', entityType: 'customer', entityId: customerId, before, after: next });
+    await recordAudit(tx, ctx, {
+      action: 'customer.staff_changed',
+      entityType: 'customer',
+      entityId: customerId,
+      before,
+      after: next,
+    });
   });
   deps.bus.emit('customer.updated', { customerId, fields: ['staff'] }, ctx.actor.userId);
   return getCustomer(deps, ctx, customerId, { audit: false });
 }
 
-export async function getTimeline(deps: Deps, actor: Actor, customerId: string, kinds: string[] | undefined, page: PageQuery) {
+export async function getTimeline(
+  deps: Deps,
+  actor: Actor,
+  customerId: string,
+  kinds: string[] | undefined,
+  page: PageQuery,
+) {
   await requireInScope(deps, actor, customerId);
-  const { items, total } = await listTimeline(deps.database.db, customerId, kinds, page.pageSize, (page.page - 1) * page.pageSize);
+  const { items, total } = await listTimeline(
+    deps.database.db,
+    customerId,
+    kinds,
+    page.pageSize,
+    (page.page - 1) * page.pageSize,
+  );
   return { items, total, page: page.page, pageSize: page.pageSize };
 }
 
@@ -148,7 +212,12 @@ export async function logContact(deps: Deps, ctx: ActorCtx, customerId: string, 
         actorId: ctx.actor.userId,
       },
     ]);
-    await recordAudit(tx, ctx, { action: 'customer.contact_logged', entityType: 'customer', entityId: customerId, after: input });
+    await recordAudit(tx, ctx, {
+      action: 'customer.contact_logged',
+      entityType: 'customer',
+      entityId: customerId,
+      after: input,
+    });
   });
   deps.bus.emit('customer.contact_logged', { customerId, kind: input.kind }, ctx.actor.userId);
 }

@@ -12,9 +12,9 @@ import {
   users,
 } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
+import { inOrder } from '../../lib/in-order.js';
 import { offsetOf, type PageQuery } from '../../lib/pagination.js';
 import { customerScope } from './customers.repository.js';
-import { inOrder } from '../../lib/in-order.js';
 
 export type RoundRow = typeof evaluationRounds.$inferSelect;
 

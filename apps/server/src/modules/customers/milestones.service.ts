@@ -49,7 +49,10 @@ export async function setMilestone(deps: Deps, ctx: ActorCtx, customerId: string
       .select()
       .from(milestoneTypes)
       .where(and(eq(milestoneTypes.key, input.typeKey), eq(milestoneTypes.isActive, true)));
-    if (!type) throw badRequest('customers.milestone_type_not_found', { key: input.typeKey }, [{ path: 'typeKey', message: 'unknown' }]);
+    if (!type)
+      throw badRequest('customers.milestone_type_not_found', { key: input.typeKey }, [
+        { path: 'typeKey', message: 'unknown' },
+      ]);
     if (input.orderId) {
       const [order] = await tx
         .select({ id: customerOrders.id })
@@ -59,7 +62,14 @@ export async function setMilestone(deps: Deps, ctx: ActorCtx, customerId: string
     }
     const [inserted] = await tx
       .insert(customerMilestones)
-      .values({ customerId, typeKey: input.typeKey, date: input.date, orderId: input.orderId ?? null, note: input.note ?? null, createdBy: ctx.actor.userId })
+      .values({
+        customerId,
+        typeKey: input.typeKey,
+        date: input.date,
+        orderId: input.orderId ?? null,
+        note: input.note ?? null,
+        createdBy: ctx.actor.userId,
+      })
       .returning();
     if (!inserted) throw new Error('insert milestone returned nothing');
     await insertTimelineEntries(tx, [
@@ -74,7 +84,12 @@ export async function setMilestone(deps: Deps, ctx: ActorCtx, customerId: string
         refId: inserted.id,
       },
     ]);
-    await recordAudit(tx, ctx, { action: 'customer.milestone_set', entityType: 'customer', entityId: customerId, after: inserted });
+    await recordAudit(tx, ctx, {
+      action: 'customer.milestone_set',
+      entityType: 'customer',
+      entityId: customerId,
+      after: inserted,
+    });
     return inserted;
   });
   deps.bus.emit(
@@ -96,7 +111,12 @@ export async function removeMilestone(deps: Deps, ctx: ActorCtx, customerId: str
     await insertTimelineEntries(tx, [
       { customerId, kind: 'milestone', title: 'customer.milestone_removed', actorId: ctx.actor.userId, before: row },
     ]);
-    await recordAudit(tx, ctx, { action: 'customer.milestone_removed', entityType: 'customer', entityId: customerId, before: row });
+    await recordAudit(tx, ctx, {
+      action: 'customer.milestone_removed',
+      entityType: 'customer',
+      entityId: customerId,
+      before: row,
+    });
     return row;
   });
   deps.bus.emit('customer.milestone_removed', { customerId, milestoneId, typeKey: removed.typeKey }, ctx.actor.userId);

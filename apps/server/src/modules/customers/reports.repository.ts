@@ -2,9 +2,9 @@ import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { customers, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
+import { inOrder } from '../../lib/in-order.js';
 import { offsetOf, type PageQuery } from '../../lib/pagination.js';
 import { customerScope } from './customers.repository.js';
-import { inOrder } from '../../lib/in-order.js';
 
 /** Staff contacts of the customer whose accounts are active. */
 const activeStaff = sql<number>`(SELECT count(*)::int FROM customer_staff cs JOIN users su ON su.id = cs.user_id

@@ -9,8 +9,17 @@ export async function insertTimelineEntries(db: DbOrTx, entries: TimelineInsert[
   if (entries.length > 0) await db.insert(customerTimeline).values(entries);
 }
 
-export async function listTimeline(db: DbOrTx, customerId: string, kinds: string[] | undefined, limit: number, offset: number) {
-  const where = and(eq(customerTimeline.customerId, customerId), kinds?.length ? inArray(customerTimeline.kind, kinds) : undefined);
+export async function listTimeline(
+  db: DbOrTx,
+  customerId: string,
+  kinds: string[] | undefined,
+  limit: number,
+  offset: number,
+) {
+  const where = and(
+    eq(customerTimeline.customerId, customerId),
+    kinds?.length ? inArray(customerTimeline.kind, kinds) : undefined,
+  );
   const [items, totals] = await inOrder([
     db
       .select({
@@ -40,5 +49,8 @@ export async function listTimeline(db: DbOrTx, customerId: string, kinds: string
 }
 
 export async function moveTimeline(db: DbOrTx, fromCustomerId: string, toCustomerId: string) {
-  await db.update(customerTimeline).set({ customerId: toCustomerId }).where(eq(customerTimeline.customerId, fromCustomerId));
+  await db
+    .update(customerTimeline)
+    .set({ customerId: toCustomerId })
+    .where(eq(customerTimeline.customerId, fromCustomerId));
 }

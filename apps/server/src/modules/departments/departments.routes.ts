@@ -16,7 +16,11 @@ export const departmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     '',
     {
       config: { access: 'departments.read' },
-      schema: { tags: ['departments'], summary: 'List all departments (flat; parentId builds the tree)', response: { 200: z.object({ items: z.array(DepartmentSchema) }), ...problems } },
+      schema: {
+        tags: ['departments'],
+        summary: 'List all departments (flat; parentId builds the tree)',
+        response: { 200: z.object({ items: z.array(DepartmentSchema) }), ...problems },
+      },
     },
     async () => service.listDepartments(deps),
   );
@@ -25,7 +29,12 @@ export const departmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     '',
     {
       config: { access: 'departments.write' },
-      schema: { tags: ['departments'], summary: 'Create a department', body: CreateDepartmentBodySchema, response: { 201: DepartmentSchema, ...problems } },
+      schema: {
+        tags: ['departments'],
+        summary: 'Create a department',
+        body: CreateDepartmentBodySchema,
+        response: { 201: DepartmentSchema, ...problems },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await service.createDepartment(deps, actorContext(request), request.body)),
@@ -35,7 +44,13 @@ export const departmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     '/:id',
     {
       config: { access: 'departments.write' },
-      schema: { tags: ['departments'], summary: 'Update a department', params: DepartmentIdParamsSchema, body: UpdateDepartmentBodySchema, response: { 200: DepartmentSchema, ...problems } },
+      schema: {
+        tags: ['departments'],
+        summary: 'Update a department',
+        params: DepartmentIdParamsSchema,
+        body: UpdateDepartmentBodySchema,
+        response: { 200: DepartmentSchema, ...problems },
+      },
     },
     async (request) => service.updateDepartment(deps, actorContext(request), request.params.id, request.body),
   );
@@ -44,7 +59,12 @@ export const departmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     '/:id',
     {
       config: { access: 'departments.write' },
-      schema: { tags: ['departments'], summary: 'Delete an empty department', params: DepartmentIdParamsSchema, response: { 204: NoContent, ...problems } },
+      schema: {
+        tags: ['departments'],
+        summary: 'Delete an empty department',
+        params: DepartmentIdParamsSchema,
+        response: { 204: NoContent, ...problems },
+      },
     },
     async (request, reply) => {
       await service.deleteDepartment(deps, actorContext(request), request.params.id);

@@ -37,7 +37,12 @@ export async function createDepartment(deps: Deps, ctx: ActorCtx, input: Departm
   const view = await deps.database.db.transaction(async (tx) => {
     await assertReferences(tx, input);
     const row = await repo.insertDepartment(tx, input);
-    await recordAudit(tx, ctx, { action: 'department.created', entityType: 'department', entityId: row.id, after: row });
+    await recordAudit(tx, ctx, {
+      action: 'department.created',
+      entityType: 'department',
+      entityId: row.id,
+      after: row,
+    });
     return viewOf(tx, row.id);
   });
   deps.bus.emit('department.created', { departmentId: view.id }, ctx.actor.userId);

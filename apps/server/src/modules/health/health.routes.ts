@@ -17,7 +17,11 @@ export const healthRoutes: FastifyPluginAsyncZod<{ deps: Deps; version: string }
     '/health',
     {
       config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'Liveness, database kind and migration state', response: { 200: HealthSchema, 503: ProblemSchema } },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness, database kind and migration state',
+        response: { 200: HealthSchema, 503: ProblemSchema },
+      },
     },
     async () => {
       const migrations = await migrationState(deps.database);

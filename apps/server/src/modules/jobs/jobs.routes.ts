@@ -26,7 +26,12 @@ export const jobsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     '',
     {
       config: { access: 'jobs.read' },
-      schema: { tags: ['jobs'], summary: 'Background jobs by state (failed ones can be retried)', querystring: PageQuerySchema.extend({ state: z.enum(STATES).optional() }), response: { 200: pageOf(JobSchema), ...problems } },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Background jobs by state (failed ones can be retried)',
+        querystring: PageQuerySchema.extend({ state: z.enum(STATES).optional() }),
+        response: { 200: pageOf(JobSchema), ...problems },
+      },
     },
     async (request) => {
       const { state, ...page } = request.query;
@@ -38,7 +43,12 @@ export const jobsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     '/:id/retry',
     {
       config: { access: 'jobs.manage' },
-      schema: { tags: ['jobs'], summary: 'Retry a failed job', params: z.object({ id: z.uuid() }), response: { 204: NoContent, ...problems } },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Retry a failed job',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: NoContent, ...problems },
+      },
     },
     async (request, reply) => {
       await service.retryJob(deps, request.ctx(), request.params.id);

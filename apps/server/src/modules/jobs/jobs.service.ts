@@ -15,5 +15,10 @@ export async function retryJob(deps: Deps, ctx: RequestContext, id: string) {
   const name = deps.jobs.started ? await repo.findJobName(deps.database, id) : undefined;
   if (!name) throw new AppError('jobs.not_found', 404);
   await deps.jobs.retry(name, id);
-  await recordAudit(deps.database.db, ctx, { action: 'job.retried', entityType: 'job', entityId: id, details: { name } });
+  await recordAudit(deps.database.db, ctx, {
+    action: 'job.retried',
+    entityType: 'job',
+    entityId: id,
+    details: { name },
+  });
 }

@@ -17,7 +17,11 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     '/roles',
     {
       config: { access: 'roles.read' },
-      schema: { tags: ['roles'], summary: 'List roles with their permissions, data scope and user count', response: { 200: z.object({ items: z.array(RoleSchema) }), ...problems } },
+      schema: {
+        tags: ['roles'],
+        summary: 'List roles with their permissions, data scope and user count',
+        response: { 200: z.object({ items: z.array(RoleSchema) }), ...problems },
+      },
     },
     async (request) => service.listRoles(deps, request.locale),
   );
@@ -26,7 +30,11 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     '/permissions',
     {
       config: { access: 'roles.read' },
-      schema: { tags: ['roles'], summary: 'List every permission', response: { 200: z.object({ items: z.array(PermissionSchema) }), ...problems } },
+      schema: {
+        tags: ['roles'],
+        summary: 'List every permission',
+        response: { 200: z.object({ items: z.array(PermissionSchema) }), ...problems },
+      },
     },
     async () => service.listPermissions(),
   );
@@ -35,16 +43,28 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     '/roles',
     {
       config: { access: 'roles.write' },
-      schema: { tags: ['roles'], summary: 'Create a custom role', body: CreateRoleBodySchema, response: { 201: RoleSchema, ...problems } },
+      schema: {
+        tags: ['roles'],
+        summary: 'Create a custom role',
+        body: CreateRoleBodySchema,
+        response: { 201: RoleSchema, ...problems },
+      },
     },
-    async (request, reply) => reply.status(201).send(await service.createRole(deps, actorContext(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.createRole(deps, actorContext(request), request.body)),
   );
 
   app.patch(
     '/roles/:key',
     {
       config: { access: 'roles.write' },
-      schema: { tags: ['roles'], summary: 'Change a role’s name, permissions or data scope', params: RoleKeyParamsSchema, body: UpdateRoleBodySchema, response: { 200: RoleSchema, ...problems } },
+      schema: {
+        tags: ['roles'],
+        summary: 'Change a role’s name, permissions or data scope',
+        params: RoleKeyParamsSchema,
+        body: UpdateRoleBodySchema,
+        response: { 200: RoleSchema, ...problems },
+      },
     },
     async (request) => service.updateRole(deps, actorContext(request), request.params.key, request.body),
   );
@@ -53,7 +73,12 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     '/roles/:key',
     {
       config: { access: 'roles.write' },
-      schema: { tags: ['roles'], summary: 'Delete an unused custom role', params: RoleKeyParamsSchema, response: { 204: NoContent, ...problems } },
+      schema: {
+        tags: ['roles'],
+        summary: 'Delete an unused custom role',
+        params: RoleKeyParamsSchema,
+        response: { 204: NoContent, ...problems },
+      },
     },
     async (request, reply) => {
       await service.deleteRole(deps, actorContext(request), request.params.key);

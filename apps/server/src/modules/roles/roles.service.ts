@@ -28,10 +28,17 @@ async function viewOf(db: DbOrTx, key: string, locale: 'zh-CN' | 'en') {
   return view;
 }
 
-export async function createRole(deps: Deps, ctx: ActorCtx, input: Required<Omit<RoleInput, 'description'>> & { key: string; description?: string | null }) {
+export async function createRole(
+  deps: Deps,
+  ctx: ActorCtx,
+  input: Required<Omit<RoleInput, 'description'>> & { key: string; description?: string | null },
+) {
   const view = await deps.database.db.transaction(async (tx) => {
     if (await repo.findRoleRow(tx, input.key)) {
-      throw new AppError('roles.key_taken', 409, { params: { key: input.key }, fields: [{ path: 'key', message: 'taken' }] });
+      throw new AppError('roles.key_taken', 409, {
+        params: { key: input.key },
+        fields: [{ path: 'key', message: 'taken' }],
+      });
     }
     const row = await repo.insertRole(tx, { ...input, permissions: [...new Set(input.permissions)], isSystem: false });
     await recordAudit(tx, ctx, { action: 'role.created', entityType: 'role', entityId: row.key, after: row });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../db/seed/factories.js';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers.js';
+import { createUser } from '../../db/seed/factories.js';
 
 describe('users: no privilege escalation, no lock-out', () => {
   let t: TestApp;
@@ -25,14 +25,29 @@ describe('users: no privilege escalation, no lock-out', () => {
     const self = await hr.patch(`/api/v1/users/${hr.userId}`, { roleKey: 'admin' });
     expect(self.statusCode).toBe(403);
     expect(self.json().code).toBe('users.role_escalation');
-    const create = await hr.post('/api/v1/users', { username: 'boss', displayName: '老板', password: 'Passw0rd1', roleKey: 'admin' });
+    const create = await hr.post('/api/v1/users', {
+      username: 'boss',
+      displayName: '老板',
+      password: 'Passw0rd1',
+      roleKey: 'admin',
+    });
     expect(create.statusCode).toBe(403);
-    const ok = await hr.post('/api/v1/users', { username: 'newagent', displayName: '新人', password: 'Passw0rd1', roleKey: 'agent' });
+    const ok = await hr.post('/api/v1/users', {
+      username: 'newagent',
+      displayName: '新人',
+      password: 'Passw0rd1',
+      roleKey: 'agent',
+    });
     expect(ok.statusCode, ok.body).toBe(201);
   });
 
   it('keeps at least one active administrator', async () => {
-    const admin2 = await admin.post('/api/v1/users', { username: 'admin2', displayName: '管理员二', password: 'Passw0rd1', roleKey: 'admin' });
+    const admin2 = await admin.post('/api/v1/users', {
+      username: 'admin2',
+      displayName: '管理员二',
+      password: 'Passw0rd1',
+      roleKey: 'admin',
+    });
     expect(admin2.statusCode).toBe(201);
     const second = await t.signIn('admin2', 'Passw0rd1');
     expect((await second.patch(`/api/v1/users/${admin.userId}`, { roleKey: 'agent' })).statusCode).toBe(200);
@@ -40,7 +55,9 @@ describe('users: no privilege escalation, no lock-out', () => {
     const last = await hr.patch(`/api/v1/users/${admin2.json().id}`, { roleKey: 'agent' });
     expect(last.statusCode).toBe(409);
     expect(last.json().code).toBe('users.last_admin');
-    expect((await hr.patch(`/api/v1/users/${admin2.json().id}`, { isActive: false })).json().code).toBe('users.last_admin');
+    expect((await hr.patch(`/api/v1/users/${admin2.json().id}`, { isActive: false })).json().code).toBe(
+      'users.last_admin',
+    );
   });
 
   it('keeps every permission on the administrator role', async () => {

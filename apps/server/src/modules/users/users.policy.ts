@@ -17,7 +17,9 @@ export function assertCanGrant(actor: Actor, role: RoleRow): void {
   if (missing.length > 0 || wider) {
     throw new AppError('users.role_escalation', 403, {
       params: { role: role.name },
-      fields: [{ path: 'roleKey', message: `exceeds caller: ${[...missing, ...(wider ? [role.dataScope] : [])].join(', ')}` }],
+      fields: [
+        { path: 'roleKey', message: `exceeds caller: ${[...missing, ...(wider ? [role.dataScope] : [])].join(', ')}` },
+      ],
     });
   }
 }

@@ -4,8 +4,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { departments, roles, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { inScope } from '../../lib/data-scope.js';
-import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
 import { inOrder } from '../../lib/in-order.js';
+import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
 
 const superiors = alias(users, 'superiors');
 

@@ -18,7 +18,12 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     '',
     {
       config: { access: 'users.read' },
-      schema: { tags: ['users'], summary: 'List users in the caller’s data scope', querystring: ListUsersQuerySchema, response: { 200: pageOf(UserSchema), ...problems } },
+      schema: {
+        tags: ['users'],
+        summary: 'List users in the caller’s data scope',
+        querystring: ListUsersQuerySchema,
+        response: { 200: pageOf(UserSchema), ...problems },
+      },
     },
     async (request) => {
       const { page, pageSize, sort, ...filter } = request.query;
@@ -30,16 +35,27 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     '',
     {
       config: { access: 'users.write' },
-      schema: { tags: ['users'], summary: 'Create a user', body: CreateUserBodySchema, response: { 201: UserSchema, ...problems } },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user',
+        body: CreateUserBodySchema,
+        response: { 201: UserSchema, ...problems },
+      },
     },
-    async (request, reply) => reply.status(201).send(await service.createUser(deps, actorContext(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await service.createUser(deps, actorContext(request), request.body)),
   );
 
   app.get(
     '/:id',
     {
       config: { access: 'users.read' },
-      schema: { tags: ['users'], summary: 'Get a user', params: UserIdParamsSchema, response: { 200: UserSchema, ...problems } },
+      schema: {
+        tags: ['users'],
+        summary: 'Get a user',
+        params: UserIdParamsSchema,
+        response: { 200: UserSchema, ...problems },
+      },
     },
     async (request) => service.getUser(deps, actorContext(request), request.params.id),
   );
@@ -48,7 +64,13 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     '/:id',
     {
       config: { access: 'users.write' },
-      schema: { tags: ['users'], summary: 'Update a user', params: UserIdParamsSchema, body: UpdateUserBodySchema, response: { 200: UserSchema, ...problems } },
+      schema: {
+        tags: ['users'],
+        summary: 'Update a user',
+        params: UserIdParamsSchema,
+        body: UpdateUserBodySchema,
+        response: { 200: UserSchema, ...problems },
+      },
     },
     async (request) => service.updateUser(deps, actorContext(request), request.params.id, request.body),
   );
@@ -57,7 +79,13 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     '/:id/password',
     {
       config: { access: 'users.write' },
-      schema: { tags: ['users'], summary: 'Set a new password for a user', params: UserIdParamsSchema, body: ResetPasswordBodySchema, response: { 204: NoContent, ...problems } },
+      schema: {
+        tags: ['users'],
+        summary: 'Set a new password for a user',
+        params: UserIdParamsSchema,
+        body: ResetPasswordBodySchema,
+        response: { 204: NoContent, ...problems },
+      },
     },
     async (request, reply) => {
       await service.resetUserPassword(deps, actorContext(request), request.params.id, request.body.newPassword);

@@ -35,7 +35,10 @@ export const ListUsersQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   departmentId: z.uuid().optional(),
   roleKey: z.string().max(64).optional(),
-  isActive: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  isActive: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 export const CreateUserBodySchema = z.strictObject({

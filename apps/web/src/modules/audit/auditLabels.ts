@@ -33,11 +33,23 @@ export const AUDIT_ACTIONS = [
   'customer.contact_logged',
   'customer.milestone_set',
   'customer.milestone_removed',
+  'saved_view.created',
+  'saved_view.updated',
+  'saved_view.deleted',
   'job.retried',
   'audit.exported',
 ] as const;
 
-export const ENTITY_TYPES = ['user', 'api_token', 'department', 'role', 'customer', 'job', 'audit_log'] as const;
+export const ENTITY_TYPES = [
+  'user',
+  'api_token',
+  'department',
+  'role',
+  'customer',
+  'job',
+  'saved_view',
+  'audit_log',
+] as const;
 
 type Action = (typeof AUDIT_ACTIONS)[number];
 type EntityType = (typeof ENTITY_TYPES)[number];

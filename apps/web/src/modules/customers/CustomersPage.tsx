@@ -28,6 +28,7 @@ export function CustomersPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const actionRef = useRef<ActionType>(null);
+  const totalExact = useRef(true);
   const formRef = useRef<ProFormInstance>(undefined);
   const categories = useCategories();
   const customFields = useCustomFields();
@@ -64,7 +65,12 @@ export function CustomersPage() {
         formRef={formRef}
         columns={columns}
         scroll={{ x: 'max-content' }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        pagination={{
+          defaultPageSize: 20,
+          showSizeChanger: true,
+          // Past 10,000 matches the server stops counting (totalExact: false): say "10,000+".
+          showTotal: (total) => t(totalExact.current ? 'list.total' : 'list.totalAtLeast', { count: total }),
+        }}
         search={{ labelWidth: 'auto', defaultCollapsed: true }}
         columnsState={{ persistenceKey: 'kefu.customers.columns', persistenceType: 'localStorage' }}
         request={async (params, sort) => {
@@ -77,6 +83,7 @@ export function CustomersPage() {
             queryFn: () => listCustomers(query),
             staleTime: 0,
           });
+          totalExact.current = result.totalExact;
           return { data: result.items, total: result.total, success: true };
         }}
         headerTitle={
@@ -84,7 +91,7 @@ export function CustomersPage() {
             currentValues={() => lastValues}
             onApply={(view) => {
               formRef.current?.resetFields();
-              if (view) formRef.current?.setFieldsValue(view.values);
+              if (view) formRef.current?.setFieldsValue(view.query);
               formRef.current?.submit();
             }}
           />

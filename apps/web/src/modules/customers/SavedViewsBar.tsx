@@ -1,12 +1,15 @@
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
-import { ModalForm, ProFormText } from '@ant-design/pro-components';
-import { App, Button, Select, Space, Tooltip } from 'antd';
+import { ModalForm, ProFormCheckbox, ProFormDependency, ProFormText } from '@ant-design/pro-components';
+import { App, Button, Popconfirm, Select, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../auth/useCurrentUser';
-import { loadViews, removeView, type SavedView, saveViews, upsertView } from './savedViews';
+import { alreadyShown } from '../../api/errors';
+import { cleanValues, ownViewNamed, type SavedView, viewOptions } from './savedViews';
+import { useDeleteView, useSavedViews, useSaveView } from './savedViewsApi';
 
-/** Pick, save and delete saved views of the customer list (stored per user, see savedViews.ts). */
+const MODULE = 'customers';
+
+/** Pick, save and delete saved views of the customer list: the user's own, and those others share. */
 export function SavedViewsBar({
   currentValues,
   onApply,
@@ -16,62 +19,89 @@ export function SavedViewsBar({
 }) {
   const { t } = useTranslation('customers');
   const { message } = App.useApp();
-  const userId = useCurrentUser().data?.id ?? 'anonymous';
-  const [views, setViews] = useState<SavedView[]>(() => loadViews(userId));
-  const [selected, setSelected] = useState<string | undefined>();
-
-  const persist = (next: SavedView[]) => {
-    setViews(next);
-    saveViews(userId, next);
-  };
+  const views = useSavedViews(MODULE);
+  const save = useSaveView(MODULE);
+  const remove = useDeleteView(MODULE);
+  const [selectedId, setSelectedId] = useState<string | undefined>();
+  const list = views.data ?? [];
+  // A view deleted or no longer shared drops out of the picker.
+  const selected = list.find((v) => v.id === selectedId);
 
   return (
     <Space size={4}>
       <Select<string>
         allowClear
-        style={{ minWidth: 180 }}
+        style={{ minWidth: 200 }}
+        popupMatchSelectWidth={false}
         placeholder={t('views.placeholder')}
-        value={selected}
-        options={views.map((v) => ({ value: v.id, label: v.name }))}
+        loading={views.isLoading}
+        value={selected?.id}
+        options={viewOptions(list, {
+          own: t('views.mine'),
+          shared: t('views.sharedByOthers'),
+          sharedBy: (v) => t('views.sharedBy', { name: v.name, owner: v.ownerName }),
+          ownShared: (v) => t('views.ownShared', { name: v.name }),
+        })}
         notFoundContent={t('views.empty')}
         onChange={(id) => {
-          setSelected(id);
-          onApply(views.find((v) => v.id === id) ?? null);
+          setSelectedId(id);
+          onApply(list.find((v) => v.id === id) ?? null);
         }}
         data-testid="saved-views"
       />
-      <ModalForm<{ name: string }>
+      <ModalForm<{ name: string; isShared: boolean }>
         title={t('views.save')}
         width={400}
         modalProps={{ destroyOnHidden: true }}
-        initialValues={{ name: views.find((v) => v.id === selected)?.name }}
+        initialValues={selected?.isOwn ? { name: selected.name, isShared: selected.isShared } : { isShared: false }}
         trigger={
           <Tooltip title={t('views.save')}>
             <Button icon={<SaveOutlined />} aria-label={t('views.save')} />
           </Tooltip>
         }
-        onFinish={async ({ name }) => {
-          const next = upsertView(views, { name, values: currentValues() });
-          persist(next);
-          setSelected(next.find((v) => v.name === name.trim())?.id);
+        onFinish={async ({ name, isShared }) => {
+          let view: SavedView;
+          try {
+            view = await save.mutateAsync({
+              name: name.trim(),
+              query: cleanValues(currentValues()),
+              isShared: !!isShared,
+            });
+          } catch {
+            return false;
+          }
+          setSelectedId(view.id);
           message.success(t('views.saved'));
           return true;
         }}
       >
         <ProFormText name="name" label={t('views.name')} rules={[{ required: true, whitespace: true, max: 40 }]} />
+        <ProFormDependency name={['name']}>
+          {({ name }) =>
+            ownViewNamed(list, String(name ?? '')) ? (
+              <Typography.Paragraph type="secondary">{t('views.replaces')}</Typography.Paragraph>
+            ) : null
+          }
+        </ProFormDependency>
+        <ProFormCheckbox name="isShared">{t('views.share')}</ProFormCheckbox>
       </ModalForm>
-      <Tooltip title={t('views.delete')}>
-        <Button
-          icon={<DeleteOutlined />}
-          aria-label={t('views.delete')}
-          disabled={!selected}
-          onClick={() => {
-            if (!selected) return;
-            persist(removeView(views, selected));
-            setSelected(undefined);
-          }}
-        />
-      </Tooltip>
+      <Popconfirm
+        title={t('views.deleteConfirm', { name: selected?.name ?? '' })}
+        disabled={!selected?.isOwn}
+        onConfirm={() =>
+          selected?.isOwn &&
+          remove
+            .mutateAsync(selected.id)
+            .then(() => setSelectedId(undefined))
+            .catch(alreadyShown)
+        }
+      >
+        <Tooltip
+          title={selected && !selected.isOwn ? t('views.notYours', { owner: selected.ownerName }) : t('views.delete')}
+        >
+          <Button icon={<DeleteOutlined />} aria-label={t('views.delete')} disabled={!selected?.isOwn} />
+        </Tooltip>
+      </Popconfirm>
     </Space>
   );
 }

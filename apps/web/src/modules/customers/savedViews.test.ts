@@ -1,30 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { loadViews, removeView, saveViews, upsertView, viewsStorageKey } from './savedViews';
+import { cleanValues, ownViewNamed, type SavedView, viewOptions } from './savedViews';
 
-function memory() {
-  const data = new Map<string, string>();
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
-}
+const view = (over: Partial<SavedView>): SavedView => ({
+  id: 'id',
+  module: 'customers',
+  name: 'v',
+  query: {},
+  isShared: false,
+  isOwn: true,
+  ownerId: 'u1',
+  ownerName: '王丽',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  ...over,
+});
 
 describe('saved views', () => {
-  it('round-trips per user and ignores junk', () => {
-    const store = memory();
-    const views = upsertView([], { name: ' A 级客户 ', values: { grade: ['A'], q: '', region: undefined } });
-    saveViews('u1', views, store);
-    expect(loadViews('u1', store)).toEqual([expect.objectContaining({ name: 'A 级客户', values: { grade: ['A'] } })]);
-    expect(loadViews('u2', store)).toEqual([]);
-    store.setItem(viewsStorageKey('u3'), '{not json');
-    expect(loadViews('u3', store)).toEqual([]);
-    store.setItem(viewsStorageKey('u4'), JSON.stringify([{ id: 1 }, ...views]));
-    expect(loadViews('u4', store)).toHaveLength(1);
+  it('keeps only filled-in values', () => {
+    expect(cleanValues({ grade: ['A'], q: '', region: undefined, tags: [], owner: null, isKey: 'true' })).toEqual({
+      grade: ['A'],
+      isKey: 'true',
+    });
   });
 
-  it('replaces a view of the same name and removes by id', () => {
-    const first = upsertView([], { name: '重点', values: { isKey: 'true' } });
-    const second = upsertView(first, { name: '重点', values: { isKey: 'true', grade: ['A'] } });
-    expect(second).toHaveLength(1);
-    expect(second[0]?.id).toBe(first[0]?.id);
-    expect(second[0]?.values).toEqual({ isKey: 'true', grade: ['A'] });
-    expect(removeView(second, second[0]?.id ?? '')).toEqual([]);
+  it('finds the caller’s own view by trimmed name, never another user’s', () => {
+    const views = [view({ id: 'theirs', name: '重点', isOwn: false }), view({ id: 'mine', name: '重点' })];
+    expect(ownViewNamed(views, ' 重点 ')?.id).toBe('mine');
+    expect(ownViewNamed([views[0] as SavedView], '重点')).toBeUndefined();
+  });
+
+  it('groups own views before others’ shared ones, marking owners', () => {
+    const labels = {
+      own: 'mine',
+      shared: 'shared',
+      sharedBy: (v: SavedView) => `${v.name} (${v.ownerName})`,
+      ownShared: (v: SavedView) => `${v.name} *`,
+    };
+    const options = viewOptions(
+      [
+        view({ id: 'a', name: 'A' }),
+        view({ id: 'b', name: 'B', isShared: true }),
+        view({ id: 'c', name: 'C', isOwn: false, isShared: true, ownerName: '张强' }),
+      ],
+      labels,
+    );
+    expect(options).toEqual([
+      {
+        label: 'mine',
+        options: [
+          { value: 'a', label: 'A' },
+          { value: 'b', label: 'B *' },
+        ],
+      },
+      { label: 'shared', options: [{ value: 'c', label: 'C (张强)' }] },
+    ]);
+    expect(viewOptions([], labels)).toEqual([]);
   });
 });

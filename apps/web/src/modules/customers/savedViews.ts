@@ -1,71 +1,43 @@
 /**
- * Saved list views (the filters) of the customer list.
- *
- * TODO(saved-views API): the server has a `saved_views` table (user, module, name, query, shared)
- * but no endpoint yet. Until it has one, views live in this browser's localStorage, one list per
- * user; switch `loadViews`/`saveViews` to the API (module 'customers') when it lands, and offer
- * "shared" views then.
+ * Saved list views (the filters) of the customer list: stored on the server per user (module
+ * `customers`, see savedViewsApi.ts); a view can be shared with everyone. These are the pure helpers.
  */
-export type SavedView = {
-  id: string;
-  name: string;
-  /** Search-form values as the table last sent them (custom fields as `cf__<key>`). */
-  values: Record<string, unknown>;
-  createdAt: string;
-};
+import type { SavedView } from '../../api/types';
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
+export type { SavedView };
 
-export const viewsStorageKey = (userId: string) => `kefu.savedViews.customers.${userId}`;
-
-function storage(): StorageLike | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
+/** Search-form values worth saving: empty ones (undefined, '', []) are left out. */
+export function cleanValues(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).filter(
+      ([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0),
+    ),
+  );
 }
 
-const isView = (value: unknown): value is SavedView =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as SavedView).id === 'string' &&
-  typeof (value as SavedView).name === 'string' &&
-  typeof (value as SavedView).values === 'object';
+/** The caller's view of this name (names are what the user picks by; saving one replaces it). */
+export const ownViewNamed = (views: SavedView[], name: string) => views.find((v) => v.isOwn && v.name === name.trim());
 
-export function loadViews(userId: string, store: StorageLike | undefined = storage()): SavedView[] {
-  try {
-    const parsed: unknown = JSON.parse(store?.getItem(viewsStorageKey(userId)) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter(isView) : [];
-  } catch {
-    return [];
-  }
-}
+type Option = { value: string; label: string };
+type Group = { label: string; options: Option[] };
 
-export function saveViews(userId: string, views: SavedView[], store: StorageLike | undefined = storage()): void {
-  try {
-    store?.setItem(viewsStorageKey(userId), JSON.stringify(views));
-  } catch {
-    // storage full or disabled: the view lasts for this page only
-  }
-}
-
-/** Adds a view, replacing one of the same name (names are what the user picks by). */
-export function upsertView(
+/**
+ * Options for the view picker: the caller's own views, then those others share, each marked with
+ * its owner's name. Groups without views are left out.
+ */
+export function viewOptions(
   views: SavedView[],
-  view: Omit<SavedView, 'id' | 'createdAt'>,
-  now = new Date(),
-): SavedView[] {
-  const name = view.name.trim();
-  const existing = views.find((v) => v.name === name);
-  const values = Object.fromEntries(Object.entries(view.values).filter(([, v]) => v !== undefined && v !== ''));
-  const next: SavedView = {
-    id: existing?.id ?? `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
-    name,
-    values,
-    createdAt: existing?.createdAt ?? now.toISOString(),
-  };
-  return existing ? views.map((v) => (v.id === existing.id ? next : v)) : [...views, next];
+  labels: {
+    own: string;
+    shared: string;
+    sharedBy: (view: SavedView) => string;
+    ownShared: (view: SavedView) => string;
+  },
+): Group[] {
+  const own = views.filter((v) => v.isOwn);
+  const others = views.filter((v) => !v.isOwn);
+  return [
+    { label: labels.own, options: own.map((v) => ({ value: v.id, label: v.isShared ? labels.ownShared(v) : v.name })) },
+    { label: labels.shared, options: others.map((v) => ({ value: v.id, label: labels.sharedBy(v) })) },
+  ].filter((group) => group.options.length > 0);
 }
-
-export const removeView = (views: SavedView[], id: string) => views.filter((v) => v.id !== id);

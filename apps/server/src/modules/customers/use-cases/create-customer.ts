@@ -22,9 +22,15 @@ export type CreateCustomerInput = CustomerFields & {
   ignoreDuplicates?: boolean;
 };
 
-/** Staff list with the owner in it (as 'owner'), each user once. */
+/**
+ * Staff list with the owner in it (as 'owner'), each user once. Only the owner (`ownerId`) has the
+ * role 'owner' — the scoped customer list relies on it — so anyone else named as one is a backup,
+ * as when customers are merged.
+ */
 export function staffWithOwner(ownerId: string | null | undefined, staff: CreateCustomerInput['staff'] = []) {
-  const list = staff.filter((s) => s.userId !== ownerId);
+  const list = staff
+    .filter((s) => s.userId !== ownerId)
+    .map((s) => (s.role === 'owner' ? { ...s, role: 'backup' as const } : s));
   return ownerId ? [{ userId: ownerId, role: 'owner' as const }, ...list] : list;
 }
 
@@ -39,7 +45,9 @@ export async function createCustomer(deps: Deps, ctx: RequestContext & { actor: 
     await assertCategory(tx, fields.categoryKey);
     await assertActiveUser(tx, ownerId, 'ownerId');
     for (const [i, s] of team.entries()) await assertActiveUser(tx, s.userId, `staff.${i}.userId`);
-    const customFields = normaliseCustomFields(await activeCustomerFields(tx), fields.customFields ?? {}, { requireAll: true });
+    const customFields = normaliseCustomFields(await activeCustomerFields(tx), fields.customFields ?? {}, {
+      requireAll: true,
+    });
     if (!ignoreDuplicates) {
       const duplicates = await findDuplicates(tx, fields);
       if (duplicates.length > 0) {
@@ -68,9 +76,20 @@ export async function createCustomer(deps: Deps, ctx: RequestContext & { actor: 
       });
     }
     await insertTimelineEntries(tx, [
-      { customerId: row.id, kind: 'change', title: 'customer.created', actorId: ctx.actor.userId, after: { ...fields, contacts: contacts.length } },
+      {
+        customerId: row.id,
+        kind: 'change',
+        title: 'customer.created',
+        actorId: ctx.actor.userId,
+        after: { ...fields, contacts: contacts.length },
+      },
     ]);
-    await recordAudit(tx, ctx, { action: 'customer.created', entityType: 'customer', entityId: row.id, after: { ...row, contacts } });
+    await recordAudit(tx, ctx, {
+      action: 'customer.created',
+      entityType: 'customer',
+      entityId: row.id,
+      after: { ...row, contacts },
+    });
     return row.id;
   });
   deps.bus.emit('customer.created', { customerId: id }, ctx.actor.userId);

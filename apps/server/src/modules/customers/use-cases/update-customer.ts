@@ -1,7 +1,7 @@
+import { customerGradeHistory } from '../../../db/schema/index.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { customerGradeHistory } from '../../../db/schema/index.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { allCustomerFields, normaliseCustomFields } from '../custom-fields.js';
 import * as repo from '../customers.repository.js';
@@ -56,9 +56,10 @@ export async function updateCustomer(
 
     const after = await repo.updateCustomerVersioned(tx, id, version, values);
     if (!after) throw new AppError('conflict', 409, { params: { version: before.version } });
-    const fieldsChanged = changedFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>).filter(
-      (f) => !['version', 'updatedAt'].includes(f),
-    );
+    const fieldsChanged = changedFields(
+      before as unknown as Record<string, unknown>,
+      after as unknown as Record<string, unknown>,
+    ).filter((f) => !['version', 'updatedAt'].includes(f));
     const pick = (row: Record<string, unknown>) => Object.fromEntries(fieldsChanged.map((f) => [f, row[f]]));
     if (fieldsChanged.length > 0) {
       await insertTimelineEntries(tx, [
@@ -86,7 +87,11 @@ export async function updateCustomer(
   });
   deps.bus.emit('customer.updated', { customerId: id, fields: result.fieldsChanged }, ctx.actor.userId);
   if (result.gradeBefore !== result.gradeAfter) {
-    deps.bus.emit('customer.grade_changed', { customerId: id, gradeBefore: result.gradeBefore, gradeAfter: result.gradeAfter }, ctx.actor.userId);
+    deps.bus.emit(
+      'customer.grade_changed',
+      { customerId: id, gradeBefore: result.gradeBefore, gradeAfter: result.gradeAfter },
+      ctx.actor.userId,
+    );
   }
   return getCustomer(deps, ctx, id, { audit: false });
 }
