@@ -107,7 +107,9 @@ describe('customer archive journey in headless Chromium', () => {
     await log.locator('#body').fill('客户希望四月上旬到货，已转销售安排。');
     await submit(log).click();
     await expect
-      .poll(async () => ((await entries.first().textContent()) ?? '').includes('电话确认首批订单交期'))
+      .poll(async () => ((await entries.first().textContent()) ?? '').includes('电话确认首批订单交期'), {
+        timeout: 15_000,
+      })
       .toBe(true);
     expect(await entries.first().getAttribute('data-kind')).toBe('call');
     await screenshot(page, 'customer-timeline');

@@ -58,7 +58,9 @@ export function LogContactModal({
       form={form}
       width={560}
       modalProps={{ destroyOnHidden: true }}
-      initialValues={{ kind: 'call', direction: 'outbound', at: dayjs() }}
+      // No default time: left empty, the server stamps the moment of saving (a default computed when
+      // the dialog first rendered would put the entry below anything recorded since).
+      initialValues={{ kind: 'call', direction: 'outbound' }}
       onFinish={async (values) => {
         try {
           await save.mutateAsync(values);
@@ -83,7 +85,11 @@ export function LogContactModal({
           { value: 'inbound', label: t('timeline.direction.inbound') },
         ]}
       />
-      <ProFormDateTimePicker name="at" label={t('logContact.at')} fieldProps={{ style: { width: '100%' } }} />
+      <ProFormDateTimePicker
+        name="at"
+        label={t('logContact.at')}
+        fieldProps={{ style: { width: '100%' }, placeholder: t('logContact.atNow') }}
+      />
       <ProFormText
         name="title"
         label={t('logContact.subject')}
