@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ModalForm, ProFormDatePicker, ProFormSwitch, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { alreadyShown } from '../../api/errors';
 import type { Customer, CustomerContact } from '../../api/types';
+import { EditDeleteActions } from '../../components/RowActions';
 import { addContact, removeContact, updateContact } from './api';
 import { PHONE_PATTERN } from './CustomerFields';
 import { type ContactValues, toContactBody } from './customerForm';
@@ -71,19 +71,11 @@ export function ContactsPanel({ customer, canWrite }: { customer: Customer; canW
             key: 'actions',
             hidden: !canWrite,
             render: (_, row) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(row)}>
-                  {t('common:actions.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('common:confirmDelete', { name: row.name })}
-                  onConfirm={() => remove.mutateAsync(row.id).catch(alreadyShown)}
-                >
-                  <Button type="link" size="small" danger>
-                    {t('common:actions.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <EditDeleteActions
+                confirmTitle={t('common:confirmDelete', { name: row.name })}
+                onEdit={() => setEditing(row)}
+                onDelete={() => remove.mutateAsync(row.id)}
+              />
             ),
           },
         ]}

@@ -10,11 +10,11 @@ import {
   ProTable,
 } from '@ant-design/pro-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Popconfirm, Space, Tag } from 'antd';
+import { App, Button, Form, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { alreadyShown } from '../../../api/errors';
 import type { CustomFieldBody, CustomFieldDefinition, CustomFieldType } from '../../../api/types';
+import { ActiveTag, EditDeleteActions } from '../../../components/RowActions';
 import {
   createCustomField,
   customerSettingsKey,
@@ -101,30 +101,17 @@ export function CustomFieldsTab() {
           {
             title: t('common:fields.status'),
             dataIndex: 'isActive',
-            render: (_, r) =>
-              r.isActive ? (
-                <Tag color="success">{t('common:status.active')}</Tag>
-              ) : (
-                <Tag>{t('common:status.inactive')}</Tag>
-              ),
+            render: (_, r) => <ActiveTag active={r.isActive} />,
           },
           {
             title: t('common:fields.actions'),
             valueType: 'option',
             render: (_, r) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(r)}>
-                  {t('common:actions.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('settings.deleteConfirm', { name: r.label })}
-                  onConfirm={() => del.mutateAsync(r.key).catch(alreadyShown)}
-                >
-                  <Button type="link" size="small" danger>
-                    {t('common:actions.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <EditDeleteActions
+                confirmTitle={t('settings.deleteConfirm', { name: r.label })}
+                onEdit={() => setEditing(r)}
+                onDelete={() => del.mutateAsync(r.key)}
+              />
             ),
           },
         ]}

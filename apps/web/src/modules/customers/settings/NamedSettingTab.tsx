@@ -8,11 +8,11 @@ import {
   ProTable,
 } from '@ant-design/pro-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Popconfirm, Space, Tag } from 'antd';
+import { App, Button, Form } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { alreadyShown } from '../../../api/errors';
 import type { SettingDeleteResult } from '../../../api/types';
+import { ActiveTag, EditDeleteActions } from '../../../components/RowActions';
 import { customerSettingsKey } from '../settingsApi';
 
 /** What categories and milestone types have in common: a key and a name in two languages. */
@@ -89,30 +89,17 @@ export function NamedSettingTab<T extends NamedSetting>({
     {
       title: t('common:fields.status'),
       dataIndex: 'isActive',
-      render: (_, row) =>
-        row.isActive ? (
-          <Tag color="success">{t('common:status.active')}</Tag>
-        ) : (
-          <Tag>{t('common:status.inactive')}</Tag>
-        ),
+      render: (_, row) => <ActiveTag active={row.isActive} />,
     },
     {
       title: t('common:fields.actions'),
       valueType: 'option',
       render: (_, row) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing(row)}>
-            {t('common:actions.edit')}
-          </Button>
-          <Popconfirm
-            title={t('settings.deleteConfirm', { name: row.name })}
-            onConfirm={() => del.mutateAsync(row.key).catch(alreadyShown)}
-          >
-            <Button type="link" size="small" danger>
-              {t('common:actions.delete')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        <EditDeleteActions
+          confirmTitle={t('settings.deleteConfirm', { name: row.name })}
+          onEdit={() => setEditing(row)}
+          onDelete={() => del.mutateAsync(row.key)}
+        />
       ),
     },
   ];
