@@ -10,7 +10,7 @@ import { ListCustomersQuerySchema } from '../src/modules/customers/customers.sch
 import { addCustomers, type CustomerVolumeTimings } from './customers-volume.js';
 import { BENCH_ADMIN_PASSWORD, type EngineName, openEngine, selectedEngines } from './engines.js';
 import { getJson, type LoadResult, runLoad, signIn } from './http.js';
-import { describeMachine, gitRevision, markdownTable, writeSection } from './report.js';
+import { loadNote, markdownTable, measuredLine, writeSection } from './report.js';
 import { addVolume, BENCH_USER_PASSWORD } from './volume.js';
 
 /**
@@ -376,24 +376,11 @@ function render(rows: Row[], setups: Setup[], wallSeconds: number): string {
       `customers inserted ${seconds(s.volume.insertMs)} s, indexes built ${seconds(s.volume.indexMs)} s, ` +
       `VACUUM ANALYZE ${seconds(s.volume.vacuumMs)} s`,
   );
-  const revision = gitRevision();
-  const cpus = os.availableParallelism();
-  const during = loadSamples.slice(1);
-  const load =
-    during.length === 0
-      ? []
-      : [
-          `- **Machine load:** 1-minute load average ${loadSamples[0]?.toFixed(1)} before the run and ` +
-            `${Math.min(...during).toFixed(1)}–${Math.max(...during).toFixed(1)} during it (including the benchmark's ` +
-            `own processes), on ${cpus} vCPU` +
-            ((loadSamples[0] ?? 0) > cpus / 2
-              ? ' — other work was competing for the CPU, so read these figures as a lower bound.'
-              : '.'),
-        ];
+  const load = loadNote(loadSamples);
   return [
     '## Customers: list, search and filters at volume',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()}${revision ? `, commit \`${revision}\`` : ''}.`,
+    measuredLine(),
     '',
     `- **Data:** the demo organisation plus ${USERS} bench users (teams of about 20 under team leads), then a generated ` +
       'customer archive (`bench/customers-volume.ts`): 83 % companies named city + brand + industry + suffix + branch ' +
@@ -405,7 +392,7 @@ function render(rows: Row[], setups: Setup[], wallSeconds: number): string {
     `- **Load:** autocannon from a separate process on the same machine, ${CONNECTIONS} keep-alive connections, ` +
       `${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per request; latency percentiles over every response of ` +
       `the measured run. "1 conn. median" is the median of ${SINGLE_REQUESTS} sequential requests before the load: ` +
-      `the latency without queueing (with ${CONNECTIONS} connections on ${cpus} vCPU, p50 ≈ ${CONNECTIONS} ÷ req/s).`,
+      `the latency without queueing (with ${CONNECTIONS} connections on ${os.availableParallelism()} vCPU, p50 ≈ ${CONNECTIONS} ÷ req/s).`,
     '- **Server:** `buildApp` as in production (logging off, jobs off), on 127.0.0.1, session cookie auth. ' +
       'Each response carries the page and `total`, counted up to 10,001 rows (`> 10,000` with `totalExact: false` beyond).',
     `- **Target** (issue "Customer archive"): p95 < ${TARGET_P95_MS} ms for a filtered first page; ✗ marks a filtered ` +

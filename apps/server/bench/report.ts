@@ -118,3 +118,24 @@ export function writeSection(name: string, markdown: string, file = BENCHMARKS_F
   fs.writeFileSync(temp, text.endsWith('\n') ? text : `${text}\n`);
   fs.renameSync(temp, file);
 }
+
+/** "Measured <date> on <machine>, commit <rev>." — the first line of every section. */
+export function measuredLine(): string {
+  const revision = gitRevision();
+  return `Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()}${revision ? `, commit \`${revision}\`` : ''}.`;
+}
+
+/** The machine-load bullet from 1-minute load averages sampled before (first) and during the run. */
+export function loadNote(loadSamples: number[]): string[] {
+  const cpus = os.availableParallelism();
+  const during = loadSamples.slice(1);
+  if (during.length === 0) return [];
+  return [
+    `- **Machine load:** 1-minute load average ${loadSamples[0]?.toFixed(1)} before the run and ` +
+      `${Math.min(...during).toFixed(1)}–${Math.max(...during).toFixed(1)} during it (including the benchmark's ` +
+      `own processes), on ${cpus} vCPU` +
+      ((loadSamples[0] ?? 0) > cpus / 2
+        ? ' — other work was competing for the CPU, so read these figures as a lower bound.'
+        : '.'),
+  ];
+}

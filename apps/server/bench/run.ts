@@ -5,7 +5,7 @@ import { prepareDatabase } from '../src/db/bootstrap.js';
 import { DEMO_PASSWORD } from '../src/db/seed/demo.js';
 import { BENCH_ADMIN_PASSWORD, type BenchEngine, type EngineName, openEngine, selectedEngines } from './engines.js';
 import { getJson, type LoadResult, runLoad, signIn } from './http.js';
-import { describeMachine, gitRevision, markdownTable, writeSection } from './report.js';
+import { loadNote, markdownTable, measuredLine, writeSection } from './report.js';
 import { addVolume, type Volume } from './volume.js';
 
 /**
@@ -157,24 +157,11 @@ function render(rows: Row[], setups: Setup[], wallSeconds: number): string {
     (s) =>
       `- ${s.label}: migrate + seed ${(s.prepareMs / 1000).toFixed(1)} s, adding the volume ${(s.volumeMs / 1000).toFixed(1)} s`,
   );
-  const revision = gitRevision();
-  const cpus = os.availableParallelism();
-  const during = loadSamples.slice(1);
-  const load =
-    during.length === 0
-      ? []
-      : [
-          `- **Machine load:** 1-minute load average ${loadSamples[0]?.toFixed(1)} before the run and ` +
-            `${Math.min(...during).toFixed(1)}–${Math.max(...during).toFixed(1)} during it (including the benchmark's ` +
-            `own processes), on ${cpus} vCPU` +
-            ((loadSamples[0] ?? 0) > cpus / 2
-              ? ' — other work was competing for the CPU, so read these figures as a lower bound.'
-              : '.'),
-        ];
+  const load = loadNote(loadSamples);
   return [
     '## Platform: user and audit lists',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()}${revision ? `, commit \`${revision}\`` : ''}.`,
+    measuredLine(),
     '',
     `- **Data:** the demo organisation plus ${VOLUME.users.toLocaleString('en')} users spread over its departments ` +
       `(teams of about 20 under team leads who report to the department manager) and ` +
