@@ -6,5 +6,6 @@ export * from './handovers.js';
 export * from './imports.js';
 export * from './notifications.js';
 export * from './organisation.js';
+export * from './phrases.js';
 export * from './system.js';
 export * from './views.js';
