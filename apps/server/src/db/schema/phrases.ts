@@ -65,6 +65,8 @@ export const forbiddenPhrases = pgTable(
     phrase: text('phrase').notNull(),
     normalized: text('normalized').notNull(),
     alternative: text('alternative').notNull(),
+    /** Longer phrases containing `phrase` that are fine (e.g. 不知道您是否方便 for 不知道); a hit inside one is ignored. */
+    exceptions: text('exceptions').array().notNull().default([]),
     category: text('category'),
     severity: text('severity', { enum: FORBIDDEN_SEVERITIES }),
     isActive: boolean('is_active').notNull().default(true),
