@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './locales.js';
 export * from './pagination.js';
 export * from './permissions.js';
+export * from './phrases/index.js';

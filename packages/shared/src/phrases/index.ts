@@ -1,0 +1,3 @@
+export * from './canned.js';
+export * from './matcher.js';
+export * from './normalize.js';
