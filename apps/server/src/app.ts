@@ -36,6 +36,8 @@ import { handoverRoutes } from './modules/handover/handover.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { forbiddenPhrasesRoutes } from './modules/phrases/forbidden.routes.js';
+import { cannedRepliesRoutes, phrasesRoutes } from './modules/phrases/phrases.routes.js';
 import { RealtimeHub } from './modules/realtime/realtime.hub.js';
 import { registerRealtimeListeners } from './modules/realtime/realtime.listeners.js';
 import { realtimeRoutes } from './modules/realtime/realtime.routes.js';
@@ -141,6 +143,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(handoverRoutes, { prefix: '/api/v1/handovers', deps });
   await app.register(notificationsRoutes, { prefix: '/api/v1/notifications', deps });
   await app.register(savedViewsRoutes, { prefix: '/api/v1/saved-views', deps });
+  await app.register(phrasesRoutes, { prefix: '/api/v1/phrases', deps });
+  await app.register(cannedRepliesRoutes, { prefix: '/api/v1/canned-replies', deps });
+  await app.register(forbiddenPhrasesRoutes, { prefix: '/api/v1/forbidden-phrases', deps });
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   if (fs.existsSync(path.join(webDist, 'index.html'))) {

@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   'customers.handover',
   'customers.merge',
   'customers.settings',
+  'phrases.read',
+  'phrases.manage',
+  'phrases.review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,6 +57,10 @@ export type RoleDefault = {
 };
 
 const ALL = [...PERMISSIONS];
+/** Standard phrases, canned replies and the forbidden-phrase list, read while replying. */
+const PHRASE_USE: Permission[] = ['phrases.read'];
+/** Besides: review replies sent despite forbidden phrases. */
+const PHRASE_REVIEW: Permission[] = [...PHRASE_USE, 'phrases.review'];
 const CUSTOMER_MANAGEMENT: Permission[] = [
   'customers.read',
   'customers.write',
@@ -76,7 +83,14 @@ export const DEFAULT_ROLES: RoleDefault[] = [
     key: 'department_manager',
     name: { 'zh-CN': '部门经理', en: 'Department manager' },
     dataScope: 'department',
-    permissions: ['users.read', 'departments.read', 'roles.read', 'audit.read', ...CUSTOMER_MANAGEMENT],
+    permissions: [
+      'users.read',
+      'departments.read',
+      'roles.read',
+      'audit.read',
+      ...CUSTOMER_MANAGEMENT,
+      ...PHRASE_REVIEW,
+    ],
   },
   {
     key: 'supervisor',
@@ -91,6 +105,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       'customers.evaluate',
       // A supervisor hands over a leaving team member's customers (within the team data scope).
       'customers.handover',
+      ...PHRASE_REVIEW,
     ],
   },
   {
@@ -104,6 +119,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       'customers.write',
       'customers.import',
       'customers.export',
+      ...PHRASE_USE,
     ],
   },
   {
@@ -116,25 +132,25 @@ export const DEFAULT_ROLES: RoleDefault[] = [
     key: 'front_desk',
     name: { 'zh-CN': '前台', en: 'Front desk' },
     dataScope: 'own',
-    permissions: ['departments.read', 'customers.read', 'customers.write'],
+    permissions: ['departments.read', 'customers.read', 'customers.write', ...PHRASE_USE],
   },
   {
     key: 'agent',
     name: { 'zh-CN': '客服专员', en: 'Agent' },
     dataScope: 'own',
-    permissions: ['departments.read', 'customers.read', 'customers.write'],
+    permissions: ['departments.read', 'customers.read', 'customers.write', ...PHRASE_USE],
   },
   {
     key: 'callback_specialist',
     name: { 'zh-CN': '回访专员', en: 'Callback specialist' },
     dataScope: 'own',
-    permissions: ['departments.read', 'customers.read'],
+    permissions: ['departments.read', 'customers.read', ...PHRASE_USE],
   },
   {
     key: 'field_engineer',
     name: { 'zh-CN': '现场工程师', en: 'Field engineer' },
     dataScope: 'own',
-    permissions: ['departments.read', 'customers.read'],
+    permissions: ['departments.read', 'customers.read', ...PHRASE_USE],
   },
 ];
 
