@@ -6,6 +6,7 @@ import { ensureAdmin, ensureRoles, runSeedOnce } from './seed/base.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './seed/demo.js';
 import { seedDemoCustomers } from './seed/demo-customers.js';
 import { seedDemoGrading } from './seed/demo-grading.js';
+import { seedDemoCannedReplies, seedServiceStandards } from './seed/phrases.js';
 
 /**
  * First-start preparation, run by `main.ts` and the CLI (never by `buildApp`): migrate under the
@@ -18,9 +19,11 @@ export async function prepareDatabase(database: Database, config: Config, logger
   const result = await database.db.transaction(async (tx) => {
     await ensureRoles(tx);
     const admin = await ensureAdmin(tx, config.adminPassword);
+    await runSeedOnce(tx, 'service-standards', seedServiceStandards);
     const demo = config.seedDemo ? await runSeedOnce(tx, 'demo-organisation', seedDemoOrganisation) : false;
     if (config.seedDemo) await runSeedOnce(tx, 'demo-customers', seedDemoCustomers);
     if (config.seedDemo) await runSeedOnce(tx, 'demo-grading', seedDemoGrading);
+    if (config.seedDemo) await runSeedOnce(tx, 'demo-canned-replies', seedDemoCannedReplies);
     return { admin, demo };
   });
   return {
