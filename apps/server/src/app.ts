@@ -43,6 +43,8 @@ import { registerRealtimeListeners } from './modules/realtime/realtime.listeners
 import { realtimeRoutes } from './modules/realtime/realtime.routes.js';
 import { rolesRoutes } from './modules/roles/roles.routes.js';
 import { savedViewsRoutes } from './modules/saved-views/saved-views.routes.js';
+import { registerTicketListeners } from './modules/tickets/tickets.listeners.js';
+import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
@@ -96,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const hub = new RealtimeHub(database, app.log as never);
   await hub.start();
   registerRealtimeListeners(bus, hub);
+  registerTicketListeners(bus, deps);
 
   await app.register(errorHandlerPlugin);
   await app.register(cookie);
@@ -146,6 +149,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(phrasesRoutes, { prefix: '/api/v1/phrases', deps });
   await app.register(cannedRepliesRoutes, { prefix: '/api/v1/canned-replies', deps });
   await app.register(forbiddenPhrasesRoutes, { prefix: '/api/v1/forbidden-phrases', deps });
+  await app.register(ticketsRoutes, { prefix: '/api/v1/tickets', deps });
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   if (fs.existsSync(path.join(webDist, 'index.html'))) {

@@ -22,6 +22,11 @@ export const PERMISSIONS = [
   'customers.handover',
   'customers.merge',
   'customers.settings',
+  'tickets.read',
+  'tickets.write',
+  'tickets.assign',
+  'tickets.supervise',
+  'tickets.settings',
   'phrases.read',
   'phrases.manage',
   'phrases.review',
@@ -57,6 +62,10 @@ export type RoleDefault = {
 };
 
 const ALL = [...PERMISSIONS];
+/** Record, work on and reply to tickets. */
+const TICKET_WORK: Permission[] = ['tickets.read', 'tickets.write'];
+/** Besides: assign to others, close complaints, reopen, merge. */
+const TICKET_SUPERVISION: Permission[] = [...TICKET_WORK, 'tickets.assign', 'tickets.supervise'];
 /** Standard phrases, canned replies and the forbidden-phrase list, read while replying. */
 const PHRASE_USE: Permission[] = ['phrases.read'];
 /** Besides: review replies sent despite forbidden phrases. */
@@ -77,7 +86,15 @@ export const DEFAULT_ROLES: RoleDefault[] = [
     key: 'general_manager',
     name: { 'zh-CN': '总经理', en: 'General manager' },
     dataScope: 'all',
-    permissions: ['users.read', 'departments.read', 'roles.read', 'audit.read', 'customers.read', 'customers.export'],
+    permissions: [
+      'users.read',
+      'departments.read',
+      'roles.read',
+      'audit.read',
+      'customers.read',
+      'customers.export',
+      'tickets.read',
+    ],
   },
   {
     key: 'department_manager',
@@ -89,6 +106,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       'roles.read',
       'audit.read',
       ...CUSTOMER_MANAGEMENT,
+      ...TICKET_SUPERVISION,
       ...PHRASE_REVIEW,
     ],
   },
@@ -105,6 +123,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       'customers.evaluate',
       // A supervisor hands over a leaving team member's customers (within the team data scope).
       'customers.handover',
+      ...TICKET_SUPERVISION,
       ...PHRASE_REVIEW,
     ],
   },
@@ -119,6 +138,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       'customers.write',
       'customers.import',
       'customers.export',
+      ...TICKET_WORK,
       ...PHRASE_USE,
     ],
   },
@@ -126,31 +146,31 @@ export const DEFAULT_ROLES: RoleDefault[] = [
     key: 'clerk',
     name: { 'zh-CN': '文员', en: 'Clerk' },
     dataScope: 'own',
-    permissions: ['departments.read', 'customers.read'],
+    permissions: ['departments.read', 'customers.read', 'tickets.read'],
   },
   {
     key: 'front_desk',
     name: { 'zh-CN': '前台', en: 'Front desk' },
     dataScope: 'own',
-    permissions: ['departments.read', 'customers.read', 'customers.write', ...PHRASE_USE],
+    permissions: ['departments.read', 'customers.read', 'customers.write', ...TICKET_WORK, ...PHRASE_USE],
   },
   {
     key: 'agent',
     name: { 'zh-CN': '客服专员', en: 'Agent' },
     dataScope: 'own',
-    permissions: ['departments.read', 'customers.read', 'customers.write', ...PHRASE_USE],
+    permissions: ['departments.read', 'customers.read', 'customers.write', ...TICKET_WORK, ...PHRASE_USE],
   },
   {
     key: 'callback_specialist',
     name: { 'zh-CN': '回访专员', en: 'Callback specialist' },
     dataScope: 'own',
-    permissions: ['departments.read', 'customers.read', ...PHRASE_USE],
+    permissions: ['departments.read', 'customers.read', ...TICKET_WORK, ...PHRASE_USE],
   },
   {
     key: 'field_engineer',
     name: { 'zh-CN': '现场工程师', en: 'Field engineer' },
     dataScope: 'own',
-    permissions: ['departments.read', 'customers.read', ...PHRASE_USE],
+    permissions: ['departments.read', 'customers.read', ...TICKET_WORK, ...PHRASE_USE],
   },
 ];
 

@@ -44,6 +44,24 @@ export type EventCatalog = {
   'customer.evaluation_round_closed': { roundId: string };
   /** Ids only (NOTIFY payloads are small): the moved customer ids are in the handover's audit entry. */
   'handover.completed': { handoverId: string; fromUserId: string; toUserId: string; customerCount: number };
+  'ticket.created': { ticketId: string; customerId: string | null; typeKey: string; isComplaint: boolean };
+  'ticket.updated': { ticketId: string; fields: string[] };
+  'ticket.assigned': {
+    ticketId: string;
+    assigneeId: string | null;
+    previousAssigneeId: string | null;
+    strategy: string;
+  };
+  'ticket.status_changed': { ticketId: string; from: string; to: string };
+  /** A customer message, reply or internal note was added. */
+  'ticket.replied': { ticketId: string; messageId: string; kind: string; forbiddenOverride: boolean };
+  'ticket.merged': { targetId: string; sourceId: string };
+  'ticket.linked': { ticketId: string; linkedId: string };
+  'ticket.measure_updated': { ticketId: string; measureId: string; status: string };
+  /** A complaint was marked major (重大投诉): the department manager is told once. */
+  'complaint.major_reported': { ticketId: string; departmentId: string | null };
+  /** An agent went on shift, away or off (automatic assignment picks agents on shift only). */
+  'agent.status_changed': { userId: string; status: string };
 };
 
 export type EventName = keyof EventCatalog;

@@ -8,4 +8,5 @@ export * from './notifications.js';
 export * from './organisation.js';
 export * from './phrases.js';
 export * from './system.js';
+export * from './tickets.js';
 export * from './views.js';

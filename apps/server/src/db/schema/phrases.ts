@@ -110,9 +110,9 @@ export const forbiddenPhraseOverrides = pgTable(
     reviewNote: text('review_note'),
   },
   (t) => [
-    index('forbidden_phrase_overrides_unreviewed_idx').on(t.createdAt.desc()).where(sql`${t.reviewedAt} IS NULL`),
-    index('forbidden_phrase_overrides_created_idx').on(t.createdAt.desc()),
+    index('forbidden_phrase_overrides_unreviewed_idx').on(sql`${t.createdAt} DESC`).where(sql`${t.reviewedAt} IS NULL`),
+    index('forbidden_phrase_overrides_created_idx').on(sql`${t.createdAt} DESC`),
     index('forbidden_phrase_overrides_ticket_idx').on(t.ticketId),
-    index('forbidden_phrase_overrides_author_idx').on(t.authorId, t.createdAt.desc()),
+    index('forbidden_phrase_overrides_author_idx').on(t.authorId, sql`${t.createdAt} DESC`),
   ],
 );
