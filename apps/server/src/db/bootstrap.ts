@@ -4,8 +4,10 @@ import type { Database } from './client.js';
 import { runMigrations } from './migrate.js';
 import { ensureAdmin, ensureRoles, runSeedOnce } from './seed/base.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './seed/demo.js';
+import { seedDemoAgents } from './seed/demo-agents.js';
 import { seedDemoCustomers } from './seed/demo-customers.js';
 import { seedDemoGrading } from './seed/demo-grading.js';
+import { seedDemoTickets } from './seed/demo-tickets.js';
 import { seedDemoCannedReplies, seedServiceStandards } from './seed/phrases.js';
 
 /**
@@ -22,8 +24,10 @@ export async function prepareDatabase(database: Database, config: Config, logger
     await runSeedOnce(tx, 'service-standards', seedServiceStandards);
     const demo = config.seedDemo ? await runSeedOnce(tx, 'demo-organisation', seedDemoOrganisation) : false;
     if (config.seedDemo) await runSeedOnce(tx, 'demo-customers', seedDemoCustomers);
+    if (config.seedDemo) await runSeedOnce(tx, 'demo-agents', seedDemoAgents);
     if (config.seedDemo) await runSeedOnce(tx, 'demo-grading', seedDemoGrading);
     if (config.seedDemo) await runSeedOnce(tx, 'demo-canned-replies', seedDemoCannedReplies);
+    if (config.seedDemo) await runSeedOnce(tx, 'demo-tickets', seedDemoTickets);
     return { admin, demo };
   });
   return {
