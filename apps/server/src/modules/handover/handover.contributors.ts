@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client.js';
+import { openTicketsContributor } from '../tickets/tickets.handover.js';
 import * as repo from './handover.repository.js';
 
 /** How many items of each kind a preview lists (the count is always complete). */
@@ -72,4 +73,8 @@ export const staffRolesContributor: HandoverContributor = {
  * Every contributor, in the order they move. A module with work that belongs to a person (open
  * tickets, scheduled callbacks, …) adds its contributor here, like jobs in `jobs/registry.ts`.
  */
-export const handoverContributors: HandoverContributor[] = [ownedCustomersContributor, staffRolesContributor];
+export const handoverContributors: HandoverContributor[] = [
+  ownedCustomersContributor,
+  staffRolesContributor,
+  openTicketsContributor,
+];

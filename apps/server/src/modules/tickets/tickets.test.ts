@@ -350,6 +350,44 @@ describe('tickets: lifecycle, complaint protocol, locking', () => {
     expect(titles.some((x) => x.startsWith('ticket.note:'))).toBe(false);
   });
 
+  it("a handover moves the leaving agent's open tickets to the successor, with history", async () => {
+    const open = await create(agent2, {
+      typeKey: 'service',
+      channel: 'phone',
+      subject: '交接测试',
+      description: '热水器不点火。',
+      assigneeId: agent2.userId,
+    });
+    const done = await create(agent2, {
+      typeKey: 'consultation',
+      channel: 'phone',
+      subject: '已结',
+      description: '咨询营业时间。',
+      assigneeId: agent2.userId,
+    });
+    await step(agent2, done.id, { action: 'resolve', process: '告知', result: '已答复' });
+    await step(agent2, done.id, { action: 'close' });
+    const preview = await supervisor.post('/api/v1/handovers/preview', {
+      fromUserId: agent2.userId,
+      toUserId: agent.userId,
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().contributions.find((k: { kind: string }) => k.kind === 'tickets')).toMatchObject({
+      count: 1,
+    });
+    const r = await supervisor.post('/api/v1/handovers', {
+      fromUserId: agent2.userId,
+      toUserId: agent.userId,
+      reason: '调岗',
+      notifyCustomers: false,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect((await agent.get(`/api/v1/tickets/${open.id}`)).json().assignee.id).toBe(agent.userId);
+    expect((await agent2.get(`/api/v1/tickets/${done.id}`)).json().assignee.id).toBe(agent2.userId);
+    const history = (await agent.get(`/api/v1/tickets/${open.id}/history`)).json();
+    expect(history.at(-1)).toMatchObject({ action: 'assigned', after: { assigneeId: agent.userId } });
+  });
+
   it('the history is append-only in the database', async () => {
     await expect(t.database.db.execute(sql`UPDATE ticket_history SET note = 'x'`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`DELETE FROM ticket_history`)).rejects.toThrow();
