@@ -101,7 +101,7 @@ export async function screenReply(tx: DbOrTx, text: string, overrideReason: stri
 }
 
 /** The manager of the department or, when it has none, of the nearest department above it. */
-async function responsibleManager(db: DbOrTx, departmentId: string | null): Promise<string | null> {
+export async function responsibleManager(db: DbOrTx, departmentId: string | null): Promise<string | null> {
   if (!departmentId) return null;
   const result = await db.execute<{
     manager_id: string | null;
@@ -119,6 +119,34 @@ async function responsibleManager(db: DbOrTx, departmentId: string | null): Prom
  * the flag `major_reported_at` is claimed with a conditional UPDATE, and the in-app notification is
  * written in the same transaction. Returns true when this call reported it (emit the event then).
  */
+/**
+ * In-app notices about a ticket to the given users (skipping the actor and duplicates), written in
+ * the caller's transaction: classified → the responsible department's manager; assigned → the
+ * assignee.
+ */
+export async function noticeUsers(
+  tx: DbOrTx,
+  actorId: string,
+  userIds: (string | null | undefined)[],
+  ticket: { id: string; number: string; subject: string },
+  what: 'assigned' | 'classified',
+) {
+  const subject =
+    what === 'assigned'
+      ? `新工单 ${ticket.number} 分派给您：${ticket.subject}`
+      : `工单 ${ticket.number} 已转交本部门：${ticket.subject}`;
+  const recipients = [...new Set(userIds.filter((id): id is string => Boolean(id) && id !== actorId))];
+  for (const recipient of recipients) {
+    await queueNotification(tx, {
+      channel: 'in_app',
+      recipient,
+      subject,
+      body: subject,
+      ref: `ticket:${ticket.id}/${what}`,
+    });
+  }
+}
+
 export async function reportMajorComplaint(tx: DbOrTx, ticket: repo.TicketRow, isComplaint: boolean) {
   if (!isComplaint || !ticket.isMajor || ticket.majorReportedAt) return false;
   const claimed = await tx

@@ -90,6 +90,11 @@ describe('tickets: lifecycle, complaint protocol, locking', () => {
       expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
       expect(r.json().status).toBe(status);
     }
+    // Classifying told the responsible department (its manager, found up the tree).
+    const told = await t.database.db.execute<{ recipient: string }>(
+      sql`SELECT recipient FROM notifications WHERE ref = ${`ticket:${ticket.id}/classified`}`,
+    );
+    expect(told.rows).toEqual([{ recipient: managerId }]);
     const messages = (await agent.get(`/api/v1/tickets/${ticket.id}/messages`)).json();
     expect(messages.map((m: { kind: string }) => m.kind)).toEqual(['reply']);
     expect(messages[0].body).toContain('处理结果');

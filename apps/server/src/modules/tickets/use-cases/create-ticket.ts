@@ -9,6 +9,7 @@ import {
   assertDepartment,
   assertType,
   type Ctx,
+  noticeUsers,
   reportMajorComplaint,
   screenReply,
 } from '../tickets.rules.js';
@@ -78,6 +79,7 @@ export async function createTicket(deps: Deps, ctx: Ctx, input: CreateTicketInpu
       await screened.record(ctx, row, message.id);
     }
     await repo.addWatchers(tx, row.id, [...new Set(watcherIds)]);
+    await noticeUsers(tx, ctx.actor.userId, [row.assigneeId], row, 'assigned');
     await repo.insertHistory(tx, [
       {
         ticketId: row.id,

@@ -7,7 +7,15 @@ import { recordAudit } from '../../audit/audit.service.js';
 import { planMove, type TicketStatus } from '../tickets.lifecycle.js';
 import { requireFactsComplete, requireNextReply, requireResolution, resolutionReply } from '../tickets.protocol.js';
 import * as repo from '../tickets.repository.js';
-import { assertRootCause, assertVersion, type Ctx, loadForWrite, screenReply } from '../tickets.rules.js';
+import {
+  assertRootCause,
+  assertVersion,
+  type Ctx,
+  loadForWrite,
+  noticeUsers,
+  responsibleManager,
+  screenReply,
+} from '../tickets.rules.js';
 import type { TransitionInput } from '../tickets.schemas.js';
 import { reindexTicket } from '../tickets.search.js';
 import { getTicket } from './get-ticket.js';
@@ -51,6 +59,14 @@ export async function transitionTicket(deps: Deps, ctx: Ctx, id: string, input: 
     switch (input.action) {
       case 'classify':
         patch.classifiedAt = now;
+        // The responsible department is told (seed 003: classified → department notified).
+        await noticeUsers(
+          tx,
+          ctx.actor.userId,
+          [await responsibleManager(tx, ticket.departmentId)],
+          ticket,
+          'classified',
+        );
         break;
       case 'start':
         if (!ticket.classifiedAt) patch.classifiedAt = now;
