@@ -17,6 +17,7 @@ export const NAMESPACES = [
   'home',
   'customers',
   'handover',
+  'phrases',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

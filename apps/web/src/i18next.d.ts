@@ -9,6 +9,7 @@ import type handover from './locales/zh-CN/handover.json';
 import type home from './locales/zh-CN/home.json';
 import type jobs from './locales/zh-CN/jobs.json';
 import type menu from './locales/zh-CN/menu.json';
+import type phrases from './locales/zh-CN/phrases.json';
 import type roles from './locales/zh-CN/roles.json';
 import type users from './locales/zh-CN/users.json';
 
@@ -27,6 +28,7 @@ declare module 'i18next' {
       home: typeof home;
       customers: typeof customers;
       handover: typeof handover;
+      phrases: typeof phrases;
     };
   }
 }

@@ -5,13 +5,18 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
+  CommentOutlined,
   ContactsOutlined,
   ControlOutlined,
   HomeOutlined,
   ImportOutlined,
   KeyOutlined,
+  MessageOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  StopOutlined,
   SwapOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -87,6 +92,44 @@ export const appRoutes: AppRoute[] = [
     icon: <ImportOutlined />,
     access: 'customers.import',
     element: page(() => import('./modules/customers/ImportPage'), 'ImportPage'),
+  },
+  // Service standards: the phrase library, canned replies and forbidden phrases are open to everyone
+  // who replies (editing needs phrases.manage); the review of overrides is for supervisors.
+  {
+    path: '/service-standards',
+    nameKey: 'serviceStandards',
+    icon: <BookOutlined />,
+    access: 'phrases.read',
+    children: [
+      {
+        path: '/service-standards/phrases',
+        nameKey: 'servicePhrases',
+        icon: <MessageOutlined />,
+        access: 'phrases.read',
+        element: page(() => import('./modules/phrases/ServicePhrasesPage'), 'ServicePhrasesPage'),
+      },
+      {
+        path: '/service-standards/canned-replies',
+        nameKey: 'cannedReplies',
+        icon: <CommentOutlined />,
+        access: 'phrases.read',
+        element: page(() => import('./modules/phrases/CannedRepliesPage'), 'CannedRepliesPage'),
+      },
+      {
+        path: '/service-standards/forbidden-phrases',
+        nameKey: 'forbiddenPhrases',
+        icon: <StopOutlined />,
+        access: 'phrases.read',
+        element: page(() => import('./modules/phrases/ForbiddenPhrasesPage'), 'ForbiddenPhrasesPage'),
+      },
+      {
+        path: '/service-standards/overrides',
+        nameKey: 'forbiddenOverrides',
+        icon: <SafetyCertificateOutlined />,
+        access: 'phrases.review',
+        element: page(() => import('./modules/phrases/OverridesPage'), 'OverridesPage'),
+      },
+    ],
   },
   {
     path: '/admin',

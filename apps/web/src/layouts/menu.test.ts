@@ -69,6 +69,11 @@ describe('toMenuData', () => {
       '/customer-grading',
       '/handovers',
       '/customer-imports',
+      '/service-standards',
+      '/service-standards/phrases',
+      '/service-standards/canned-replies',
+      '/service-standards/forbidden-phrases',
+      '/service-standards/overrides',
       '/admin',
       '/admin/users',
       '/admin/departments',
@@ -80,6 +85,15 @@ describe('toMenuData', () => {
       '/account/profile',
       '/account/tokens',
     ]);
+  });
+
+  it('gives agents the service standards, and supervisors the review of overrides', () => {
+    const agent = paths(toMenuData(appRoutes, roleAccess('agent'), echo));
+    expect(agent).toContain('/service-standards/phrases');
+    expect(agent).toContain('/service-standards/canned-replies');
+    expect(agent).toContain('/service-standards/forbidden-phrases');
+    expect(agent).not.toContain('/service-standards/overrides');
+    expect(paths(toMenuData(appRoutes, roleAccess('supervisor'), echo))).toContain('/service-standards/overrides');
   });
 
   it('gives an agent the home page, departments and their own account pages only', () => {

@@ -1,0 +1,197 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  ModalForm,
+  PageContainer,
+  type ProColumns,
+  ProForm,
+  ProFormDependency,
+  ProFormSwitch,
+  ProFormText,
+  ProTable,
+} from '@ant-design/pro-components';
+import { CANNED_REPLY_VARIABLES, cannedReplyPlaceholders, renderCannedReply } from '@kefu/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EditDeleteActions } from '../../components/RowActions';
+import { useAccess } from '../auth/useAccess';
+import { cannedRepliesKey, createCannedReply, deleteCannedReply, listCannedReplies, updateCannedReply } from './api';
+import type { CannedReply, CannedReplyQuery } from './types';
+
+type Scope = NonNullable<CannedReplyQuery['scope']>;
+type Values = { title: string; body: string; category?: string; isShared?: boolean };
+const SCOPES: Scope[] = ['all', 'shared', 'personal'];
+
+/** Canned replies (快捷回复): shared ones (edited with `phrases.manage`) and each agent's own. */
+export function CannedRepliesPage() {
+  const { t } = useTranslation(['phrases', 'common']);
+  const { message } = App.useApp();
+  const canManage = useAccess().can('phrases.manage');
+  const queryClient = useQueryClient();
+  const [scope, setScope] = useState<Scope>('all');
+  const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<CannedReply | 'new' | null>(null);
+  const existing = editing !== 'new' ? editing : null;
+  const [form] = Form.useForm<Values>();
+  const query = useQuery({
+    queryKey: [...cannedRepliesKey, 'page', { scope, q }],
+    queryFn: () => listCannedReplies({ scope, q: q || undefined }),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: cannedRepliesKey });
+  const save = useMutation({
+    mutationFn: ({ isShared, ...values }: Values) => {
+      const body = { ...values, category: values.category?.trim() || null };
+      return existing ? updateCannedReply(existing.id, body) : createCannedReply({ ...body, isShared: !!isShared });
+    },
+    meta: { form },
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: deleteCannedReply,
+    onSuccess: async () => {
+      message.success(t('common:feedback.deleted'));
+      await refresh();
+    },
+  });
+  // Sample values for the preview, in the UI language.
+  const samples = Object.fromEntries(CANNED_REPLY_VARIABLES.map((name) => [name, t(`variables.sample.${name}`)]));
+  const insertVariable = (name: string) => {
+    const body = form.getFieldValue('body') ?? '';
+    form.setFieldValue('body', `${body}{${name}}`);
+  };
+
+  const columns: ProColumns<CannedReply>[] = [
+    { title: t('fields.title'), dataIndex: 'title', width: 160 },
+    { title: t('fields.category'), dataIndex: 'category', width: 100, render: (_, row) => row.category ?? '-' },
+    {
+      title: t('fields.body'),
+      dataIndex: 'body',
+      render: (_, row) => (
+        <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ marginBottom: 0 }}>
+          {row.body}
+        </Typography.Paragraph>
+      ),
+    },
+    {
+      title: t('canned.visibility'),
+      dataIndex: 'isShared',
+      width: 150,
+      render: (_, row) =>
+        row.isShared ? (
+          <Tag color="green">{t('canned.shared')}</Tag>
+        ) : (
+          <Tag color="blue">{t('canned.personalOf', { name: row.ownerName ?? '-' })}</Tag>
+        ),
+    },
+    {
+      title: t('common:fields.actions'),
+      valueType: 'option',
+      width: 130,
+      render: (_, row) =>
+        row.canEdit ? (
+          <EditDeleteActions
+            confirmTitle={t('common:confirmDelete', { name: row.title })}
+            onEdit={() => setEditing(row)}
+            onDelete={() => remove.mutateAsync(row.id)}
+          />
+        ) : null,
+    },
+  ];
+
+  return (
+    <PageContainer content={t('canned.intro')}>
+      <ProTable<CannedReply>
+        rowKey="id"
+        search={false}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        loading={query.isFetching}
+        dataSource={query.data?.items ?? []}
+        columns={columns}
+        options={{ reload: () => void query.refetch(), density: false, setting: false }}
+        toolbar={{
+          menu: {
+            type: 'tab',
+            activeKey: scope,
+            items: SCOPES.map((key) => ({ key, label: t(`canned.scopes.${key}`) })),
+            onChange: (key) => setScope(SCOPES.includes(key as Scope) ? (key as Scope) : 'all'),
+          },
+        }}
+        toolBarRender={() => [
+          <Input.Search
+            key="q"
+            allowClear
+            placeholder={t('canned.search')}
+            onSearch={(value) => setQ(value.trim())}
+            style={{ width: 240 }}
+          />,
+          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('common:actions.create')}
+          </Button>,
+        ]}
+      />
+      <ModalForm<Values>
+        key={existing?.id ?? 'new'}
+        title={existing ? t('canned.edit') : t('canned.create')}
+        open={editing !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        form={form}
+        width={640}
+        modalProps={{ destroyOnHidden: true }}
+        initialValues={
+          existing ? { title: existing.title, body: existing.body, category: existing.category ?? undefined } : {}
+        }
+        onFinish={async (values) => {
+          try {
+            await save.mutateAsync(values);
+          } catch {
+            return false;
+          }
+          message.success(t('common:feedback.saved'));
+          return true;
+        }}
+      >
+        <ProFormText name="title" label={t('fields.title')} rules={[{ required: true, whitespace: true, max: 64 }]} />
+        <ProFormText name="category" label={t('fields.category')} rules={[{ max: 32 }]} />
+        <ProForm.Item
+          name="body"
+          label={t('fields.body')}
+          rules={[
+            { required: true, whitespace: true, max: 4000 },
+            {
+              validator: async (_: unknown, value?: string) => {
+                const { unknown } = cannedReplyPlaceholders(value ?? '');
+                if (unknown.length > 0) throw new Error(t('variables.unknown', { names: unknown.join(', ') }));
+              },
+            },
+          ]}
+          extra={
+            <Space size={4} wrap style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary">{t('variables.insert')}</Typography.Text>
+              {CANNED_REPLY_VARIABLES.map((name) => (
+                <Tag key={name} style={{ cursor: 'pointer' }} onClick={() => insertVariable(name)}>
+                  {t(`variables.names.${name}`)}
+                </Tag>
+              ))}
+            </Space>
+          }
+        >
+          <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} />
+        </ProForm.Item>
+        <ProFormDependency name={['body']}>
+          {({ body }: { body?: string }) =>
+            body ? (
+              <Alert
+                type="info"
+                style={{ marginBottom: 16, whiteSpace: 'pre-wrap' }}
+                message={t('variables.preview')}
+                description={renderCannedReply(body, samples).text}
+              />
+            ) : null
+          }
+        </ProFormDependency>
+        {!existing && canManage && <ProFormSwitch name="isShared" label={t('canned.shareWithAll')} />}
+      </ModalForm>
+    </PageContainer>
+  );
+}

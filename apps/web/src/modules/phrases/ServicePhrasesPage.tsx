@@ -1,0 +1,168 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  ModalForm,
+  PageContainer,
+  type ProColumns,
+  ProForm,
+  ProFormDigit,
+  ProFormSwitch,
+  ProFormTextArea,
+  ProTable,
+} from '@ant-design/pro-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, AutoComplete, Button, Form, Input, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActiveTag, EditDeleteActions } from '../../components/RowActions';
+import { useAccess } from '../auth/useAccess';
+import {
+  createServicePhrase,
+  deleteServicePhrase,
+  listServicePhrases,
+  servicePhrasesKey,
+  updateServicePhrase,
+} from './api';
+import type { ServicePhrase } from './types';
+
+type Values = { category: string; text: string; textEn?: string; sortOrder?: number; isActive?: boolean };
+
+/** The standard phrase library (常用服务用语): everyone reads it, `phrases.manage` edits it. */
+export function ServicePhrasesPage() {
+  const { t } = useTranslation(['phrases', 'common']);
+  const { message } = App.useApp();
+  const canManage = useAccess().can('phrases.manage');
+  const queryClient = useQueryClient();
+  const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<ServicePhrase | 'new' | null>(null);
+  const existing = editing !== 'new' ? editing : null;
+  const [form] = Form.useForm<Values>();
+  const query = useQuery({
+    queryKey: [...servicePhrasesKey, 'admin', { q, canManage }],
+    queryFn: () => listServicePhrases({ q: q || undefined, ...(canManage ? { includeInactive: 'true' } : {}) }),
+  });
+  const categories = useMemo(
+    () => [...new Set((query.data?.items ?? []).map((p) => p.category))].map((c) => ({ value: c, label: c })),
+    [query.data],
+  );
+  const refresh = () => queryClient.invalidateQueries({ queryKey: servicePhrasesKey });
+  const save = useMutation({
+    mutationFn: (values: Values) => {
+      const body = { ...values, textEn: values.textEn?.trim() || null };
+      return existing ? updateServicePhrase(existing.id, body) : createServicePhrase(body);
+    },
+    meta: { form },
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: deleteServicePhrase,
+    onSuccess: async () => {
+      message.success(t('common:feedback.deleted'));
+      await refresh();
+    },
+  });
+
+  const columns: ProColumns<ServicePhrase>[] = [
+    { title: t('fields.category'), dataIndex: 'category', width: 110, render: (_, row) => <Tag>{row.category}</Tag> },
+    { title: t('fields.text'), dataIndex: 'text' },
+    { title: t('fields.textEn'), dataIndex: 'textEn', render: (_, row) => row.textEn ?? '-' },
+    { title: t('fields.sortOrder'), dataIndex: 'sortOrder', width: 90 },
+    {
+      title: t('common:fields.status'),
+      dataIndex: 'isActive',
+      width: 90,
+      render: (_, row) => <ActiveTag active={row.isActive} />,
+    },
+    {
+      title: t('common:fields.actions'),
+      valueType: 'option',
+      width: 130,
+      hideInTable: !canManage,
+      render: (_, row) => (
+        <EditDeleteActions
+          confirmTitle={t('common:confirmDelete', { name: row.text })}
+          onEdit={() => setEditing(row)}
+          onDelete={() => remove.mutateAsync(row.id)}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <PageContainer content={t('servicePhrases.intro')}>
+      <ProTable<ServicePhrase>
+        rowKey="id"
+        search={false}
+        pagination={{ defaultPageSize: 50, showSizeChanger: true }}
+        loading={query.isFetching}
+        dataSource={query.data?.items ?? []}
+        columns={columns}
+        options={{ reload: () => void query.refetch(), density: false, setting: false }}
+        toolBarRender={() => [
+          <Input.Search
+            key="q"
+            allowClear
+            placeholder={t('servicePhrases.search')}
+            onSearch={(value) => setQ(value.trim())}
+            style={{ width: 260 }}
+          />,
+          canManage && (
+            <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('common:actions.create')}
+            </Button>
+          ),
+        ]}
+      />
+      <ModalForm<Values>
+        key={existing?.id ?? 'new'}
+        title={existing ? t('servicePhrases.edit') : t('servicePhrases.create')}
+        open={editing !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        form={form}
+        width={560}
+        modalProps={{ destroyOnHidden: true }}
+        initialValues={
+          existing
+            ? { ...existing, textEn: existing.textEn ?? undefined }
+            : { isActive: true, sortOrder: 100, category: categories[0]?.value }
+        }
+        onFinish={async (values) => {
+          try {
+            await save.mutateAsync(values);
+          } catch {
+            return false;
+          }
+          message.success(t('common:feedback.saved'));
+          return true;
+        }}
+      >
+        <ProForm.Item
+          name="category"
+          label={t('fields.category')}
+          tooltip={t('servicePhrases.categoryHint')}
+          rules={[{ required: true, whitespace: true, max: 32 }]}
+        >
+          <AutoComplete options={categories} filterOption />
+        </ProForm.Item>
+        <ProFormTextArea
+          name="text"
+          label={t('fields.text')}
+          rules={[{ required: true, whitespace: true, max: 500 }]}
+        />
+        <ProFormTextArea name="textEn" label={t('fields.textEn')} rules={[{ max: 1000 }]} />
+        <ProFormDigit
+          name="sortOrder"
+          label={t('fields.sortOrder')}
+          min={0}
+          max={100000}
+          fieldProps={{ precision: 0 }}
+        />
+        <ProFormSwitch
+          name="isActive"
+          label={t('common:fields.status')}
+          checkedChildren={t('common:status.active')}
+          unCheckedChildren={t('common:status.inactive')}
+        />
+      </ModalForm>
+    </PageContainer>
+  );
+}
