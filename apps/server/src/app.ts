@@ -44,6 +44,9 @@ import { realtimeRoutes } from './modules/realtime/realtime.routes.js';
 import { rolesRoutes } from './modules/roles/roles.routes.js';
 import { savedViewsRoutes } from './modules/saved-views/saved-views.routes.js';
 import { registerTicketListeners } from './modules/tickets/tickets.listeners.js';
+import { agentsRoutes } from './modules/tickets/agents.routes.js';
+import { ticketAssignmentRoutes } from './modules/tickets/assignment.routes.js';
+import { ticketSettingsRoutes } from './modules/tickets/settings.routes.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
@@ -150,6 +153,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cannedRepliesRoutes, { prefix: '/api/v1/canned-replies', deps });
   await app.register(forbiddenPhrasesRoutes, { prefix: '/api/v1/forbidden-phrases', deps });
   await app.register(ticketsRoutes, { prefix: '/api/v1/tickets', deps });
+  await app.register(ticketAssignmentRoutes, { prefix: '/api/v1/tickets', deps });
+  await app.register(agentsRoutes, { prefix: '/api/v1/agents', deps });
+  await app.register(ticketSettingsRoutes, { prefix: '/api/v1/ticket-settings', deps });
 
   const webDist = config.webDist ?? DEFAULT_WEB_DIST;
   if (fs.existsSync(path.join(webDist, 'index.html'))) {

@@ -31,9 +31,9 @@ export async function pickAssignee(
     AND 'tickets.write' = ANY(r.permissions)
     AND (${departmentId}::uuid IS NULL OR u.department_id = ${departmentId}::uuid)
     AND (${skill}::text IS NULL OR ${skill}::text = ANY(ap.skills))`;
-  const load = sql`(SELECT coalesce(sum(CASE t.priority WHEN 'urgent' THEN ${PRIORITY_WEIGHTS.urgent}
-      WHEN 'high' THEN ${PRIORITY_WEIGHTS.high} WHEN 'normal' THEN ${PRIORITY_WEIGHTS.normal}
-      ELSE ${PRIORITY_WEIGHTS.low} END), 0)
+  const load = sql`(SELECT coalesce(sum(CASE t.priority WHEN 'urgent' THEN ${PRIORITY_WEIGHTS.urgent}::numeric
+      WHEN 'high' THEN ${PRIORITY_WEIGHTS.high}::numeric WHEN 'normal' THEN ${PRIORITY_WEIGHTS.normal}::numeric
+      ELSE ${PRIORITY_WEIGHTS.low}::numeric END), 0)
     FROM tickets t WHERE t.assignee_id = u.id AND t.status IN ('received', 'classified', 'investigating'))`;
   const order =
     strategy === 'least_loaded'
