@@ -5,6 +5,7 @@ import { prepareDatabase } from '../src/db/bootstrap.js';
 import { DEMO_PASSWORD } from '../src/db/seed/demo.js';
 import { BENCH_ADMIN_PASSWORD, type BenchEngine, type EngineName, openEngine, selectedEngines } from './engines.js';
 import { getJson, type LoadResult, runLoad, signIn } from './http.js';
+import { benchPhrasesCheck } from './phrases-check.js';
 import { loadNote, markdownTable, measuredLine, writeSection } from './report.js';
 import { addVolume, type Volume } from './volume.js';
 
@@ -13,6 +14,8 @@ import { addVolume, type Volume } from './volume.js';
  * volume, the real app listening on the loopback interface, and autocannon against the
  * authenticated list endpoints. Prints markdown; `--write` (or BENCH_WRITE=1) also updates the
  * `platform` section of docs/benchmarks.md. Fails (exit 1) on any error or non-2xx response.
+ * Before the engines, the CPU-bound forbidden-phrase check (bench/phrases-check.ts, section
+ * `phrases-check`) runs on the still quiet machine.
  */
 
 function envNumber(name: string, fallback: number, min: number): number {
@@ -184,6 +187,9 @@ function render(rows: Row[], setups: Setup[], wallSeconds: number): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  log('phrases-check: forbidden-phrase matcher');
+  const phrases = await benchPhrasesCheck();
+  process.stdout.write(`${phrases.markdown}\n\n`);
   sampleLoad();
   const engines = selectedEngines();
   const rows: Row[] = [];
@@ -212,8 +218,9 @@ async function main(): Promise<void> {
     throw new Error(`benchmark failed; docs/benchmarks.md not updated:\n- ${errors.join('\n- ')}`);
   }
   if (WRITE) {
+    writeSection('phrases-check', phrases.markdown);
     writeSection('platform', markdown);
-    log('docs/benchmarks.md updated (section "platform")');
+    log('docs/benchmarks.md updated (sections "phrases-check" and "platform")');
   }
 }
 

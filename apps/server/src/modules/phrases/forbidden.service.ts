@@ -15,7 +15,7 @@ type ActorCtx = RequestContext & { actor: Actor };
  * Compiled matchers by list fingerprint. Every check reads the fingerprint (one aggregate over the
  * list), so an edit made through another instance is seen at once; the matcher is rebuilt only
  * when the list really changed. A few entries, not one: a process may serve several databases
- * (tests), whose fingerprints differ.
+ * (tests, benchmarks).
  */
 const matchers = new Map<string, ForbiddenMatcher>();
 const MATCHER_CACHE_SIZE = 4;

@@ -166,15 +166,15 @@ export async function activeForbiddenPhrases(db: DbOrTx) {
 }
 
 /**
- * A cheap fingerprint of the whole list: row count, latest edit and an XOR of per-row hashes of
- * (id, updated_at, is_active). It changes with any insert, delete, edit or (de)activation — also
- * one committed late by a transaction that started earlier, which `max(updated_at)` alone would
- * miss — and differs between databases (row ids are random).
+ * A cheap fingerprint of the whole list (one scan, no hashing): row count, latest edit and the sum
+ * of all edit times in microseconds. It changes with any insert, delete, edit or (de)activation made
+ * through the service (each sets `updated_at`) — also with one committed late by a transaction that
+ * started earlier, which `max(updated_at)` alone would miss.
  */
 export async function forbiddenListFingerprint(db: DbOrTx): Promise<string> {
   const result = await db.execute<{ fp: string }>(sql`
     SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' ||
-      coalesce(bit_xor(hashtext(id::text || updated_at::text || is_active::text))::text, '0') AS fp
+      coalesce(sum((extract(epoch FROM updated_at) * 1000000)::bigint)::text, '0') AS fp
     FROM forbidden_phrases`);
   return String(result.rows[0]?.fp ?? '');
 }
