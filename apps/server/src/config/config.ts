@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -26,6 +27,10 @@ const EnvSchema = z.object({
   KEFU_WEB_DIST: z.string().optional(),
   /** Behind a reverse proxy: `true`, a hop count, or the proxies' addresses/CIDRs (comma list). */
   KEFU_TRUST_PROXY: z.string().default('false'),
+  /** Where ticket attachments are kept (default `<KEFU_DATA_DIR>/attachments`). */
+  KEFU_ATTACHMENTS_DIR: z.string().optional(),
+  /** The largest attachment accepted, in MB. */
+  KEFU_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,6 +49,11 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** Whether X-Forwarded-For is believed (client IP in the audit log and rate limits). */
   trustProxy: boolean | number | string;
+  /**
+   * Ticket attachments: files under `dir` (`<yyyy>/<mm>/<uuid>`), at most `maxBytes` each. Tests
+   * (NODE_ENV=test) default to a directory under the system's temp dir, not the data dir.
+   */
+  attachments: { dir: string; maxBytes: number };
   /** Behaviour knobs that tests turn down (lockout, session length, job polling). */
   auth: { maxFailedLogins: number; lockMinutes: number; sessionHours: number };
   /**
@@ -79,6 +89,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.KEFU_WEB_DIST,
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.KEFU_TRUST_PROXY),
+    attachments: {
+      dir: e.KEFU_ATTACHMENTS_DIR
+        ? path.resolve(e.KEFU_ATTACHMENTS_DIR)
+        : e.NODE_ENV === 'test'
+          ? path.join(os.tmpdir(), 'kefu-test-attachments')
+          : path.join(dataDir, 'attachments'),
+      maxBytes: Math.round(e.KEFU_ATTACHMENT_MAX_MB * 1024 * 1024),
+    },
     auth: { maxFailedLogins: 5, lockMinutes: 15, sessionHours: 12 },
     jobs: { enabled: true, pollingIntervalSeconds: 2 },
   };
