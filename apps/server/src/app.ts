@@ -47,6 +47,11 @@ import { registerTicketListeners } from './modules/tickets/tickets.listeners.js'
 import { agentsRoutes } from './modules/tickets/agents.routes.js';
 import { ticketAssignmentRoutes } from './modules/tickets/assignment.routes.js';
 import { ticketSettingsRoutes } from './modules/tickets/settings.routes.js';
+import { ticketAttachmentsRoutes } from './modules/tickets/attachments.routes.js';
+import { ticketLinksRoutes } from './modules/tickets/links.routes.js';
+import { improvementMeasuresRoutes, ticketMeasuresRoutes } from './modules/tickets/measures.routes.js';
+import { ticketMergeRoutes } from './modules/tickets/merge.routes.js';
+import { ticketReportsRoutes } from './modules/tickets/reports.routes.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
@@ -153,6 +158,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cannedRepliesRoutes, { prefix: '/api/v1/canned-replies', deps });
   await app.register(forbiddenPhrasesRoutes, { prefix: '/api/v1/forbidden-phrases', deps });
   await app.register(ticketsRoutes, { prefix: '/api/v1/tickets', deps });
+  await app.register(ticketMergeRoutes, { prefix: '/api/v1/tickets', deps });
+  await app.register(ticketLinksRoutes, { prefix: '/api/v1/tickets', deps });
+  await app.register(ticketMeasuresRoutes, { prefix: '/api/v1/tickets', deps });
+  await app.register(ticketAttachmentsRoutes, { prefix: '/api/v1/tickets', deps });
+  await app.register(improvementMeasuresRoutes, { prefix: '/api/v1/improvement-measures', deps });
+  await app.register(ticketReportsRoutes, { prefix: '/api/v1/ticket-reports', deps });
   await app.register(ticketAssignmentRoutes, { prefix: '/api/v1/tickets', deps });
   await app.register(agentsRoutes, { prefix: '/api/v1/agents', deps });
   await app.register(ticketSettingsRoutes, { prefix: '/api/v1/ticket-settings', deps });
