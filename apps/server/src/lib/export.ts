@@ -69,6 +69,6 @@ export function exportStream<T>(options: {
 
 /** RFC 6266 Content-Disposition with a UTF-8 file name (Chinese names survive every browser). */
 export function attachmentHeader(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_');
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

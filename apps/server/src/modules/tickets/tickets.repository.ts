@@ -180,7 +180,7 @@ export async function findUsers(db: DbOrTx, ids: string[]) {
   return result.rows;
 }
 
-/** Everything the search index holds for a ticket: number, subject, description, messages. */
+/** Everything the search index holds for a ticket: number, subject, description, messages (incl. merged-in text). */
 export async function searchableText(db: DbOrTx, ticketId: string) {
   const [ticket] = await db
     .select({ number: tickets.number, subject: tickets.subject, description: tickets.description })
@@ -189,7 +189,9 @@ export async function searchableText(db: DbOrTx, ticketId: string) {
   const messages = await db
     .select({ body: ticketMessages.body })
     .from(ticketMessages)
-    .where(and(eq(ticketMessages.ticketId, ticketId), inArray(ticketMessages.kind, ['inbound', 'reply', 'note'])));
+    .where(
+      and(eq(ticketMessages.ticketId, ticketId), inArray(ticketMessages.kind, ['inbound', 'reply', 'note', 'system'])),
+    );
   return { ticket, bodies: messages.map((m) => m.body) };
 }
 

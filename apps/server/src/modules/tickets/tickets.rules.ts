@@ -88,14 +88,18 @@ export async function screenReply(tx: DbOrTx, text: string, overrideReason: stri
     overridden: hits.length > 0,
     async record(ctx: Ctx, ticket: { id: string; number: string }, messageId: string) {
       if (hits.length === 0 || !overrideReason) return;
-      await recordOverride(tx, {
-        ticketId: ticket.id,
-        ref: ticket.number,
-        messageId,
-        authorId: ctx.actor.userId,
-        hits,
-        reason: overrideReason,
-      });
+      await recordOverride(
+        tx,
+        {
+          ticketId: ticket.id,
+          ref: ticket.number,
+          messageId,
+          authorId: ctx.actor.userId,
+          hits,
+          reason: overrideReason,
+        },
+        ctx,
+      );
     },
   };
 }

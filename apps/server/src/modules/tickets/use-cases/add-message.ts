@@ -1,4 +1,5 @@
 import type { Deps } from '../../../lib/deps.js';
+import { assertNotMerged } from '../merge.service.js';
 import { OPEN_STATUSES } from '../tickets.lifecycle.js';
 import { requireNextReply } from '../tickets.protocol.js';
 import * as repo from '../tickets.repository.js';
@@ -18,6 +19,7 @@ export async function addMessage(deps: Deps, ctx: Ctx, id: string, input: AddMes
   const now = new Date();
   const outcome = await deps.database.db.transaction(async (tx) => {
     const { ticket, isComplaint } = await loadForWrite(tx, ctx.actor, id);
+    await assertNotMerged(tx, ticket);
     const patch: Partial<repo.TicketInsert> = {};
     const nextReplyAt = input.nextReplyAt ? new Date(input.nextReplyAt) : undefined;
     let screened: Awaited<ReturnType<typeof screenReply>> | null = null;

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Deps } from '../../../lib/deps.js';
 import { recordAudit } from '../../audit/audit.service.js';
+import { assertNotMerged } from '../merge.service.js';
 import { OPEN_STATUSES } from '../tickets.lifecycle.js';
 import { requireNextReply } from '../tickets.protocol.js';
 import * as repo from '../tickets.repository.js';
@@ -29,6 +30,7 @@ export async function updateTicket(deps: Deps, ctx: Ctx, id: string, input: Upda
   const { version, ...fields } = input;
   const outcome = await deps.database.db.transaction(async (tx) => {
     const { ticket, isComplaint: wasComplaint } = await loadForWrite(tx, ctx.actor, id);
+    await assertNotMerged(tx, ticket);
     assertVersion(ticket.version, version);
     const type = fields.typeKey && fields.typeKey !== ticket.typeKey ? await assertType(tx, fields.typeKey) : null;
     const isComplaint = type ? type.isComplaint : wasComplaint;
