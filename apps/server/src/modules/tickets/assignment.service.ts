@@ -10,7 +10,7 @@ import type { AssignInput, AssignStrategy } from './assignment.schemas.js';
 import { pickAssignee, stampAssigned } from './tickets.assignment.js';
 import { FINAL_STATUSES } from './tickets.lifecycle.js';
 import * as repo from './tickets.repository.js';
-import { assertAssignable, assertVersion, type Ctx, loadForWrite } from './tickets.rules.js';
+import { assertAssignable, assertVersion, type Ctx, loadForWrite, noticeUsers } from './tickets.rules.js';
 import { toTicketDto } from './use-cases/get-ticket.js';
 
 export type LoadedTicket = Awaited<ReturnType<typeof loadForWrite>>;
@@ -50,7 +50,8 @@ async function departmentName(tx: DbOrTx, departmentId: string | null) {
  * API passes the client's version; bulk passes the current one: last writer wins there).
  * - take: only an unassigned ticket (or one already the caller's) unless the caller may assign;
  * - closed and merged tickets keep their assignee (409 tickets.transition_not_allowed);
- * - the same assignee again changes nothing (no version bump, no event).
+ * - the same assignee again changes nothing (no version bump, no event);
+ * - the new assignee gets an in-app notice, as on creation.
  */
 export async function applyAssignment(
   tx: DbOrTx,
@@ -98,6 +99,8 @@ export async function applyAssignment(
 
   const row = await repo.updateTicketVersioned(tx, ticket.id, version, { assigneeId: next });
   if (!row) assertVersion(-1, version);
+  // The new assignee is told in-app (not when they took it themselves).
+  await noticeUsers(tx, ctx.actor.userId, [next], ticket, 'assigned');
   const before = { assigneeId: previousAssigneeId };
   const after = { assigneeId: next };
   await repo.insertHistory(tx, [

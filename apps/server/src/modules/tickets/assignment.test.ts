@@ -256,6 +256,11 @@ describe('tickets: assignment (manual, round-robin, least-loaded, take) and elig
       sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'ticket.assigned' AND entity_id = ${ticket.id}`,
     );
     expect(audit.rows[0]?.n).toBe(3);
+    // rr2 is told in-app; rr1 took it and is not told about their own action.
+    const notices = await db().execute<{ recipient: string }>(
+      sql`SELECT recipient FROM notifications WHERE ref = ${`ticket:${ticket.id}/assigned`}`,
+    );
+    expect(notices.rows.map((n) => n.recipient)).toEqual([ids.rr2]);
     // Manual and take count as turns: round-robin comes back to them last.
     const stamped = await db().execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM agent_profiles WHERE user_id IN (${ids.rr1}::uuid, ${ids.rr2}::uuid)
