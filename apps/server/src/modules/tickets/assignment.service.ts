@@ -7,6 +7,7 @@ import { AppError, badRequest } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AssignInput, AssignStrategy } from './assignment.schemas.js';
+import { assertNotMerged } from './merge.service.js';
 import { pickAssignee, stampAssigned } from './tickets.assignment.js';
 import { FINAL_STATUSES } from './tickets.lifecycle.js';
 import * as repo from './tickets.repository.js';
@@ -49,7 +50,8 @@ async function departmentName(tx: DbOrTx, departmentId: string | null) {
  * with a history entry and an audit entry. `version` is checked by the UPDATE (the single-ticket
  * API passes the client's version; bulk passes the current one: last writer wins there).
  * - take: only an unassigned ticket (or one already the caller's) unless the caller may assign;
- * - closed and merged tickets keep their assignee (409 tickets.transition_not_allowed);
+ * - merged tickets (409 tickets.ticket_merged) and closed ones (409 tickets.transition_not_allowed)
+ *   keep their assignee;
  * - the same assignee again changes nothing (no version bump, no event);
  * - the new assignee gets an in-app notice, as on creation.
  */
@@ -62,6 +64,7 @@ export async function applyAssignment(
   version: number,
 ): Promise<AssignmentOutcome> {
   const previousAssigneeId = ticket.assigneeId;
+  await assertNotMerged(tx, ticket);
   if (FINAL_STATUSES.includes(ticket.status)) {
     throw new AppError('tickets.transition_not_allowed', 409, { params: { from: ticket.status, action: 'assign' } });
   }

@@ -12,7 +12,7 @@ describe('tickets: bulk actions and watchers', () => {
   let gm: Session;
   let outsider: Session;
   const ids: Record<string, string> = {};
-  const tk = {} as { a1: string; a2: string; foreign: string; closed: string };
+  const tk = {} as { a1: string; a2: string; foreign: string; closed: string; merged: string };
 
   const db = () => t.database.db;
   const row = async (id: string) =>
@@ -56,6 +56,10 @@ describe('tickets: bulk actions and watchers', () => {
     tk.foreign = await create(outsider, '外部门咨询');
     tk.closed = await create(agentA, '已关闭咨询');
     await db().execute(sql`UPDATE tickets SET status = 'closed' WHERE id = ${tk.closed}::uuid`);
+    tk.merged = await create(agentA, '重复咨询');
+    await db().execute(
+      sql`UPDATE tickets SET status = 'merged', merged_into_id = ${tk.a2}::uuid WHERE id = ${tk.merged}::uuid`,
+    );
   });
   afterAll(async () => t?.close());
 
@@ -89,11 +93,12 @@ describe('tickets: bulk actions and watchers', () => {
 
   it('changes priority and adds tags without versions, recorded in the history', async () => {
     const p = await sup.post('/api/v1/tickets/bulk', {
-      ids: [tk.a1, tk.a2, tk.foreign],
+      ids: [tk.a1, tk.a2, tk.foreign, tk.merged],
       action: 'priority',
       priority: 'urgent',
     });
-    expect(p.json()).toMatchObject({ succeeded: 2, failed: 1 });
+    expect(p.json()).toMatchObject({ succeeded: 2, failed: 2 });
+    expect(p.json().results[3]).toMatchObject({ ok: false, code: 'tickets.ticket_merged' });
     expect((await row(tk.a2))?.priority).toBe('urgent');
     const tag = await agentA.post('/api/v1/tickets/bulk', { ids: [tk.a1, tk.a2], action: 'add_tag', tag: '发票' });
     expect(tag.json()).toMatchObject({ succeeded: 2, failed: 0 });

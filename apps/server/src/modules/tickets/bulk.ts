@@ -5,6 +5,7 @@ import type { Deps } from '../../lib/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AssignStrategy, BulkInput, BulkResult } from './assignment.schemas.js';
 import { applyAssignment, emitAssigned, requireAssignRights } from './assignment.service.js';
+import { assertNotMerged } from './merge.service.js';
 import * as repo from './tickets.repository.js';
 import { type Ctx, loadForWrite } from './tickets.rules.js';
 import { watchInTx } from './watchers.service.js';
@@ -89,6 +90,7 @@ async function applyOne(
     }
     case 'priority': {
       const { ticket } = await loadForWrite(tx, ctx.actor, id);
+      await assertNotMerged(tx, ticket);
       const priority = input.priority as repo.TicketRow['priority'];
       if (ticket.priority === priority) return null;
       await setField(tx, ctx, ticket, 'priority', priority);
@@ -96,6 +98,7 @@ async function applyOne(
     }
     case 'add_tag': {
       const { ticket } = await loadForWrite(tx, ctx.actor, id);
+      await assertNotMerged(tx, ticket);
       const tag = input.tag as string;
       if (ticket.tags.includes(tag)) return null;
       if (ticket.tags.length >= MAX_TAGS) {
