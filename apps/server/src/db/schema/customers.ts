@@ -90,18 +90,26 @@ export const customers = pgTable(
   // indexes below are ascending on (…, updated_at, id) so that a backward scan returns exactly that
   // order (a `DESC NULLS LAST` index does not match `ORDER BY … DESC`, which puts NULLs first) and
   // the first page of a filtered list is read in order and stops after 20 rows.
+  // merged_into_id last: the list counts its matches (up to 10,001, `merged_into_id IS NULL`), and
+  // with every column of the condition in one index that count reads the index only (a few ms)
+  // instead of one heap row per match or a BitmapAnd of two whole index ranges (40–50 ms at 1M).
   (t) => [
-    // The owner's customers in list order; merged_into_id last, so that counting an agent's own
-    // customers (`owner_id = … AND merged_into_id IS NULL`) reads the index only.
+    // The owner's customers in list order (an agent's own customers).
     index('customers_owner_idx').on(t.ownerId, t.updatedAt, t.id, t.mergedIntoId),
-    index('customers_updated_idx').on(t.updatedAt, t.id),
+    index('customers_updated_idx').on(t.updatedAt, t.id, t.mergedIntoId),
     index('customers_grade_idx').on(t.grade, t.updatedAt, t.id),
-    index('customers_category_idx').on(t.categoryKey, t.updatedAt, t.id),
-    index('customers_region_idx').on(t.region, t.updatedAt, t.id),
-    index('customers_key_idx').on(t.updatedAt, t.id).where(sql`${t.isKey}`),
+    index('customers_category_idx').on(t.categoryKey, t.updatedAt, t.id, t.mergedIntoId),
+    index('customers_region_idx').on(t.region, t.updatedAt, t.id, t.mergedIntoId),
+    index('customers_key_idx').on(t.updatedAt, t.id, t.mergedIntoId).where(sql`${t.isKey}`),
+    // The usual filter pairs: grades of a region (also counts a grade alone: its prefix), and the
+    // key customers of a category.
+    index('customers_grade_region_idx').on(t.grade, t.region, t.updatedAt, t.id, t.mergedIntoId),
+    index('customers_key_category_idx').on(t.categoryKey, t.updatedAt, t.id, t.mergedIntoId).where(sql`${t.isKey}`),
     index('customers_phone_idx').on(t.phoneNormalized),
     index('customers_email_idx').on(sql`lower(${t.email})`),
-    index('customers_custom_fields_idx').using('gin', t.customFields),
+    // Custom-field filters are jsonpath (`@?`) or containment (`@>`) tests: jsonb_path_ops indexes
+    // path + value as one key (smaller, and one posting list per filter value).
+    index('customers_custom_fields_path_idx').using('gin', t.customFields.op('jsonb_path_ops')),
     // Substring search (ILIKE '%q%') over name, code, e-mail and phone digits; two-character
     // terms have no trigram: kefu_bigrams (migration 0006) indexes the name's character pairs.
     index('customers_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),

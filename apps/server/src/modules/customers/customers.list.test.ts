@@ -30,6 +30,8 @@ describe('customers: list search, filters, shared scope, capped totals', () => {
     await db.insert(customFieldDefinitions).values([
       { key: 'industry', label: '所属行业', type: 'select', options: ['medical', 'media'].map(option) },
       { key: 'tags', label: '标签', type: 'multi_select', options: ['vip', 'north', 'south'].map(option) },
+      { key: 'headcount', label: '人数', type: 'number' },
+      { key: 'motto', label: '口号', type: 'text' },
     ]);
     const hotline = await createDepartment(db, { name: '热线组' });
     const sup = await createUser(db, { username: 'sup', roleKey: 'supervisor', departmentId: hotline.id });
@@ -102,6 +104,23 @@ describe('customers: list search, filters, shared scope, capped totals', () => {
     expect(await names(admin, 'cf=tags:vip')).toEqual(['北京佳禾物业管理有限公司']);
     expect(await names(admin, 'cf=tags:north&cf=tags:vip')).toEqual(['北京佳禾物业管理有限公司']);
     expect(await names(admin, 'cf=tags:south')).toEqual([]);
+  });
+
+  it('filters a number field by its number, and a text field by any text (quotes, colons) literally', async () => {
+    const current = (await admin.get(`/api/v1/customers/${ids.mingyuan}`)).json();
+    const r = await admin.patch(`/api/v1/customers/${ids.mingyuan}`, {
+      version: current.version,
+      customFields: { ...current.customFields, headcount: '120', motto: 'say "hi": $.x ? (@ == 1) \\ 你好' },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().customFields.headcount).toBe(120);
+    expect(await names(admin, 'cf=headcount:120')).toEqual(['杭州明远广告传媒有限公司']);
+    expect(await names(admin, 'cf=headcount:120.0')).toEqual(['杭州明远广告传媒有限公司']);
+    expect(await names(admin, 'cf=headcount:12')).toEqual([]);
+    const motto = encodeURIComponent('say "hi": $.x ? (@ == 1) \\ 你好');
+    expect(await names(admin, `cf=motto:${motto}`)).toEqual(['杭州明远广告传媒有限公司']);
+    expect(await names(admin, `cf=motto:${encodeURIComponent('say "hi"')}`)).toEqual([]);
+    expect(await names(admin, 'cf=industry:media&cf=headcount:120')).toEqual(['杭州明远广告传媒有限公司']);
   });
 
   it('lists what a user owns or is staff on, with exact totals and the same rows page by page', async () => {

@@ -1,10 +1,12 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { customerCategories, customerContacts, customerStaff, customers, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { scopedUserIds } from '../../lib/data-scope.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
-import type { ListCustomersQuery } from './customers.schemas.js';
+import { type CustomerFilter, customerFilters } from './customers.filters.js';
+
+export type { CustomerFilter } from './customers.filters.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerInsert = typeof customers.$inferInsert;
@@ -19,68 +21,6 @@ export function customerScope(actor: Actor): SQL {
   if (!ids) return sql`TRUE`;
   return sql`(${customers.ownerId} IN (${ids}) OR EXISTS (
     SELECT 1 FROM customer_staff cs WHERE cs.customer_id = ${customers.id} AND cs.user_id IN (${ids})))`;
-}
-
-function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export type CustomerFilter = Omit<ListCustomersQuery, 'page' | 'pageSize' | 'sort'>;
-
-/**
- * How a search is written: `index` so that every arm can use an index and PostgreSQL combines them
- * (BitmapOr) instead of reading the whole table; `scan` for a plan that walks the list order and
- * tests each row, where the cheapest test wins (see listCustomersInScope).
- */
-type SearchForm = 'index' | 'scan';
-
-/**
- * `q`: a substring of the name, code or e-mail (case-insensitive), or of the phone digits (4 or
- * more digits):
- * - name: the trigram index from three characters on; a two-character term (华信, 张伟 — the usual
- *   Chinese search) has no trigram, so the index form looks it up in the bigram index (kefu_bigrams,
- *   migration 0006): its one bigram is among the name's exactly when the name contains it,
- *   ILIKE-wise (both lower-case the same way);
- * - code and e-mail: trigram indexes; both are ASCII only (generated KH…; validated addresses), so a
- *   term with other characters cannot match them and the arm is left out;
- * - phone: the trigram index over the normalised digits.
- */
-function searchCondition(q: string, form: SearchForm): SQL | undefined {
-  const like = `%${escapeLike(q)}%`;
-  const digits = q.replace(/\D/g, '');
-  const ascii = /^[\x20-\x7e]*$/.test(q);
-  return or(
-    form === 'index' && [...q].length === 2
-      ? sql`kefu_bigrams(${customers.name}) @> kefu_bigrams(${q}::text)`
-      : ilike(customers.name, like),
-    ascii ? ilike(customers.code, like) : undefined,
-    ascii ? ilike(customers.email, like) : undefined,
-    digits.length >= 4 ? sql`${customers.phoneNormalized} LIKE ${`%${digits}%`}` : undefined,
-  );
-}
-
-/** The filter conditions of the list (search, fields, custom fields), without scope and merge state. */
-function customerFilters(filter: CustomerFilter, form: SearchForm = 'index'): (SQL | undefined)[] {
-  const custom = (filter.cf ?? []).map((pair) => {
-    const [key = '', ...rest] = pair.split(':');
-    const value = rest.join(':');
-    // A scalar value, or membership in a multi-select array; written as containment (`@>`) of the
-    // whole column so that the GIN index on custom_fields answers it.
-    return sql`(${customers.customFields} @> jsonb_build_object(${key}::text, ${value}::text)
-      OR ${customers.customFields} @> jsonb_build_object(${key}::text, jsonb_build_array(${value}::text)))`;
-  });
-  return [
-    filter.q ? searchCondition(filter.q, form) : undefined,
-    filter.kind ? eq(customers.kind, filter.kind) : undefined,
-    filter.grade ? inArray(customers.grade, filter.grade.split(',') as ('A' | 'B' | 'C' | 'D')[]) : undefined,
-    filter.categoryKey ? eq(customers.categoryKey, filter.categoryKey) : undefined,
-    filter.ownerId ? eq(customers.ownerId, filter.ownerId) : undefined,
-    filter.region ? eq(customers.region, filter.region) : undefined,
-    filter.isKey === undefined ? undefined : eq(customers.isKey, filter.isKey),
-    filter.updatedFrom ? gte(customers.updatedAt, filter.updatedFrom) : undefined,
-    filter.updatedTo ? lte(customers.updatedAt, filter.updatedTo) : undefined,
-    ...custom,
-  ];
 }
 
 export function customerWhere(actor: Actor, filter: CustomerFilter): SQL {
@@ -186,12 +126,12 @@ async function cappedTotal(db: DbOrTx, parts: (SQL | undefined)[]) {
 export async function listCustomersInScope(db: DbOrTx, actor: Actor, filter: CustomerFilter, page: PageQuery) {
   const filters = and(isNull(customers.mergedIntoId), ...customerFilters(filter));
   const order = orderBy(page.sort, SORTABLE, [desc(customers.updatedAt), desc(customers.id)]);
-  const pageOf = (where: SQL | undefined, on: DbOrTx = db) =>
+  const pageOf = (where: SQL | undefined, on: DbOrTx = db, offset = offsetOf(page)) =>
     listQuery(on, actor.locale)
       .where(where)
       .orderBy(...order)
       .limit(page.pageSize)
-      .offset(offsetOf(page));
+      .offset(offset);
   const users = await scopeUserIds(db, actor);
   if (users === null) {
     // Counted first: the count tells how dense the matches are, which the planner can only guess
@@ -200,8 +140,15 @@ export async function listCustomersInScope(db: DbOrTx, actor: Actor, filter: Cus
     // many: walk the list order, which finds a page after a few rows.
     const totals = await cappedTotal(db, [filters]);
     if (totals.totalExact && totals.total <= FEW_MATCHES) {
-      const matching = db.select({ id: customers.id }).from(customers).where(filters);
-      return { items: await pageOf(sql`${customers.id} = ANY(ARRAY(${matching}))`), ...totals };
+      // All the matches with their sort columns, read through the indexes like the count (OFFSET 0
+      // keeps the planner from pulling the sub-query up and walking the list order instead); sorted,
+      // the page's ids; then only those rows with their joined names.
+      const columns = sql.join([customers.id, ...Object.values(SORTABLE)], sql`, `);
+      // Aliased as the table itself, so that the ORDER BY terms (customers.<column>) name its columns.
+      const matches = sql`(SELECT ${columns} FROM ${customers} WHERE ${filters} OFFSET 0) AS ${customers}`;
+      const ids = sql`SELECT ${customers.id} FROM ${matches} ORDER BY ${sql.join(order, sql`, `)}
+        LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`;
+      return { items: await pageOf(sql`${customers.id} = ANY(ARRAY(${ids}))`, db, 0), ...totals };
     }
     const dense = and(isNull(customers.mergedIntoId), ...customerFilters(filter, 'scan'));
     if (!filter.q) return { items: await pageOf(dense), ...totals };
@@ -209,8 +156,10 @@ export async function listCustomersInScope(db: DbOrTx, actor: Actor, filter: Cus
     // the sample says "rare", reads the whole trigram index (a two-character term has no trigram)
     // or the whole table. The count has just shown the matches to be dense, so walk the list order.
     const items = await db.transaction(async (tx) => {
-      await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
-      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      // SET LOCAL of both in one statement (one round trip).
+      await tx.execute(
+        sql`SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)`,
+      );
       return pageOf(dense, tx);
     });
     return { items, ...totals };
