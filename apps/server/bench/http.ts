@@ -6,6 +6,8 @@ export type LoadOptions = {
   connections: number;
   /** Measured duration. */
   seconds: number;
+  /** Measure this many requests instead of a duration (`seconds` is then ignored). */
+  requests?: number;
   /** A first run of this length whose figures are thrown away (JIT, caches, pool). */
   warmupSeconds: number;
 };
@@ -67,7 +69,9 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       if (error) reject(error);
       else resolve(result as LoadResult);
     };
-    const limitMs = (options.seconds + options.warmupSeconds) * 1000 + 30_000;
+    // A counted run: a request may take up to a second before the run counts as stuck.
+    const measuredMs = options.requests ? options.requests * 1000 : options.seconds * 1000;
+    const limitMs = measuredMs + options.warmupSeconds * 1000 + 30_000;
     const timer = setTimeout(() => finish(new Error(`load generator did not finish within ${limitMs} ms`)), limitMs);
     child.on('message', (message: LoadgenMessage) => {
       if (message.ok) finish(null, message.result);

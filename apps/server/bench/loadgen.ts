@@ -7,14 +7,20 @@ import type { LoadgenMessage, LoadOptions, LoadResult } from './http.js';
  * `LoadOptions`, answers one `LoadgenMessage`, exits.
  */
 
-function fire(options: LoadOptions, seconds: number, latencies: number[] | null): Promise<autocannon.Result> {
+/** One autocannon run: for `seconds`, or for `requests` requests when given. */
+function fire(
+  options: LoadOptions,
+  seconds: number,
+  latencies: number[] | null,
+  requests?: number,
+): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: options.url,
         headers: options.headers,
         connections: options.connections,
-        duration: seconds,
+        ...(requests ? { amount: requests } : { duration: seconds }),
         timeout: 10,
       },
       (error, result) => (error ? reject(error) : resolve(result)),
@@ -36,7 +42,7 @@ function percentile(sorted: Float64Array, p: number): number {
 async function measure(options: LoadOptions): Promise<LoadResult> {
   if (options.warmupSeconds > 0) await fire(options, options.warmupSeconds, null);
   const latencies: number[] = [];
-  const result = await fire(options, options.seconds, latencies);
+  const result = await fire(options, options.seconds, latencies, options.requests);
   const sorted = Float64Array.from(latencies).sort();
   const statusCodes: Record<string, number> = {};
   for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stats.count ?? 0;
