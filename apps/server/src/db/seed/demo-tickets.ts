@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { FACT_ITEMS } from '../../modules/tickets/tickets.protocol.js';
 import { reindexTicket } from '../../modules/tickets/tickets.search.js';
 import type { DbOrTx } from '../client.js';
@@ -11,6 +11,7 @@ import {
   ticketHistory,
   ticketMessages,
   tickets,
+  ticketTypes,
   users,
 } from '../schema/index.js';
 import { DEMO_TICKETS, type DemoTicket } from './demo-tickets.data.js';
