@@ -56,6 +56,12 @@ export async function seedDemoTickets(db: DbOrTx): Promise<void> {
     .from(users)
     .where(inArray(users.username, ['lijing']));
 
+  // Repairs go to the field-service team unless the agent picks another department.
+  const fieldService = departmentIds.get('现场服务组');
+  if (fieldService) {
+    await db.update(ticketTypes).set({ defaultDepartmentId: fieldService }).where(eq(ticketTypes.key, 'service'));
+  }
+
   for (const t of [...DEMO_TICKETS].sort((a, b) => b.daysAgo - a.daysAgo)) {
     const created = new Date(now - t.daysAgo * 24 * HOUR - 2 * HOUR);
     const times = statusTimes(t, created);
