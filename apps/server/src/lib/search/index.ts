@@ -1,4 +1,4 @@
-/** Full-text search over Chinese and mixed text (jieba → `simple` tsvector; pg_trgm fallback). See ADR 0005. */
+/** Full-text search over Chinese and mixed text: jieba words + single characters in a `simple` tsvector. See ADR 0005. */
 export { findHits, type HighlightSegment, type HitRange, highlight, type SnippetOptions } from './highlight.js';
 export {
   DEFAULT_SEARCH_CANDIDATES,
@@ -16,5 +16,5 @@ export {
   rankSql,
   type SearchQuery,
 } from './query.js';
-export { normalizeText, toIndexText, toSearchTokens, warmUpSegmenter } from './segment.js';
+export { normalizeText, toCharacterTokens, toIndexText, toSearchTokens, warmUpSegmenter } from './segment.js';
 export { type SearchWeight, toWeightedVector, tsvector, type WeightedPart } from './vector.js';

@@ -16,7 +16,7 @@ import { type MatchOptions, matchSql, rankSql, type SearchQuery } from './query.
  *   SELECT t.…, p.rank FROM search_page p JOIN tickets t ON t.id = p.id ORDER BY p.rank DESC, …
  *
  * Why: ranking every match of a common word (客户, 空调: hundreds of thousands of rows at 1M
- * tickets) reads and ranks all of them (1.5 s measured, ADR 0005). Bounded, PostgreSQL either
+ * tickets) reads and ranks all of them (2–3 s measured, ADR 0005). Bounded, PostgreSQL either
  * walks the `created_at` index newest first and stops after `candidates` matches (common words),
  * or takes the few matches of a rare word from the GIN index and sorts them; at most `candidates`
  * vectors are ranked, and only the page's rows are joined back.

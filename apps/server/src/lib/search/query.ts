@@ -1,5 +1,13 @@
-import { and, not, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { hasHan, isOutsideDictionary, joinDigitGroups, normalizeText, toSearchTokens } from './segment.js';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import {
+  CHARACTER_MARK,
+  hasHan,
+  isOutsideDictionary,
+  joinDigitGroups,
+  normalizeText,
+  toCharacterTokens,
+  toSearchTokens,
+} from './segment.js';
 
 /**
  * A user's search box text → a tsquery over the `simple` search vectors (vector.ts), plus the SQL
@@ -7,8 +15,10 @@ import { hasHan, isOutsideDictionary, joinDigitGroups, normalizeText, toSearchTo
  *
  * Syntax: words separated by spaces are ANDed; `"…"` (or “…” 「…」) is a phrase; `-word` excludes.
  * Each word is segmented like indexed text and its tokens ANDed (空调不制冷 → 空调 & 不 & 制冷); a
- * phrase's tokens must follow each other. Everything else is text: no input can make a tsquery
- * syntax error, because every lexeme is quoted and lexemes only hold letters and digits.
+ * phrase's tokens must follow each other. A word whose Chinese no dictionary word covers (修, 伟明)
+ * is looked up as its characters in a row (ǂ伟 <-> ǂ明; the index holds every character, marked,
+ * see segment.ts). Everything else is text: no input can make a tsquery syntax error, because every
+ * lexeme is quoted and lexemes only hold letters and digits.
  */
 
 /** Query text beyond this is ignored (code points). */
@@ -39,14 +49,15 @@ const QUERY_STOPWORDS = new Set([
 export type QueryTerm = {
   /** The word or phrase as typed, normalized (NFKC, lower case). */
   text: string;
+  /** Word tokens (jieba); for a word outside the dictionary only its latin words and numbers. */
   tokens: string[];
+  /**
+   * A word outside the dictionary (修, 伟明: jieba may cut it otherwise inside a sentence): its
+   * Chinese characters, matched in a row. Empty for other words.
+   */
+  characters: string[];
   phrase: boolean;
   exclude: boolean;
-  /**
-   * Chinese characters no dictionary word covers (修, 伟明): jieba may cut them otherwise inside a
-   * sentence, so matchSql also accepts a substring match on the `fallback` text columns.
-   */
-  outsideDictionary: boolean;
 };
 
 export type SearchQuery = {
@@ -73,16 +84,19 @@ export function parseSearchQuery(input: string): SearchQuery {
     const phrase = quoted !== undefined;
     const exclude = phrase ? minus === '-' : (bare ?? '').startsWith('-');
     const raw = (phrase ? quoted : (bare ?? '').replace(/^-+/, '')).trim();
+    const outside = hasHan(raw) && isOutsideDictionary(raw);
+    const characters = outside ? toCharacterTokens(raw).slice(0, budget) : [];
     let tokens = toSearchTokens(raw);
+    if (outside) tokens = tokens.filter((token) => !hasHan(token));
     if (!phrase) {
       tokens = [...new Set(tokens)];
       const meaningful = tokens.filter((token) => !QUERY_STOPWORDS.has(token));
-      if (meaningful.length > 0) tokens = meaningful;
+      if (meaningful.length > 0 || characters.length > 0) tokens = meaningful;
     }
-    tokens = tokens.slice(0, budget);
-    if (tokens.length === 0) continue;
-    budget -= tokens.length;
-    terms.push({ text: raw, tokens, phrase, exclude, outsideDictionary: hasHan(raw) && isOutsideDictionary(raw) });
+    tokens = tokens.slice(0, budget - characters.length);
+    if (tokens.length + characters.length === 0) continue;
+    budget -= tokens.length + characters.length;
+    terms.push({ text: raw, tokens, characters, phrase, exclude });
   }
   const isEmpty = !terms.some((term) => !term.exclude);
   return { terms, tsquery: isEmpty ? null : tsqueryOf(terms), isEmpty };
@@ -98,9 +112,22 @@ function isPrefixToken(token: string): boolean {
   return token.length >= 3 && /\d/.test(token) && /^[\p{L}\p{N}]+$/u.test(token);
 }
 
+const group = (parts: string[], operator: string) =>
+  parts.length === 1 ? (parts[0] as string) : `(${parts.join(` ${operator} `)})`;
+
 function termExpression(term: QueryTerm, positive = false): string {
-  const lexemes = term.tokens.map((token) => lexeme(token, !term.phrase && isPrefixToken(token)));
-  const joined = lexemes.length === 1 ? (lexemes[0] as string) : `(${lexemes.join(term.phrase ? ' <-> ' : ' & ')})`;
+  const words = term.tokens.map((token) => lexeme(token, !term.phrase && isPrefixToken(token)));
+  const parts =
+    term.characters.length > 0
+      ? [
+          group(
+            term.characters.map((c) => lexeme(CHARACTER_MARK + c, false)),
+            '<->',
+          ),
+          ...words,
+        ]
+      : [group(words, term.phrase ? '<->' : '&')];
+  const joined = group(parts, '&');
   return term.exclude && !positive ? `!${joined}` : joined;
 }
 
@@ -112,15 +139,10 @@ function tsq(text: string): SQL {
   return sql`to_tsquery('simple', ${text}::text)`;
 }
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export type MatchOptions = {
   /**
-   * Text columns (or expressions) searched by substring (ILIKE) for the words outside the
-   * dictionary, in addition to the vector; give each a `gin_trgm_ops` index. Without them such a
-   * word is looked up by its tokens only.
+   * @deprecated Ignored. Words outside the dictionary are looked up by their characters in the
+   * vector now (an ILIKE on a trigram index cannot find one character fast: 2–3 s at 1M rows).
    */
   fallback?: SQLWrapper[];
 };
@@ -129,37 +151,19 @@ const toQuery = (query: SearchQuery | string): SearchQuery =>
   typeof query === 'string' ? parseSearchQuery(query) : query;
 
 /**
- * The WHERE condition: `vector @@ to_tsquery('simple', …)` (GIN index), and for each word outside
- * the dictionary, when fallback columns are given, `(vector @@ word OR col ILIKE '%word%' …)`.
+ * The WHERE condition `vector @@ to_tsquery('simple', …)`, answered by a GIN index on the vector.
  * An empty query matches nothing (FALSE); callers usually skip the search when `isEmpty`.
  */
-export function matchSql(vector: SQLWrapper, query: SearchQuery | string, options: MatchOptions = {}): SQL {
+export function matchSql(vector: SQLWrapper, query: SearchQuery | string, _options: MatchOptions = {}): SQL {
   const parsed = toQuery(query);
-  if (parsed.isEmpty) return sql`FALSE`;
-  const columns = options.fallback ?? [];
-  const viaFallback = (term: QueryTerm) => term.outsideDictionary && columns.length > 0;
-  const plain = tsqueryOf(parsed.terms.filter((term) => !viaFallback(term)));
-  const conditions: (SQL | undefined)[] = [plain ? sql`${vector} @@ ${tsq(plain)}` : undefined];
-  for (const term of parsed.terms.filter(viaFallback)) {
-    const pattern = likePattern(term.text);
-    const either = or(
-      sql`${vector} @@ ${tsq(termExpression(term, true))}`,
-      ...columns.map((column) => sql`${column} ILIKE ${pattern}`),
-    ) as SQL;
-    conditions.push(term.exclude ? not(sql`coalesce(${either}, FALSE)`) : either);
-  }
-  return and(...conditions) as SQL;
+  if (parsed.isEmpty || !parsed.tsquery) return sql`FALSE`;
+  return sql`${vector} @@ ${tsq(parsed.tsquery)}`;
 }
 
-/**
- * The tsquery that ranks: the wanted terms (exclusions do not rank). With a word outside the
- * dictionary matched by substring, its tokens may be absent, so the terms are ORed instead.
- */
+/** The tsquery that ranks: the wanted terms (exclusions do not rank). */
 export function rankingTsquery(query: SearchQuery): string | null {
   const wanted = query.terms.filter((term) => !term.exclude);
-  if (wanted.length === 0) return null;
-  const separator = wanted.some((term) => term.outsideDictionary) ? ' | ' : ' & ';
-  return wanted.map((term) => termExpression(term)).join(separator);
+  return wanted.length === 0 ? null : wanted.map((term) => termExpression(term)).join(' & ');
 }
 
 /**

@@ -25,7 +25,7 @@ describe('parseSearchQuery', () => {
   it('drops particles from a word with other tokens, not from a phrase', () => {
     expect(parseSearchQuery('空调坏了').tsquery).toBe("('空调' & '坏')");
     expect(parseSearchQuery('"空调坏了"').tsquery).toBe("('空调' <-> '坏' <-> '了')");
-    expect(parseSearchQuery('的').tsquery).toBe("'的'");
+    expect(parseSearchQuery('的').tsquery).toBe("'ǂ的'");
   });
 
   it('matches identifiers with digits as prefixes, normalized', () => {
@@ -36,13 +36,17 @@ describe('parseSearchQuery', () => {
     expect(parseSearchQuery('138 1234 5678').tsquery).toBe("'13812345678':*");
   });
 
-  it('flags words outside the dictionary', () => {
+  it('looks up words outside the dictionary as characters in a row', () => {
     const terms = parseSearchQuery('修 伟明 空调').terms;
-    expect(terms.map((t) => [t.text, t.outsideDictionary])).toEqual([
-      ['修', true],
-      ['伟明', true],
-      ['空调', false],
+    expect(terms.map((t) => [t.text, t.characters])).toEqual([
+      ['修', ['修']],
+      ['伟明', ['伟', '明']],
+      ['空调', []],
     ]);
+    expect(parseSearchQuery('修 伟明 空调').tsquery).toBe("'ǂ修' & ('ǂ伟' <-> 'ǂ明') & '空调'");
+    expect(parseSearchQuery('伟明x200 -修').tsquery).toBe("(('ǂ伟' <-> 'ǂ明') & 'x200':*) & !'ǂ修'");
+    expect(parseSearchQuery('ǂ修').tsquery).toBe("'ǂ修'");
+    expect(parseSearchQuery('客'.repeat(100)).terms[0]?.characters.length).toBe(MAX_QUERY_TOKENS);
   });
 
   it('is empty without a wanted term', () => {
@@ -73,7 +77,7 @@ describe('parseSearchQuery', () => {
       const { tsquery } = parseSearchQuery(input);
       if (tsquery === null) continue;
       // Every lexeme is quoted and holds only letters and digits; between them only our operators.
-      const outside = tsquery.replace(/'[\p{L}\p{N}\p{M}]+'(:\*)?/gu, 'L');
+      const outside = tsquery.replace(/'ǂ?[\p{L}\p{N}\p{M}]+'(:\*)?/gu, 'L');
       expect(outside, input).toMatch(/^[L&!<\->() ]+$/);
     }
     expect(parseSearchQuery("o'reilly").tsquery).toBe("('o' & 'reilly')");
@@ -95,18 +99,10 @@ describe('matchSql and rankSql', () => {
     expect(params).toEqual(["'客服' & 'drop'"]);
   });
 
-  it('backs words outside the dictionary with ILIKE on the fallback columns', () => {
-    const { sql: text, params } = render(matchSql(vector, '伟明 空调 -修', { fallback: [sql.raw('title')] }));
-    expect(text).toBe(
-      "(v @@ to_tsquery('simple', $1::text) and (v @@ to_tsquery('simple', $2::text) or title ILIKE $3)" +
-        " and not coalesce((v @@ to_tsquery('simple', $4::text) or title ILIKE $5), FALSE))",
-    );
-    expect(params).toEqual(["'空调'", "'伟明'", '%伟明%', "'修'", '%修%']);
-  });
-
-  it('escapes LIKE wildcards in fallback terms', () => {
-    const { params } = render(matchSql(vector, '"伟%明_"', { fallback: [sql.raw('title')] }));
-    expect(params).toContain('%伟\\%明\\_%');
+  it('ignores the deprecated fallback columns', () => {
+    const { sql: text, params } = render(matchSql(vector, '伟明 空调', { fallback: [sql.raw('title')] }));
+    expect(text).toBe("v @@ to_tsquery('simple', $1::text)");
+    expect(params).toEqual(["('ǂ伟' <-> 'ǂ明') & '空调'"]);
   });
 
   it('matches nothing for an empty query, ranks 0', () => {
@@ -114,8 +110,8 @@ describe('matchSql and rankSql', () => {
     expect(render(rankSql(vector, '')).sql).toBe('0::real');
   });
 
-  it('ranks on wanted terms only; ORs them when a fallback word may lack its tokens', () => {
+  it('ranks on wanted terms only', () => {
     expect(render(rankSql(vector, '空调 -退款')).params).toEqual(["'空调'"]);
-    expect(render(rankSql(vector, '空调 伟明')).params).toEqual(["'空调' | '伟明'"]);
+    expect(render(rankSql(vector, '空调 伟明')).params).toEqual(["'空调' & ('ǂ伟' <-> 'ǂ明')"]);
   });
 });

@@ -3,10 +3,11 @@ import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 
 /**
- * Segmentation for full-text search over Chinese (and mixed) text: jieba words, stored as a
- * `simple` tsvector (see vector.ts), looked up by tsqueries built from the same tokens (query.ts).
- * Whatever produces index tokens must produce query tokens too: changing anything here (rules,
- * jieba version, dictionary) means recomputing every stored search vector.
+ * Segmentation for full-text search over Chinese (and mixed) text: jieba words, then every Chinese
+ * character on its own, stored as a `simple` tsvector (see vector.ts) and looked up by tsqueries
+ * built from the same tokens (query.ts). Whatever produces index tokens must produce query tokens
+ * too: changing anything here (rules, jieba version, dictionary) means recomputing every stored
+ * search vector.
  */
 
 const require = createRequire(import.meta.url);
@@ -61,17 +62,36 @@ export function toSearchTokens(text: string): string[] {
   const tokens: string[] = [];
   for (const piece of segmenter().cutForSearch(normalized, true)) {
     for (const [word] of piece.matchAll(WORD)) {
-      if (word.length <= MAX_TOKEN_LENGTH) tokens.push(word);
+      if (word.length <= MAX_TOKEN_LENGTH && !word.startsWith(CHARACTER_MARK)) tokens.push(word);
     }
   }
   return tokens;
 }
 
-/** The text to store with `to_tsvector('simple', $1)`: the tokens of every part, space-joined. */
+/**
+ * Marks a character lexeme (ǂ修) apart from a one-character word (修 cut alone by jieba): the
+ * pieces of a query word (不 in 空调不制冷) must stay words, not "the character anywhere". A letter
+ * (PostgreSQL's parser keeps ǂ修 one word in every locale) that no segmented word starts with.
+ */
+export const CHARACTER_MARK = 'ǂ';
+
+/**
+ * The Chinese characters of a text, in order. Indexed after the words (marked, CHARACTER_MARK),
+ * they make a single character (修) or a word outside the dictionary (伟明 → ǂ伟 <-> ǂ明) an
+ * index lookup too.
+ */
+export function toCharacterTokens(text: string): string[] {
+  return [...normalizeText(text.slice(0, MAX_INDEX_CHARS))].filter((c) => HAN.test(c));
+}
+
+/**
+ * The text to store with `to_tsvector('simple', $1)`: for every part, its word tokens, then its
+ * marked Chinese characters (toCharacterTokens), space-joined.
+ */
 export function toIndexText(...parts: (string | null | undefined)[]): string {
   return parts
     .filter((part): part is string => typeof part === 'string' && part.length > 0)
-    .map((part) => toSearchTokens(part).join(' '))
+    .map((part) => [...toSearchTokens(part), ...toCharacterTokens(part).map((c) => CHARACTER_MARK + c)].join(' '))
     .filter((text) => text.length > 0)
     .join(' ');
 }
@@ -83,10 +103,10 @@ export function hasHan(text: string): boolean {
 /**
  * True when a word's Chinese characters are not covered by a dictionary word of two or more
  * characters (a single character such as 修, or a name such as 伟明): jieba may then cut the word
- * differently inside a sentence (HMM), so a token lookup alone can miss it.
+ * differently inside a sentence (HMM), so such a word is looked up by its characters in a row.
  */
 export function isOutsideDictionary(word: string): boolean {
-  const han = [...normalizeText(word)].filter((c) => HAN.test(c)).join('');
+  const han = toCharacterTokens(word).join('');
   if (han.length === 0) return false;
   return segmenter()
     .cut(han, false)

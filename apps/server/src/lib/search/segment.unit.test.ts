@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOutsideDictionary, normalizeText, toIndexText, toSearchTokens } from './segment.js';
+import { isOutsideDictionary, normalizeText, toCharacterTokens, toIndexText, toSearchTokens } from './segment.js';
 
 describe('toSearchTokens', () => {
   it('cuts Chinese into dictionary words', () => {
@@ -39,9 +39,20 @@ describe('toSearchTokens', () => {
   });
 });
 
+describe('toCharacterTokens', () => {
+  it('lists the Chinese characters in order, normalized', () => {
+    expect(toCharacterTokens('维修 X200，伟明！')).toEqual(['维', '修', '伟', '明']);
+  });
+});
+
 describe('toIndexText', () => {
-  it('joins the tokens of every part, skipping empty ones', () => {
-    expect(toIndexText('空调不制冷', null, undefined, '', '型号X200')).toBe('空调 不 制冷 型号 x200');
+  it('joins the word tokens then the characters of every part, skipping empty ones', () => {
+    expect(toIndexText('空调不制冷', null, undefined, '', '型号X200')).toBe(
+      '空调 不 制冷 ǂ空 ǂ调 ǂ不 ǂ制 ǂ冷 型号 x200 ǂ型 ǂ号',
+    );
+    // No word token can pass for a marked character.
+    expect(toIndexText('ǂ修')).toBe('修 ǂ修');
+    expect(toIndexText('13812345678')).toBe('13812345678');
     expect(toIndexText()).toBe('');
     expect(toIndexText('！！')).toBe('');
   });
