@@ -18,6 +18,7 @@ export const NAMESPACES = [
   'customers',
   'handover',
   'phrases',
+  'tickets',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

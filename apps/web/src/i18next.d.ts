@@ -11,6 +11,7 @@ import type jobs from './locales/zh-CN/jobs.json';
 import type menu from './locales/zh-CN/menu.json';
 import type phrases from './locales/zh-CN/phrases.json';
 import type roles from './locales/zh-CN/roles.json';
+import type tickets from './locales/zh-CN/tickets.json';
 import type users from './locales/zh-CN/users.json';
 
 declare module 'i18next' {
@@ -29,6 +30,7 @@ declare module 'i18next' {
       customers: typeof customers;
       handover: typeof handover;
       phrases: typeof phrases;
+      tickets: typeof tickets;
     };
   }
 }

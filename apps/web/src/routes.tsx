@@ -9,10 +9,12 @@ import {
   CommentOutlined,
   ContactsOutlined,
   ControlOutlined,
+  CustomerServiceOutlined,
   HomeOutlined,
   ImportOutlined,
   KeyOutlined,
   MessageOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -55,6 +57,37 @@ export const appRoutes: AppRoute[] = [
     nameKey: 'home',
     icon: <HomeOutlined />,
     element: page(() => import('./modules/home/HomePage'), 'HomePage'),
+  },
+  // Tickets: /tickets opens the queue (the group's first page); a new ticket and a ticket's page
+  // stay out of the menu.
+  {
+    path: '/tickets',
+    nameKey: 'ticketsGroup',
+    icon: <CustomerServiceOutlined />,
+    access: 'tickets.read',
+    children: [
+      {
+        path: '/tickets/queue',
+        nameKey: 'tickets',
+        icon: <ProfileOutlined />,
+        access: 'tickets.read',
+        element: page(() => import('./modules/tickets/TicketsPage'), 'TicketsPage'),
+      },
+      {
+        path: '/tickets/new',
+        nameKey: 'ticketNew',
+        access: 'tickets.write',
+        hideInMenu: true,
+        element: page(() => import('./modules/tickets/NewTicketPage'), 'NewTicketPage'),
+      },
+      {
+        path: '/tickets/:id',
+        nameKey: 'ticket',
+        access: 'tickets.read',
+        hideInMenu: true,
+        element: page(() => import('./modules/tickets/TicketPage'), 'TicketPage'),
+      },
+    ],
   },
   // Customer archive. The list and the file are siblings (a route with an element has no outlet);
   // the file is reachable from the list only, so it stays out of the menu.

@@ -64,6 +64,10 @@ describe('toMenuData', () => {
     const menu = toMenuData(appRoutes, roleAccess('admin'), echo);
     expect(paths(menu)).toEqual([
       '/',
+      '/tickets',
+      '/tickets/queue',
+      '/tickets/new',
+      '/tickets/:id',
       '/customers',
       '/customers/:id',
       '/customer-grading',
@@ -94,6 +98,16 @@ describe('toMenuData', () => {
     expect(agent).toContain('/service-standards/forbidden-phrases');
     expect(agent).not.toContain('/service-standards/overrides');
     expect(paths(toMenuData(appRoutes, roleAccess('supervisor'), echo))).toContain('/service-standards/overrides');
+  });
+
+  it('shows the ticket queue to everyone with tickets.read, the new-ticket page to those who write', () => {
+    const agent = toMenuData(appRoutes, roleAccess('agent'), echo);
+    expect(paths(agent)).toEqual(expect.arrayContaining(['/tickets/queue', '/tickets/new', '/tickets/:id']));
+    const group = agent.find((item) => item.path === '/tickets');
+    expect(group?.children?.filter((item) => !item.hideInMenu).map((item) => item.path)).toEqual(['/tickets/queue']);
+    const clerk = paths(toMenuData(appRoutes, roleAccess('clerk'), echo));
+    expect(clerk).toContain('/tickets/:id');
+    expect(clerk).not.toContain('/tickets/new');
   });
 
   it('gives an agent the home page, departments and their own account pages only', () => {

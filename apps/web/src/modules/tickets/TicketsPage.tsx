@@ -1,0 +1,217 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { type ActionType, PageContainer, type ProFormInstance, ProTable } from '@ant-design/pro-components';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, theme } from 'antd';
+import { type HTMLAttributes, type Key, useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import type { SortOrderMap } from '../../api/listQuery';
+import { useAccess } from '../auth/useAccess';
+import { listTickets, ticketListKey } from './api';
+import { BulkActions } from './BulkActions';
+import { ShortcutHelp } from './ShortcutHelp';
+import { moveIndex, shortcutAction } from './shortcuts';
+import { COMPLAINT_ROW_BG } from './TicketMarks';
+import { TicketViewsBar } from './TicketViewsBar';
+import { ticketColumns } from './ticketColumns';
+import { queueFrom, toTicketQuery } from './ticketQuery';
+import { QUEUES, type QueueKey, type TicketListItem } from './types';
+import { useTicketEvents } from './useTicketEvents';
+import { useTicketTypes } from './useTicketSettings';
+
+/** Form values the table last searched with (for saved views), without ProTable's own keys. */
+function searchValues(params: Record<string, unknown>): Record<string, unknown> {
+  const { current: _c, pageSize: _p, _timestamp: _t, keyword: _k, queue: _q, ...rest } = params;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+}
+
+const LIVE_REFRESH_DELAY_MS = 800;
+
+/**
+ * The ticket queue: tabs mine / team / unassigned / watching / all, filters and full-text search,
+ * saved views, bulk actions, keyboard shortcuts and live refresh on ticket events.
+ */
+export function TicketsPage() {
+  const { t } = useTranslation(['tickets', 'common']);
+  const access = useAccess();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { token } = theme.useToken();
+  const [search, setSearch] = useSearchParams();
+  const queue = queueFrom(search.get('queue'));
+  const actionRef = useRef<ActionType>(null);
+  const formRef = useRef<ProFormInstance>(undefined);
+  const totalExact = useRef(true);
+  const [rows, setRows] = useState<TicketListItem[]>([]);
+  const [active, setActive] = useState<number | undefined>();
+  const [selected, setSelected] = useState<Key[]>([]);
+  const [lastValues, setLastValues] = useState<Record<string, unknown>>({});
+  const [helpOpen, setHelpOpen] = useState(false);
+  const types = useTicketTypes();
+  const canWrite = access.can('tickets.write');
+
+  const setQueue = useCallback(
+    (next: QueueKey) => {
+      setSearch(next === 'mine' ? {} : { queue: next }, { replace: true });
+      setActive(undefined);
+      setSelected([]);
+    },
+    [setSearch],
+  );
+
+  // Live refresh: any ticket event reloads the page of the queue on screen (debounced: a bulk
+  // action sends one event per ticket).
+  const refreshTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useTicketEvents(() => {
+    clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => actionRef.current?.reload(), LIVE_REFRESH_DELAY_MS);
+  });
+  useEffect(() => () => clearTimeout(refreshTimer.current), []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (document.querySelector('.ant-modal-wrap, .ant-drawer-open')) return;
+      const action = shortcutAction(event);
+      if (!action) return;
+      const row = active === undefined ? undefined : rows[active];
+      switch (action) {
+        case 'new':
+          if (canWrite) navigate('/tickets/new');
+          break;
+        case 'search':
+          document.querySelector<HTMLInputElement>('input[data-testid="ticket-search"]')?.focus();
+          break;
+        case 'next':
+        case 'previous':
+          setActive((current) => moveIndex(current, action === 'next' ? 1 : -1, rows.length));
+          break;
+        case 'open':
+          if (!row) return;
+          navigate(`/tickets/${row.id}`);
+          break;
+        case 'select':
+          if (!row) return;
+          setSelected((keys) => (keys.includes(row.id) ? keys.filter((k) => k !== row.id) : [...keys, row.id]));
+          break;
+        case 'refresh':
+          actionRef.current?.reload();
+          break;
+        case 'help':
+          setHelpOpen((open) => !open);
+          break;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, rows, canWrite, navigate]);
+
+  const columns = ticketColumns({
+    t,
+    typeOptions: types.options,
+    typeLabel: types.label,
+    canPickUsers: access.can('users.read'),
+  });
+
+  return (
+    <PageContainer
+      tabList={QUEUES.map((key) => ({ key, tab: <span data-testid={`queue-${key}`}>{t(`queue.${key}`)}</span> }))}
+      tabActiveKey={queue}
+      onTabChange={(key) => setQueue(queueFrom(key))}
+    >
+      <ProTable<TicketListItem, Record<string, unknown>>
+        rowKey="id"
+        actionRef={actionRef}
+        formRef={formRef}
+        columns={columns}
+        params={{ queue }}
+        scroll={{ x: 'max-content' }}
+        pagination={{
+          defaultPageSize: 20,
+          showSizeChanger: true,
+          showTotal: (total) => t(totalExact.current ? 'list.total' : 'list.totalAtLeast', { count: total }),
+        }}
+        search={{ labelWidth: 'auto', defaultCollapsed: true }}
+        columnsState={{ persistenceKey: 'kefu.tickets.columns', persistenceType: 'localStorage' }}
+        request={async (params, sort) => {
+          const { queue: tab, ...rest } = params;
+          const query = toTicketQuery(rest, sort as SortOrderMap, queueFrom(String(tab ?? '')));
+          setLastValues(searchValues(rest));
+          const result = await queryClient.fetchQuery({
+            queryKey: ticketListKey(query),
+            queryFn: () => listTickets(query),
+            staleTime: 0,
+          });
+          totalExact.current = result.totalExact;
+          setRows(result.items);
+          setActive((current) => (current !== undefined && current < result.items.length ? current : undefined));
+          return { data: result.items, total: result.total, success: true };
+        }}
+        onRow={(row, index) =>
+          ({
+            'data-testid': 'ticket-row',
+            'data-complaint': row.isComplaint ? 'true' : 'false',
+            'data-major': row.isMajor ? 'true' : 'false',
+            style: {
+              background: row.isComplaint ? COMPLAINT_ROW_BG : undefined,
+              outline: index === active ? `2px solid ${token.colorPrimary}` : undefined,
+              outlineOffset: -2,
+            },
+            onClick: () => setActive(index),
+          }) as HTMLAttributes<HTMLElement>
+        }
+        rowSelection={
+          canWrite
+            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys), preserveSelectedRowKeys: true }
+            : false
+        }
+        tableAlertRender={({ selectedRowKeys, onCleanSelected }) => (
+          <span>
+            {t('bulk.selected', { count: selectedRowKeys.length })}
+            <Button type="link" size="small" onClick={onCleanSelected}>
+              {t('bulk.clear')}
+            </Button>
+          </span>
+        )}
+        tableAlertOptionRender={() => (
+          <BulkActions
+            ids={selected.map(String)}
+            canAssign={access.can('tickets.assign')}
+            onDone={() => {
+              setSelected([]);
+              actionRef.current?.reload();
+            }}
+          />
+        )}
+        headerTitle={
+          <TicketViewsBar
+            currentValues={() => ({ ...lastValues, queue })}
+            onApply={(view) => {
+              formRef.current?.resetFields();
+              if (view) {
+                const { queue: savedQueue, ...values } = view.query;
+                if (typeof savedQueue === 'string') setQueue(queueFrom(savedQueue));
+                formRef.current?.setFieldsValue(values);
+              }
+              formRef.current?.submit();
+            }}
+          />
+        }
+        toolBarRender={() => [
+          <ShortcutHelp key="help" open={helpOpen} onOpenChange={setHelpOpen} />,
+          canWrite && (
+            <Button
+              key="create"
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/tickets/new')}
+              data-testid="ticket-create"
+            >
+              {t('list.create')}
+            </Button>
+          ),
+        ]}
+      />
+    </PageContainer>
+  );
+}
