@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The list pages whose filters can be saved as views. */
-export const SAVED_VIEW_MODULES = ['customers', 'users', 'audit'] as const;
+export const SAVED_VIEW_MODULES = ['customers', 'users', 'audit', 'tickets'] as const;
 export type SavedViewModule = (typeof SAVED_VIEW_MODULES)[number];
 
 const ModuleSchema = z.enum(SAVED_VIEW_MODULES);
