@@ -104,7 +104,8 @@ describe('toMenuData', () => {
     const agent = toMenuData(appRoutes, roleAccess('agent'), echo);
     expect(paths(agent)).toEqual(expect.arrayContaining(['/tickets/queue', '/tickets/new', '/tickets/:id']));
     const group = agent.find((item) => item.path === '/tickets');
-    expect(group?.children?.filter((item) => !item.hideInMenu).map((item) => item.path)).toEqual(['/tickets/queue']);
+    // The queue is the group's first page: /tickets opens it.
+    expect(group?.children?.find((item) => !item.hideInMenu)?.path).toBe('/tickets/queue');
     const clerk = paths(toMenuData(appRoutes, roleAccess('clerk'), echo));
     expect(clerk).toContain('/tickets/:id');
     expect(clerk).not.toContain('/tickets/new');

@@ -47,7 +47,6 @@ export function CustomerPanel({ ticket }: { ticket: Ticket }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('fields.contactPhone')}>{ticket.contactPhone ?? '-'}</Descriptions.Item>
         </Descriptions>
-        <Typography.Text type="secondary">{t('customerPanel.unknown')}</Typography.Text>
       </Card>
     );
   }

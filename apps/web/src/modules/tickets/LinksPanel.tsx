@@ -1,53 +1,57 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, List, Popconfirm, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { alreadyShown } from '../../api/errors';
-import { addLink, listLinks, listTickets, removeLink, ticketKey, ticketsQueryKey } from './api';
+import { useAccess } from '../auth/useAccess';
+import { addLink, listLinks, mergeTicket, removeLink, ticketKey } from './api';
 import { COMPLAINT_RED, StatusTag } from './TicketMarks';
+import { TicketSearchSelect } from './TicketSearchSelect';
 import type { Ticket } from './types';
+import { useVersionedWrite } from './useTicket';
 
-/** Related tickets: list, link another (search by number or words), unlink. */
+/**
+ * Related tickets: list, link another (search by number or words), unlink; a supervisor merges a
+ * duplicate into this ticket (its messages and history are kept, it ends `merged`).
+ */
 export function LinksPanel({ ticket, canWrite }: { ticket: Ticket; canWrite: boolean }) {
   const { t } = useTranslation('tickets');
+  const { modal } = App.useApp();
   const queryClient = useQueryClient();
   const key = [...ticketKey(ticket.id), 'links'];
   const links = useQuery({ queryKey: key, queryFn: async () => (await listLinks(ticket.id)).items });
-  const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(search.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [search]);
-  const candidates = useQuery({
-    queryKey: [...ticketsQueryKey, 'list', 'link-picker', debounced],
-    queryFn: () => listTickets({ queue: 'all', q: debounced, pageSize: 10 }),
-    enabled: debounced.length > 0,
-    placeholderData: keepPreviousData,
-  });
   const change = useMutation({
     mutationFn: ({ linkedId, add }: { linkedId: string; add: boolean }) =>
       add ? addLink(ticket.id, linkedId) : removeLink(ticket.id, linkedId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketKey(ticket.id) }),
   });
-  const linkedIds = new Set((links.data ?? []).map((l) => l.id));
+  const linkedIds = (links.data ?? []).map((l) => l.id);
+  const merge = useVersionedWrite(ticket.id, (sourceId: string) =>
+    mergeTicket(ticket.id, { sourceId, version: ticket.version }),
+  );
+  const canMerge = useAccess().can('tickets.supervise') && !['closed', 'merged'].includes(ticket.status);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="links">
       {canWrite && (
-        <Select<string>
-          showSearch
-          value={null}
-          filterOption={false}
-          onSearch={setSearch}
+        <TicketSearchSelect
           placeholder={t('links.placeholder')}
-          style={{ width: '100%', maxWidth: 480 }}
-          loading={candidates.isFetching}
-          options={(candidates.data?.items ?? [])
-            .filter((item) => item.id !== ticket.id && !linkedIds.has(item.id))
-            .map((item) => ({ value: item.id, label: `${item.number} · ${item.subject}` }))}
-          onSelect={(linkedId) => change.mutate({ linkedId, add: true })}
+          excludeIds={[ticket.id, ...linkedIds]}
+          onPick={(picked) => change.mutate({ linkedId: picked.id, add: true })}
+        />
+      )}
+      {canMerge && (
+        <TicketSearchSelect
+          placeholder={t('links.mergePlaceholder')}
+          excludeIds={[ticket.id]}
+          testId="merge-picker"
+          onPick={(picked) =>
+            modal.confirm({
+              title: t('links.mergeConfirm', { source: picked.number, target: ticket.number }),
+              content: t('links.mergeHint'),
+              onOk: () => merge.mutateAsync(picked.id).catch(alreadyShown),
+            })
+          }
         />
       )}
       {(links.data ?? []).length === 0 ? (

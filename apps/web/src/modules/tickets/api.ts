@@ -47,6 +47,9 @@ export const addLink = (id: string, ticketId: string) =>
 export const removeLink = (id: string, linkedId: string) =>
   unwrap(api.DELETE('/api/v1/tickets/{id}/links/{linkedId}', { params: { path: { id, linkedId } } }));
 
+export const mergeTicket = (id: string, body: { sourceId: string; version: number }) =>
+  unwrap(api.POST('/api/v1/tickets/{id}/merge', { ...path(id), body }));
+
 export const listMeasures = (id: string) => unwrap(api.GET('/api/v1/tickets/{id}/measures', path(id)));
 export const addMeasure = (id: string, body: MeasureBody) =>
   unwrap(api.POST('/api/v1/tickets/{id}/measures', { ...path(id), body }));
