@@ -43,15 +43,15 @@ import { registerRealtimeListeners } from './modules/realtime/realtime.listeners
 import { realtimeRoutes } from './modules/realtime/realtime.routes.js';
 import { rolesRoutes } from './modules/roles/roles.routes.js';
 import { savedViewsRoutes } from './modules/saved-views/saved-views.routes.js';
-import { registerTicketListeners } from './modules/tickets/tickets.listeners.js';
 import { agentsRoutes } from './modules/tickets/agents.routes.js';
 import { ticketAssignmentRoutes } from './modules/tickets/assignment.routes.js';
-import { ticketSettingsRoutes } from './modules/tickets/settings.routes.js';
 import { ticketAttachmentsRoutes } from './modules/tickets/attachments.routes.js';
 import { ticketLinksRoutes } from './modules/tickets/links.routes.js';
 import { improvementMeasuresRoutes, ticketMeasuresRoutes } from './modules/tickets/measures.routes.js';
 import { ticketMergeRoutes } from './modules/tickets/merge.routes.js';
 import { ticketReportsRoutes } from './modules/tickets/reports.routes.js';
+import { ticketSettingsRoutes } from './modules/tickets/settings.routes.js';
+import { registerTicketListeners } from './modules/tickets/tickets.listeners.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
