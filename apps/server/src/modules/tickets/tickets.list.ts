@@ -1,12 +1,12 @@
-import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { customers, departments, tickets, ticketTypes, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { orderBy, type PageQuery } from '../../lib/pagination.js';
-import { DEFAULT_SEARCH_CANDIDATES, newestMatches, rankedOrder, type SearchQuery } from '../../lib/search/index.js';
+import { DEFAULT_SEARCH_CANDIDATES, rankedPageOrder, rankedSearch, type SearchQuery } from '../../lib/search/index.js';
 import { OPEN_STATUSES } from './tickets.lifecycle.js';
-import { ticketScope } from './tickets.repository.js';
+import { oneOf, type ResolvedScope, resolvedScopeSql, resolveTicketScope, watchedBy } from './tickets.list-scope.js';
 import type { ListTicketsQuery } from './tickets.schemas.js';
 
 /** Counting stops here: beyond, `total` is this limit and `totalExact` false. */
@@ -24,21 +24,23 @@ const SORTABLE: Record<string, PgColumn | SQL> = {
   priority: PRIORITY_RANK,
 };
 
-function teamOf(actor: Actor): SQL {
-  return sql`${tickets.assigneeId} IN (WITH RECURSIVE team(id) AS (
-      SELECT ${actor.userId}::uuid UNION SELECT u.id FROM users u JOIN team t ON u.superior_id = t.id
-    ) SELECT id FROM team)`;
+/** `complaint=true|false` with the complaint types resolved (resolveTicketScope). */
+function complaintFilter(complaint: boolean | undefined, keys: string[] | null): SQL | undefined {
+  if (complaint === undefined) return undefined;
+  if (!keys || keys.length === 0) return complaint ? sql`FALSE` : undefined;
+  return complaint ? inArray(tickets.typeKey, keys) : notInArray(tickets.typeKey, keys);
 }
 
-/** Queue and filters as SQL terms (the data scope is added by the caller). */
-export function ticketFilters(actor: Actor, filter: TicketFilter): (SQL | undefined)[] {
+/** Queue and filters as SQL terms (the data scope is added by the caller; `scope` from resolveTicketScope). */
+export function ticketFilters(actor: Actor, filter: TicketFilter, scope: ResolvedScope): (SQL | undefined)[] {
+  const team = oneOf(tickets.assigneeId, scope.teamIds);
   const queue: Record<TicketFilter['queue'], SQL | undefined> = {
     mine: eq(tickets.assigneeId, actor.userId),
     team: actor.departmentId
-      ? sql`(${teamOf(actor)} OR (${tickets.assigneeId} IS NULL AND ${tickets.departmentId} = ${actor.departmentId}::uuid))`
-      : teamOf(actor),
+      ? sql`(${team} OR (${tickets.assigneeId} IS NULL AND ${tickets.departmentId} = ${actor.departmentId}::uuid))`
+      : team,
     unassigned: isNull(tickets.assigneeId),
-    watching: sql`EXISTS (SELECT 1 FROM ticket_watchers tw WHERE tw.ticket_id = ${tickets.id} AND tw.user_id = ${actor.userId}::uuid)`,
+    watching: watchedBy(actor, scope),
     all: undefined,
   };
   return [
@@ -47,9 +49,7 @@ export function ticketFilters(actor: Actor, filter: TicketFilter): (SQL | undefi
     filter.open === true ? inArray(tickets.status, [...OPEN_STATUSES]) : undefined,
     filter.open === false ? sql`${tickets.status} NOT IN ('received', 'classified', 'investigating')` : undefined,
     filter.typeKey ? eq(tickets.typeKey, filter.typeKey) : undefined,
-    filter.complaint === undefined
-      ? undefined
-      : sql`${tickets.typeKey} IN (SELECT key FROM ticket_types WHERE is_complaint = ${filter.complaint})`,
+    complaintFilter(filter.complaint, scope.complaintTypeKeys),
     filter.priority?.length ? inArray(tickets.priority, filter.priority) : undefined,
     filter.channel ? eq(tickets.channel, filter.channel) : undefined,
     filter.customerId ? eq(tickets.customerId, filter.customerId) : undefined,
@@ -105,28 +105,44 @@ export function listFrom(db: DbOrTx) {
 
 export type TicketListRow = Awaited<ReturnType<ReturnType<typeof listFrom>['execute']>>[number];
 
-async function cappedCount(db: DbOrTx, where: SQL | undefined) {
-  const result = await db.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${tickets} WHERE ${where ?? sql`TRUE`} LIMIT ${TICKET_COUNT_LIMIT + 1}) AS capped`,
-  );
-  const counted = Number(result.rows[0]?.n ?? 0);
+/** Counts up to TICKET_COUNT_LIMIT + 1 rows over disjoint parts of the filter, stopping at the limit. */
+async function cappedCount(db: DbOrTx, parts: (SQL | undefined)[]) {
+  let counted = 0;
+  for (const where of parts) {
+    const room = TICKET_COUNT_LIMIT + 1 - counted;
+    if (room <= 0) break;
+    const result = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${tickets} WHERE ${where ?? sql`TRUE`} LIMIT ${room}) AS capped`,
+    );
+    counted += Number(result.rows[0]?.n ?? 0);
+  }
   return { total: Math.min(counted, TICKET_COUNT_LIMIT), totalExact: counted <= TICKET_COUNT_LIMIT };
 }
 
 /** One page of tickets in the actor's scope (newest activity first unless sorted otherwise). */
 export async function listTicketRows(db: DbOrTx, actor: Actor, filter: TicketFilter, page: PageQuery) {
-  const where = and(ticketScope(actor), ...ticketFilters(actor, filter));
+  const scope = await resolveTicketScope(db, actor, filter);
+  const scopeSql = resolvedScopeSql(actor, scope, filter.queue);
+  const [queue, ...filters] = ticketFilters(actor, filter, scope);
+  const where = and(scopeSql, queue, ...filters);
   const order = orderBy(page.sort, SORTABLE, [desc(tickets.updatedAt), desc(tickets.id)]);
   const rows = await listFrom(db)
     .where(where)
     .orderBy(...order)
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  const counted =
-    page.page === 1 && rows.length < page.pageSize
-      ? { total: rows.length, totalExact: true }
-      : await cappedCount(db, where);
-  return { rows, ...counted };
+  if (page.page === 1 && rows.length < page.pageSize) return { rows, total: rows.length, totalExact: true };
+  // The team queue without a scope term (a lead's own team, or everyone's scope) is counted in its
+  // two disjoint halves, the team's tickets and the department's unassigned ones, each along its own
+  // index (assignee, unassigned) — as one OR it is a scan of the table until 10,001 rows match.
+  const halves =
+    filter.queue === 'team' && scopeSql === undefined && actor.departmentId
+      ? [
+          and(oneOf(tickets.assigneeId, scope.teamIds), ...filters),
+          and(isNull(tickets.assigneeId), eq(tickets.departmentId, actor.departmentId), ...filters),
+        ]
+      : [where];
+  return { rows, ...(await cappedCount(db, halves)) };
 }
 
 /**
@@ -140,29 +156,37 @@ export async function searchTicketRows(
   query: SearchQuery,
   page: PageQuery,
 ) {
-  const where = and(ticketScope(actor), ...ticketFilters(actor, filter));
-  const candidates = newestMatches(db, tickets, query, {
+  const scope = await resolveTicketScope(db, actor, filter);
+  const where = and(resolvedScopeSql(actor, scope, filter.queue), ...ticketFilters(actor, filter, scope));
+  const { candidates, page: ranked } = rankedSearch(db, tickets, query, {
     id: tickets.id,
     createdAt: tickets.createdAt,
     vector: tickets.searchVector,
     where,
     fallback: [tickets.subject],
+    limit: page.pageSize,
+    offset: (page.page - 1) * page.pageSize,
   });
-  const rows = await db
-    .with(candidates)
-    .select(listColumns())
-    .from(candidates)
-    .innerJoin(tickets, eq(tickets.id, candidates.id))
-    .innerJoin(ticketTypes, eq(ticketTypes.key, tickets.typeKey))
-    .leftJoin(customers, eq(customers.id, tickets.customerId))
-    .leftJoin(users, eq(users.id, tickets.assigneeId))
-    .leftJoin(departments, eq(departments.id, tickets.departmentId))
-    .orderBy(...rankedOrder(tickets.searchVector, query, tickets.createdAt, tickets.id))
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
+  // The number of candidates comes with the page: a second reference makes PostgreSQL compute the
+  // candidate CTE once (materialized) instead of walking the matches again for a separate count.
+  // work_mem 32 MB for this statement: the bitmap of a common word (180,000 tickets of 1,000,000
+  // for 空调) no longer fits the default 4 MB and turns lossy, and every row of a lossy page is
+  // rechecked by reading its search vector (a scoped or filtered search: 300 ms → 90 ms measured).
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('work_mem', '32MB', true)`);
+    return tx
+      .with(candidates, ranked)
+      .select({ ...listColumns(), candidates: sql<number>`(SELECT count(*) FROM ${candidates})`.mapWith(Number) })
+      .from(ranked)
+      .innerJoin(tickets, eq(tickets.id, ranked.id))
+      .innerJoin(ticketTypes, eq(ticketTypes.key, tickets.typeKey))
+      .leftJoin(customers, eq(customers.id, tickets.customerId))
+      .leftJoin(users, eq(users.id, tickets.assigneeId))
+      .leftJoin(departments, eq(departments.id, tickets.departmentId))
+      .orderBy(...rankedPageOrder(ranked));
+  });
   const counted =
-    page.page === 1 && rows.length < page.pageSize
-      ? rows.length
-      : Number((await db.with(candidates).select({ n: count() }).from(candidates))[0]?.n ?? 0);
+    rows[0]?.candidates ??
+    (page.page === 1 ? 0 : Number((await db.with(candidates).select({ n: count() }).from(candidates))[0]?.n ?? 0));
   return { rows, total: counted, totalExact: counted < DEFAULT_SEARCH_CANDIDATES };
 }
