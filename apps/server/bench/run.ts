@@ -7,6 +7,7 @@ import { BENCH_ADMIN_PASSWORD, type BenchEngine, type EngineName, openEngine, se
 import { getJson, type LoadResult, runLoad, signIn } from './http.js';
 import { benchPhrasesCheck } from './phrases-check.js';
 import { loadNote, markdownTable, measuredLine, writeSection } from './report.js';
+import { benchTickets } from './tickets.js';
 import { addVolume, type Volume } from './volume.js';
 
 /**
@@ -16,6 +17,9 @@ import { addVolume, type Volume } from './volume.js';
  * `platform` section of docs/benchmarks.md. Fails (exit 1) on any error or non-2xx response.
  * Before the engines, the CPU-bound forbidden-phrase check (bench/phrases-check.ts, section
  * `phrases-check`) runs on the still quiet machine.
+ *
+ * `npm run bench -- tickets [--write]` runs the section `tickets` alone instead (bench/tickets.ts:
+ * ticket creation, queues and search at 1,000,000 tickets; about 15 minutes on 2 vCPU).
  */
 
 function envNumber(name: string, fallback: number, min: number): number {
@@ -186,6 +190,10 @@ function render(rows: Row[], setups: Setup[], wallSeconds: number): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.slice(2).includes('tickets')) {
+    await benchTickets({ write: WRITE });
+    return;
+  }
   const started = performance.now();
   log('phrases-check: forbidden-phrase matcher');
   const phrases = await benchPhrasesCheck();
