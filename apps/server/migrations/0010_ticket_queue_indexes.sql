@@ -1,0 +1,3 @@
+CREATE INDEX "tickets_open_idx" ON "tickets" USING btree ("updated_at" DESC,"id","assignee_id","department_id","created_by","type_key","priority") WHERE "tickets"."status" IN ('received', 'classified', 'investigating');--> statement-breakpoint
+CREATE INDEX "tickets_unassigned_idx" ON "tickets" USING btree ("department_id","updated_at" DESC,"id","created_by") WHERE "tickets"."assignee_id" IS NULL;--> statement-breakpoint
+CREATE INDEX "tickets_priority_idx" ON "tickets" USING btree ("priority","updated_at" DESC,"id");
