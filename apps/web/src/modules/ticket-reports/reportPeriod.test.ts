@@ -1,0 +1,35 @@
+import dayjs from 'dayjs';
+import { describe, expect, it } from 'vitest';
+import { PERIOD_PRESETS, periodDays, presetPeriod, toReportQuery } from './reportPeriod';
+
+const today = dayjs('2026-05-14T10:30:00');
+
+describe('report periods', () => {
+  it('computes the quick ranges relative to today', () => {
+    expect(Object.fromEntries(PERIOD_PRESETS.map((preset) => [preset, presetPeriod(preset, today)]))).toEqual({
+      thisMonth: { from: '2026-05-01', to: '2026-05-14' },
+      lastMonth: { from: '2026-04-01', to: '2026-04-30' },
+      thisQuarter: { from: '2026-04-01', to: '2026-05-14' },
+      lastQuarter: { from: '2026-01-01', to: '2026-03-31' },
+      thisYear: { from: '2026-01-01', to: '2026-05-14' },
+      last30Days: { from: '2026-04-15', to: '2026-05-14' },
+    });
+  });
+
+  it('crosses year boundaries', () => {
+    const january = dayjs('2026-01-20');
+    expect(presetPeriod('lastMonth', january)).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    expect(presetPeriod('lastQuarter', january)).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+    expect(presetPeriod('thisQuarter', dayjs('2026-12-31'))).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    expect(presetPeriod('lastMonth', dayjs('2024-03-31'))).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  });
+
+  it('builds the query, with the department only when chosen', () => {
+    const period = { from: '2026-05-01', to: '2026-05-31' };
+    expect(toReportQuery(period)).toEqual(period);
+    expect(toReportQuery(period, null)).toEqual(period);
+    expect(toReportQuery(period, 'd1')).toEqual({ ...period, departmentId: 'd1' });
+    expect(periodDays(period)).toBe(31);
+    expect(periodDays({ from: '2026-05-14', to: '2026-05-14' })).toBe(1);
+  });
+});
