@@ -19,6 +19,10 @@ export const NAMESPACES = [
   'handover',
   'phrases',
   'tickets',
+  'ticketSettings',
+  'agents',
+  'improvementMeasures',
+  'ticketReports',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -5,7 +5,9 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   CommentOutlined,
   ContactsOutlined,
   ControlOutlined,
@@ -18,9 +20,11 @@ import {
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  SolutionOutlined,
   StopOutlined,
   SwapOutlined,
   TeamOutlined,
+  ToolOutlined,
   TrophyOutlined,
   UserOutlined,
   UserSwitchOutlined,
@@ -80,6 +84,37 @@ export const appRoutes: AppRoute[] = [
         hideInMenu: true,
         element: page(() => import('./modules/tickets/NewTicketPage'), 'NewTicketPage'),
       },
+      // Supervisors' availability board; every agent also switches their own status in the header.
+      {
+        path: '/tickets/agents',
+        nameKey: 'ticketAgents',
+        icon: <SolutionOutlined />,
+        access: 'tickets.assign',
+        element: page(() => import('./modules/agents/AgentsPage'), 'AgentsPage'),
+      },
+      {
+        path: '/tickets/measures',
+        nameKey: 'improvementMeasures',
+        icon: <CheckSquareOutlined />,
+        access: 'tickets.read',
+        element: page(() => import('./modules/improvement-measures/MeasuresPage'), 'MeasuresPage'),
+      },
+      {
+        path: '/tickets/reports',
+        nameKey: 'ticketReports',
+        icon: <BarChartOutlined />,
+        access: 'tickets.read',
+        element: page(() => import('./modules/ticket-reports/RootCauseReportPage'), 'RootCauseReportPage'),
+      },
+      // Read by all who read tickets (forms need them); tickets.settings edits.
+      {
+        path: '/tickets/settings',
+        nameKey: 'ticketSettings',
+        icon: <ToolOutlined />,
+        access: 'tickets.read',
+        element: page(() => import('./modules/ticket-settings/TicketSettingsPage'), 'TicketSettingsPage'),
+      },
+      // Last: ProLayout titles a page after the first route pattern that matches its path.
       {
         path: '/tickets/:id',
         nameKey: 'ticket',

@@ -4,6 +4,7 @@ import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading';
+import { MyStatusSwitch } from '../modules/agents/MyStatusSwitch';
 import { useAccess } from '../modules/auth/useAccess';
 import { useCurrentUser } from '../modules/auth/useCurrentUser';
 import { appRoutes } from '../routes';
@@ -40,7 +41,7 @@ export function BasicLayout() {
         title: me?.displayName,
         render: (_props, dom) => <UserMenu>{dom}</UserMenu>,
       }}
-      actionsRender={() => [<LangSwitch key="lang" />]}
+      actionsRender={() => [<MyStatusSwitch key="status" />, <LangSwitch key="lang" />]}
     >
       <Suspense fallback={<PageLoading />}>
         <Outlet />

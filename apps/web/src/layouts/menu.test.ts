@@ -67,6 +67,10 @@ describe('toMenuData', () => {
       '/tickets',
       '/tickets/queue',
       '/tickets/new',
+      '/tickets/agents',
+      '/tickets/measures',
+      '/tickets/reports',
+      '/tickets/settings',
       '/tickets/:id',
       '/customers',
       '/customers/:id',
@@ -109,6 +113,14 @@ describe('toMenuData', () => {
     const clerk = paths(toMenuData(appRoutes, roleAccess('clerk'), echo));
     expect(clerk).toContain('/tickets/:id');
     expect(clerk).not.toContain('/tickets/new');
+  });
+
+  it('shows the availability board to those who assign, measures, report and settings to all who read tickets', () => {
+    const agent = paths(toMenuData(appRoutes, roleAccess('agent'), echo));
+    expect(agent).toEqual(expect.arrayContaining(['/tickets/measures', '/tickets/reports', '/tickets/settings']));
+    expect(agent).not.toContain('/tickets/agents');
+    expect(paths(toMenuData(appRoutes, roleAccess('supervisor'), echo))).toContain('/tickets/agents');
+    expect(paths(toMenuData(appRoutes, roleAccess('general_manager'), echo))).toContain('/tickets/reports');
   });
 
   it('gives an agent the home page, departments and their own account pages only', () => {
