@@ -8,12 +8,12 @@ import { useNavigate } from 'react-router-dom';
 import { downloadFile } from '../../api/download';
 import type { SortOrderMap } from '../../api/listQuery';
 import type { CustomerListItem } from '../../api/types';
+import { SavedViewsBar } from '../../components/SavedViewsBar';
 import { useAccess } from '../auth/useAccess';
 import { customerExportUrl, customersQueryKey, listCustomers } from './api';
 import { CustomerFormModal } from './CustomerFormModal';
 import { customerColumns } from './customerColumns';
 import { type CustomerFilters, toCustomerQuery } from './customerQuery';
-import { SavedViewsBar } from './SavedViewsBar';
 import { useCategories, useCustomFields } from './settingsApi';
 
 /** Form values the table last searched with (for saved views), without ProTable's own keys. */
@@ -88,6 +88,9 @@ export function CustomersPage() {
         }}
         headerTitle={
           <SavedViewsBar
+            module="customers"
+            ns="customers"
+            testId="saved-views"
             currentValues={() => lastValues}
             onApply={(view) => {
               formRef.current?.resetFields();

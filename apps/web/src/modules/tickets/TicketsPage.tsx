@@ -6,13 +6,13 @@ import { type HTMLAttributes, type Key, useCallback, useEffect, useRef, useState
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { SortOrderMap } from '../../api/listQuery';
+import { SavedViewsBar } from '../../components/SavedViewsBar';
 import { useAccess } from '../auth/useAccess';
 import { listTickets, ticketListKey } from './api';
 import { BulkActions } from './BulkActions';
 import { ShortcutHelp } from './ShortcutHelp';
 import { moveIndex, shortcutAction } from './shortcuts';
 import { COMPLAINT_ROW_BG } from './TicketMarks';
-import { TicketViewsBar } from './TicketViewsBar';
 import { ticketColumns } from './ticketColumns';
 import { queueFrom, toTicketQuery } from './ticketQuery';
 import { QUEUES, type QueueKey, type TicketListItem } from './types';
@@ -184,7 +184,11 @@ export function TicketsPage() {
           />
         )}
         headerTitle={
-          <TicketViewsBar
+          <SavedViewsBar
+            module="tickets"
+            ns="tickets"
+            minWidth={180}
+            testId="ticket-views"
             currentValues={() => ({ ...lastValues, queue })}
             onApply={(view) => {
               formRef.current?.resetFields();

@@ -3,25 +3,39 @@ import { ModalForm, ProFormCheckbox, ProFormDependency, ProFormText } from '@ant
 import { App, Button, Popconfirm, Select, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { alreadyShown } from '../../api/errors';
-import { cleanValues, ownViewNamed, type SavedView, viewOptions } from './savedViews';
-import { useDeleteView, useSavedViews, useSaveView } from './savedViewsApi';
+import { alreadyShown } from '../api/errors';
+import type { SavedViewModule } from '../api/types';
+import { cleanValues, ownViewNamed, type SavedView, viewOptions } from '../modules/customers/savedViews';
+import { useDeleteView, useSavedViews, useSaveView } from '../modules/customers/savedViewsApi';
 
-const MODULE = 'customers';
+/** Namespaces holding the bar's `views.*` texts (the same keys, each module its own wording). */
+export type SavedViewsNamespace = 'customers' | 'tickets';
 
-/** Pick, save and delete saved views of the customer list: the user's own, and those others share. */
+/**
+ * Pick, save and delete saved views of a list (the shared saved-views API): the user's own,
+ * and those others share. A view keeps whatever `currentValues()` returns when it is saved.
+ */
 export function SavedViewsBar({
+  module,
+  ns,
   currentValues,
   onApply,
+  minWidth = 200,
+  testId,
 }: {
+  module: SavedViewModule;
+  /** Namespace of the `views.*` labels. */
+  ns: SavedViewsNamespace;
   currentValues: () => Record<string, unknown>;
   onApply: (view: SavedView | null) => void;
+  minWidth?: number;
+  testId?: string;
 }) {
-  const { t } = useTranslation('customers');
+  const { t } = useTranslation(ns);
   const { message } = App.useApp();
-  const views = useSavedViews(MODULE);
-  const save = useSaveView(MODULE);
-  const remove = useDeleteView(MODULE);
+  const views = useSavedViews(module);
+  const save = useSaveView(module);
+  const remove = useDeleteView(module);
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const list = views.data ?? [];
   // A view deleted or no longer shared drops out of the picker.
@@ -31,7 +45,7 @@ export function SavedViewsBar({
     <Space size={4}>
       <Select<string>
         allowClear
-        style={{ minWidth: 200 }}
+        style={{ minWidth }}
         popupMatchSelectWidth={false}
         placeholder={t('views.placeholder')}
         loading={views.isLoading}
@@ -47,7 +61,7 @@ export function SavedViewsBar({
           setSelectedId(id);
           onApply(list.find((v) => v.id === id) ?? null);
         }}
-        data-testid="saved-views"
+        data-testid={testId}
       />
       <ModalForm<{ name: string; isShared: boolean }>
         title={t('views.save')}
