@@ -1,6 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
 import {
-  ModalForm,
   PageContainer,
   type ProColumns,
   ProForm,
@@ -10,11 +8,12 @@ import {
   ProTable,
 } from '@ant-design/pro-components';
 import { CANNED_REPLY_VARIABLES, cannedReplyPlaceholders, renderCannedReply } from '@kefu/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditDeleteActions } from '../../components/RowActions';
+import { CreateButton, SettingModalForm, useSettingEditor } from '../../components/SettingEditor';
 import { useAccess } from '../auth/useAccess';
 import { cannedRepliesKey, createCannedReply, deleteCannedReply, listCannedReplies, updateCannedReply } from './api';
 import type { CannedReply, CannedReplyQuery } from './types';
@@ -26,34 +25,22 @@ const SCOPES: Scope[] = ['all', 'shared', 'personal'];
 /** Canned replies (快捷回复): shared ones (edited with `phrases.manage`) and each agent's own. */
 export function CannedRepliesPage() {
   const { t } = useTranslation(['phrases', 'common']);
-  const { message } = App.useApp();
   const canManage = useAccess().can('phrases.manage');
-  const queryClient = useQueryClient();
   const [scope, setScope] = useState<Scope>('all');
   const [q, setQ] = useState('');
-  const [editing, setEditing] = useState<CannedReply | 'new' | null>(null);
-  const existing = editing !== 'new' ? editing : null;
-  const [form] = Form.useForm<Values>();
   const query = useQuery({
     queryKey: [...cannedRepliesKey, 'page', { scope, q }],
     queryFn: () => listCannedReplies({ scope, q: q || undefined }),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: cannedRepliesKey });
-  const save = useMutation({
-    mutationFn: ({ isShared, ...values }: Values) => {
+  const editor = useSettingEditor<CannedReply, Values>({
+    invalidateKey: cannedRepliesKey,
+    save: ({ isShared, ...values }, existing) => {
       const body = { ...values, category: values.category?.trim() || null };
       return existing ? updateCannedReply(existing.id, body) : createCannedReply({ ...body, isShared: !!isShared });
     },
-    meta: { form },
-    onSuccess: refresh,
+    remove: deleteCannedReply,
   });
-  const remove = useMutation({
-    mutationFn: deleteCannedReply,
-    onSuccess: async () => {
-      message.success(t('common:feedback.deleted'));
-      await refresh();
-    },
-  });
+  const { existing, form } = editor;
   // Sample values for the preview, in the UI language.
   const samples = Object.fromEntries(CANNED_REPLY_VARIABLES.map((name) => [name, t(`variables.sample.${name}`)]));
   const insertVariable = (name: string) => {
@@ -92,8 +79,8 @@ export function CannedRepliesPage() {
         row.canEdit ? (
           <EditDeleteActions
             confirmTitle={t('common:confirmDelete', { name: row.title })}
-            onEdit={() => setEditing(row)}
-            onDelete={() => remove.mutateAsync(row.id)}
+            onEdit={() => editor.setEditing(row)}
+            onDelete={() => editor.remove.mutateAsync(row.id)}
           />
         ) : null,
     },
@@ -125,31 +112,17 @@ export function CannedRepliesPage() {
             onSearch={(value) => setQ(value.trim())}
             style={{ width: 240 }}
           />,
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('common:actions.create')}
-          </Button>,
+          <CreateButton key="new" onClick={() => editor.setEditing('new')} />,
         ]}
       />
-      <ModalForm<Values>
-        key={existing?.id ?? 'new'}
+      <SettingModalForm<CannedReply, Values>
+        editor={editor}
+        rowKey={(row) => row.id}
         title={existing ? t('canned.edit') : t('canned.create')}
-        open={editing !== null}
-        onOpenChange={(open) => !open && setEditing(null)}
-        form={form}
         width={640}
-        modalProps={{ destroyOnHidden: true }}
         initialValues={
           existing ? { title: existing.title, body: existing.body, category: existing.category ?? undefined } : {}
         }
-        onFinish={async (values) => {
-          try {
-            await save.mutateAsync(values);
-          } catch {
-            return false;
-          }
-          message.success(t('common:feedback.saved'));
-          return true;
-        }}
       >
         <ProFormText name="title" label={t('fields.title')} rules={[{ required: true, whitespace: true, max: 64 }]} />
         <ProFormText name="category" label={t('fields.category')} rules={[{ max: 32 }]} />
@@ -191,7 +164,7 @@ export function CannedRepliesPage() {
           }
         </ProFormDependency>
         {!existing && canManage && <ProFormSwitch name="isShared" label={t('canned.shareWithAll')} />}
-      </ModalForm>
+      </SettingModalForm>
     </PageContainer>
   );
 }

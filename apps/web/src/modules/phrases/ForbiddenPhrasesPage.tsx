@@ -1,6 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
 import {
-  ModalForm,
   PageContainer,
   type ProColumns,
   ProForm,
@@ -11,11 +9,12 @@ import {
   ProTable,
 } from '@ant-design/pro-components';
 import { buildForbiddenMatcher } from '@kefu/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, AutoComplete, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { AutoComplete, Card, Input, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActiveTag, EditDeleteActions } from '../../components/RowActions';
+import { CreateButton, SettingModalForm, useSettingEditor } from '../../components/SettingEditor';
 import { useAccess } from '../auth/useAccess';
 import {
   createForbiddenPhrase,
@@ -67,13 +66,8 @@ function TryIt({ items }: { items: readonly ForbiddenPhrase[] }) {
 /** Forbidden phrases (服务忌语): "never say … / say instead …"; `phrases.manage` edits the list. */
 export function ForbiddenPhrasesPage() {
   const { t } = useTranslation(['phrases', 'common']);
-  const { message } = App.useApp();
   const canManage = useAccess().can('phrases.manage');
-  const queryClient = useQueryClient();
   const [q, setQ] = useState('');
-  const [editing, setEditing] = useState<ForbiddenPhrase | 'new' | null>(null);
-  const existing = editing !== 'new' ? editing : null;
-  const [form] = Form.useForm<Values>();
   const query = useQuery({
     queryKey: [...forbiddenPhrasesKey, 'admin', { canManage }],
     queryFn: () => listForbiddenPhrases(canManage),
@@ -86,22 +80,15 @@ export function ForbiddenPhrasesPage() {
       : items;
   }, [items, q]);
   const categories = useMemo(() => [...new Set(items.map((p) => p.category).filter((c): c is string => !!c))], [items]);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: forbiddenPhrasesKey });
-  const save = useMutation({
-    mutationFn: (values: Values) => {
+  const editor = useSettingEditor<ForbiddenPhrase, Values>({
+    invalidateKey: forbiddenPhrasesKey,
+    save: (values, existing) => {
       const body = { ...values, category: values.category?.trim() || null, severity: values.severity ?? null };
       return existing ? updateForbiddenPhrase(existing.id, body) : createForbiddenPhrase(body);
     },
-    meta: { form },
-    onSuccess: refresh,
+    remove: deleteForbiddenPhrase,
   });
-  const remove = useMutation({
-    mutationFn: deleteForbiddenPhrase,
-    onSuccess: async () => {
-      message.success(t('common:feedback.deleted'));
-      await refresh();
-    },
-  });
+  const { existing } = editor;
 
   const columns: ProColumns<ForbiddenPhrase>[] = [
     {
@@ -148,8 +135,8 @@ export function ForbiddenPhrasesPage() {
       render: (_, row) => (
         <EditDeleteActions
           confirmTitle={t('common:confirmDelete', { name: row.phrase })}
-          onEdit={() => setEditing(row)}
-          onDelete={() => remove.mutateAsync(row.id)}
+          onEdit={() => editor.setEditing(row)}
+          onDelete={() => editor.remove.mutateAsync(row.id)}
         />
       ),
     },
@@ -174,35 +161,19 @@ export function ForbiddenPhrasesPage() {
             onChange={(e) => setQ(e.target.value.trim())}
             style={{ width: 240 }}
           />,
-          canManage && (
-            <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('common:actions.create')}
-            </Button>
-          ),
+          canManage && <CreateButton key="new" onClick={() => editor.setEditing('new')} />,
         ]}
       />
-      <ModalForm<Values>
-        key={existing?.id ?? 'new'}
+      <SettingModalForm<ForbiddenPhrase, Values>
+        editor={editor}
+        rowKey={(row) => row.id}
         title={existing ? t('forbidden.edit') : t('forbidden.create')}
-        open={editing !== null}
-        onOpenChange={(open) => !open && setEditing(null)}
-        form={form}
         width={600}
-        modalProps={{ destroyOnHidden: true }}
         initialValues={
           existing
             ? { ...existing, category: existing.category ?? undefined }
             : { isActive: true, severity: 'medium', exceptions: [] }
         }
-        onFinish={async (values) => {
-          try {
-            await save.mutateAsync(values);
-          } catch {
-            return false;
-          }
-          message.success(t('common:feedback.saved'));
-          return true;
-        }}
       >
         <ProFormText
           name="phrase"
@@ -236,7 +207,7 @@ export function ForbiddenPhrasesPage() {
           checkedChildren={t('common:status.active')}
           unCheckedChildren={t('common:status.inactive')}
         />
-      </ModalForm>
+      </SettingModalForm>
     </PageContainer>
   );
 }

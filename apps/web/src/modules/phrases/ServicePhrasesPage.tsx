@@ -1,6 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
 import {
-  ModalForm,
   PageContainer,
   type ProColumns,
   ProForm,
@@ -9,11 +7,12 @@ import {
   ProFormTextArea,
   ProTable,
 } from '@ant-design/pro-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, AutoComplete, Button, Form, Input, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { AutoComplete, Input, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActiveTag, EditDeleteActions } from '../../components/RowActions';
+import { CreateButton, SettingModalForm, useSettingEditor } from '../../components/SettingEditor';
 import { useAccess } from '../auth/useAccess';
 import {
   createServicePhrase,
@@ -29,13 +28,8 @@ type Values = { category: string; text: string; textEn?: string; sortOrder?: num
 /** The standard phrase library (常用服务用语): everyone reads it, `phrases.manage` edits it. */
 export function ServicePhrasesPage() {
   const { t } = useTranslation(['phrases', 'common']);
-  const { message } = App.useApp();
   const canManage = useAccess().can('phrases.manage');
-  const queryClient = useQueryClient();
   const [q, setQ] = useState('');
-  const [editing, setEditing] = useState<ServicePhrase | 'new' | null>(null);
-  const existing = editing !== 'new' ? editing : null;
-  const [form] = Form.useForm<Values>();
   const query = useQuery({
     queryKey: [...servicePhrasesKey, 'admin', { q, canManage }],
     queryFn: () => listServicePhrases({ q: q || undefined, ...(canManage ? { includeInactive: 'true' } : {}) }),
@@ -44,22 +38,15 @@ export function ServicePhrasesPage() {
     () => [...new Set((query.data?.items ?? []).map((p) => p.category))].map((c) => ({ value: c, label: c })),
     [query.data],
   );
-  const refresh = () => queryClient.invalidateQueries({ queryKey: servicePhrasesKey });
-  const save = useMutation({
-    mutationFn: (values: Values) => {
+  const editor = useSettingEditor<ServicePhrase, Values>({
+    invalidateKey: servicePhrasesKey,
+    save: (values, existing) => {
       const body = { ...values, textEn: values.textEn?.trim() || null };
       return existing ? updateServicePhrase(existing.id, body) : createServicePhrase(body);
     },
-    meta: { form },
-    onSuccess: refresh,
+    remove: deleteServicePhrase,
   });
-  const remove = useMutation({
-    mutationFn: deleteServicePhrase,
-    onSuccess: async () => {
-      message.success(t('common:feedback.deleted'));
-      await refresh();
-    },
-  });
+  const { existing } = editor;
 
   const columns: ProColumns<ServicePhrase>[] = [
     { title: t('fields.category'), dataIndex: 'category', width: 110, render: (_, row) => <Tag>{row.category}</Tag> },
@@ -80,8 +67,8 @@ export function ServicePhrasesPage() {
       render: (_, row) => (
         <EditDeleteActions
           confirmTitle={t('common:confirmDelete', { name: row.text })}
-          onEdit={() => setEditing(row)}
-          onDelete={() => remove.mutateAsync(row.id)}
+          onEdit={() => editor.setEditing(row)}
+          onDelete={() => editor.remove.mutateAsync(row.id)}
         />
       ),
     },
@@ -105,35 +92,19 @@ export function ServicePhrasesPage() {
             onSearch={(value) => setQ(value.trim())}
             style={{ width: 260 }}
           />,
-          canManage && (
-            <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('common:actions.create')}
-            </Button>
-          ),
+          canManage && <CreateButton key="new" onClick={() => editor.setEditing('new')} />,
         ]}
       />
-      <ModalForm<Values>
-        key={existing?.id ?? 'new'}
+      <SettingModalForm<ServicePhrase, Values>
+        editor={editor}
+        rowKey={(row) => row.id}
         title={existing ? t('servicePhrases.edit') : t('servicePhrases.create')}
-        open={editing !== null}
-        onOpenChange={(open) => !open && setEditing(null)}
-        form={form}
         width={560}
-        modalProps={{ destroyOnHidden: true }}
         initialValues={
           existing
             ? { ...existing, textEn: existing.textEn ?? undefined }
             : { isActive: true, sortOrder: 100, category: categories[0]?.value }
         }
-        onFinish={async (values) => {
-          try {
-            await save.mutateAsync(values);
-          } catch {
-            return false;
-          }
-          message.success(t('common:feedback.saved'));
-          return true;
-        }}
       >
         <ProForm.Item
           name="category"
@@ -162,7 +133,7 @@ export function ServicePhrasesPage() {
           checkedChildren={t('common:status.active')}
           unCheckedChildren={t('common:status.inactive')}
         />
-      </ModalForm>
+      </SettingModalForm>
     </PageContainer>
   );
 }

@@ -1,17 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  ModalForm,
-  type ProColumns,
-  ProFormDigit,
-  ProFormSwitch,
-  ProFormText,
-  ProTable,
-} from '@ant-design/pro-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ProColumns, ProTable } from '@ant-design/pro-components';
+import { useQuery } from '@tanstack/react-query';
+import { Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NamedSettingFields } from '../../components/NamedSettingFields';
 import { ActiveTag, EditDeleteActions } from '../../components/RowActions';
+import { CreateButton, SettingModalForm, useSettingEditor } from '../../components/SettingEditor';
 import { ticketSettingsKey } from './api';
 import { type NamedValues, SETTING_KEY_PATTERN } from './settingForm';
 import type { SettingDeleteResult } from './types';
@@ -40,25 +34,14 @@ export type SettingTabProps<T extends Row, V extends NamedValues> = {
 export function SettingTab<T extends Row, V extends NamedValues>(props: SettingTabProps<T, V>) {
   const { name, canEdit, load, toValues, extraColumns = [], extraFields } = props;
   const { t } = useTranslation(['ticketSettings', 'common']);
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<V>();
-  const [editing, setEditing] = useState<T | 'new' | null>(null);
-  const existing = editing !== 'new' ? editing : null;
   const query = useQuery({ queryKey: [...ticketSettingsKey, name, 'all'], queryFn: load });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ticketSettingsKey });
-  const save = useMutation({
-    mutationFn: (values: V) => (existing ? props.update(existing.key, values) : props.create(values)),
-    meta: { form },
-    onSuccess: refresh,
+  const editor = useSettingEditor<T, V>({
+    invalidateKey: ticketSettingsKey,
+    save: (values, existing) => (existing ? props.update(existing.key, values) : props.create(values)),
+    remove: props.remove,
+    deactivatedText: t('deactivated'),
   });
-  const remove = useMutation({
-    mutationFn: props.remove,
-    onSuccess: async (result) => {
-      message.success(result.result === 'deactivated' ? t('deactivated') : t('common:feedback.deleted'));
-      await refresh();
-    },
-  });
+  const { existing } = editor;
 
   const columns: ProColumns<T>[] = [
     {
@@ -85,8 +68,8 @@ export function SettingTab<T extends Row, V extends NamedValues>(props: SettingT
       render: (_, row) => (
         <EditDeleteActions
           confirmTitle={t('deleteConfirm', { name: row.name })}
-          onEdit={() => setEditing(row)}
-          onDelete={() => remove.mutateAsync(row.key)}
+          onEdit={() => editor.setEditing(row)}
+          onDelete={() => editor.remove.mutateAsync(row.key)}
         />
       ),
     },
@@ -103,59 +86,30 @@ export function SettingTab<T extends Row, V extends NamedValues>(props: SettingT
         dataSource={query.data?.items ?? []}
         columns={columns}
         options={{ reload: () => void query.refetch(), density: false, setting: false }}
-        toolBarRender={() => [
-          canEdit && (
-            <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('common:actions.create')}
-            </Button>
-          ),
-        ]}
+        toolBarRender={() => [canEdit && <CreateButton key="new" onClick={() => editor.setEditing('new')} />]}
       />
-      <ModalForm<V>
-        key={existing?.key ?? 'new'}
-        title={existing ? t('common:actions.edit') : t('common:actions.create')}
-        open={editing !== null}
-        onOpenChange={(open) => !open && setEditing(null)}
-        form={form}
+      <SettingModalForm<T, V>
+        editor={editor}
+        rowKey={(row) => row.key}
         width={560}
-        modalProps={{ destroyOnHidden: true }}
         initialValues={existing ? toValues(existing) : { isActive: true, sortOrder: 100, ...props.newValues }}
-        onFinish={async (values) => {
-          try {
-            await save.mutateAsync(values);
-          } catch {
-            return false;
-          }
-          message.success(t('common:feedback.saved'));
-          return true;
-        }}
       >
-        <ProFormText
-          name="key"
-          label={t('fields.key')}
-          disabled={!!existing}
-          tooltip={t('keyHint')}
-          rules={[{ required: true }, { pattern: SETTING_KEY_PATTERN, message: t('keyHint') }]}
-        />
-        <ProFormText name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true, max: 64 }]} />
-        <ProFormText name="nameEn" label={t('fields.nameEn')} rules={[{ max: 64 }]} />
-        {extraFields}
-        <ProFormDigit
-          name="sortOrder"
-          label={t('fields.sortOrder')}
-          tooltip={t('sortOrderHint')}
-          min={0}
-          max={10000}
-          fieldProps={{ precision: 0 }}
-        />
-        <ProFormSwitch
-          name="isActive"
-          label={t('common:fields.status')}
-          tooltip={t('activeHint')}
-          checkedChildren={t('common:status.active')}
-          unCheckedChildren={t('common:status.inactive')}
-        />
-      </ModalForm>
+        <NamedSettingFields
+          keyPattern={SETTING_KEY_PATTERN}
+          keyLocked={!!existing}
+          labels={{
+            key: t('fields.key'),
+            keyHint: t('keyHint'),
+            name: t('fields.name'),
+            nameEn: t('fields.nameEn'),
+            sortOrder: t('fields.sortOrder'),
+            sortOrderHint: t('sortOrderHint'),
+            activeHint: t('activeHint'),
+          }}
+        >
+          {extraFields}
+        </NamedSettingFields>
+      </SettingModalForm>
     </>
   );
 }

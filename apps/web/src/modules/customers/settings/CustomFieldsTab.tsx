@@ -1,6 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
 import {
-  ModalForm,
   ProFormDependency,
   ProFormDigit,
   ProFormList,
@@ -9,12 +7,12 @@ import {
   ProFormText,
   ProTable,
 } from '@ant-design/pro-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Space, Tag } from 'antd';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldBody, CustomFieldDefinition, CustomFieldType } from '../../../api/types';
 import { ActiveTag, EditDeleteActions } from '../../../components/RowActions';
+import { CreateButton, SettingModalForm, useSettingEditor } from '../../../components/SettingEditor';
 import {
   createCustomField,
   customerSettingsKey,
@@ -31,18 +29,13 @@ const hasOptions = (type: CustomFieldType | undefined) => type === 'select' || t
 /** Custom fields: type, options (for selects), required; type is fixed once customers have values. */
 export function CustomFieldsTab() {
   const { t } = useTranslation(['customers', 'common']);
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<Values>();
-  const [editing, setEditing] = useState<CustomFieldDefinition | 'new' | null>(null);
-  const existing = editing !== 'new' ? editing : null;
   const query = useQuery({
     queryKey: [...customerSettingsKey, 'custom-fields', 'all'],
     queryFn: () => listCustomFields(),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: customerSettingsKey });
-  const save = useMutation({
-    mutationFn: ({ key, ...values }: Values) => {
+  const editor = useSettingEditor<CustomFieldDefinition, Values>({
+    invalidateKey: customerSettingsKey,
+    save: ({ key, ...values }, existing) => {
       const body = {
         ...values,
         label: values.label.trim(),
@@ -57,16 +50,10 @@ export function CustomFieldsTab() {
       };
       return existing ? updateCustomField(existing.key, body) : createCustomField({ key, ...body });
     },
-    meta: { form },
-    onSuccess: refresh,
+    remove: deleteCustomField,
+    deactivatedText: t('settings.deactivated'),
   });
-  const del = useMutation({
-    mutationFn: deleteCustomField,
-    onSuccess: async (r) => {
-      message.success(r.result === 'deactivated' ? t('settings.deactivated') : t('common:feedback.deleted'));
-      await refresh();
-    },
-  });
+  const { existing } = editor;
 
   return (
     <>
@@ -77,11 +64,7 @@ export function CustomFieldsTab() {
         pagination={false}
         loading={query.isLoading}
         dataSource={query.data?.items ?? []}
-        toolBarRender={() => [
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('common:actions.create')}
-          </Button>,
-        ]}
+        toolBarRender={() => [<CreateButton key="new" onClick={() => editor.setEditing('new')} />]}
         columns={[
           { title: t('settings.key'), dataIndex: 'key' },
           { title: t('settings.label'), dataIndex: 'labelZh' },
@@ -109,21 +92,17 @@ export function CustomFieldsTab() {
             render: (_, r) => (
               <EditDeleteActions
                 confirmTitle={t('settings.deleteConfirm', { name: r.label })}
-                onEdit={() => setEditing(r)}
-                onDelete={() => del.mutateAsync(r.key)}
+                onEdit={() => editor.setEditing(r)}
+                onDelete={() => editor.remove.mutateAsync(r.key)}
               />
             ),
           },
         ]}
       />
-      <ModalForm<Values>
-        key={existing?.key ?? 'new'}
-        title={existing ? t('common:actions.edit') : t('common:actions.create')}
-        open={editing !== null}
-        onOpenChange={(open) => !open && setEditing(null)}
-        form={form}
+      <SettingModalForm<CustomFieldDefinition, Values>
+        editor={editor}
+        rowKey={(row) => row.key}
         width={640}
-        modalProps={{ destroyOnHidden: true }}
         initialValues={
           existing
             ? {
@@ -142,15 +121,6 @@ export function CustomFieldsTab() {
               }
             : { type: 'text', isRequired: false, isActive: true, sortOrder: 100 }
         }
-        onFinish={async (values) => {
-          try {
-            await save.mutateAsync(values);
-          } catch {
-            return false;
-          }
-          message.success(t('common:feedback.saved'));
-          return true;
-        }}
       >
         <ProFormText
           name="key"
@@ -212,7 +182,7 @@ export function CustomFieldsTab() {
             fieldProps={{ precision: 0 }}
           />
         </Space>
-      </ModalForm>
+      </SettingModalForm>
     </>
   );
 }

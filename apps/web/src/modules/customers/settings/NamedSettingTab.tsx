@@ -1,18 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  ModalForm,
-  type ProColumns,
-  ProFormDigit,
-  ProFormSwitch,
-  ProFormText,
-  ProTable,
-} from '@ant-design/pro-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ProColumns, ProTable } from '@ant-design/pro-components';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingDeleteResult } from '../../../api/types';
+import { NamedSettingFields } from '../../../components/NamedSettingFields';
 import { ActiveTag, EditDeleteActions } from '../../../components/RowActions';
+import { CreateButton, SettingModalForm, useSettingEditor } from '../../../components/SettingEditor';
 import { customerSettingsKey } from '../settingsApi';
 
 /** What categories and milestone types have in common: a key and a name in two languages. */
@@ -55,30 +48,19 @@ export function NamedSettingTab<T extends NamedSetting>({
   toValues?: (row: T) => Record<string, unknown>;
 }) {
   const { t } = useTranslation(['customers', 'common']);
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<NamedValues>();
-  const [editing, setEditing] = useState<T | 'new' | null>(null);
-  const existing = editing !== 'new' ? editing : null;
   const query = useQuery({ queryKey: [...customerSettingsKey, name, 'all'], queryFn: load });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: customerSettingsKey });
-  const save = useMutation({
-    mutationFn: (values: NamedValues) => {
+  const editor = useSettingEditor<T, NamedValues>({
+    invalidateKey: customerSettingsKey,
+    save: (values, existing) => {
       const body = { ...values, name: values.name.trim(), nameEn: values.nameEn?.trim() || null };
       if (!existing) return create(body);
       const { key: _key, ...changes } = body;
       return update(existing.key, changes);
     },
-    meta: { form },
-    onSuccess: refresh,
+    remove,
+    deactivatedText: t('settings.deactivated'),
   });
-  const del = useMutation({
-    mutationFn: remove,
-    onSuccess: async (result) => {
-      message.success(result.result === 'deactivated' ? t('settings.deactivated') : t('common:feedback.deleted'));
-      await refresh();
-    },
-  });
+  const { existing } = editor;
 
   const columns: ProColumns<T>[] = [
     { title: t('settings.key'), dataIndex: 'key', copyable: true },
@@ -97,8 +79,8 @@ export function NamedSettingTab<T extends NamedSetting>({
       render: (_, row) => (
         <EditDeleteActions
           confirmTitle={t('settings.deleteConfirm', { name: row.name })}
-          onEdit={() => setEditing(row)}
-          onDelete={() => del.mutateAsync(row.key)}
+          onEdit={() => editor.setEditing(row)}
+          onDelete={() => editor.remove.mutateAsync(row.key)}
         />
       ),
     },
@@ -114,20 +96,12 @@ export function NamedSettingTab<T extends NamedSetting>({
         loading={query.isLoading}
         dataSource={query.data?.items ?? []}
         columns={columns}
-        toolBarRender={() => [
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('common:actions.create')}
-          </Button>,
-        ]}
+        toolBarRender={() => [<CreateButton key="new" onClick={() => editor.setEditing('new')} />]}
       />
-      <ModalForm<NamedValues>
-        key={existing?.key ?? 'new'}
-        title={existing ? t('common:actions.edit') : t('common:actions.create')}
-        open={editing !== null}
-        onOpenChange={(open) => !open && setEditing(null)}
-        form={form}
+      <SettingModalForm<T, NamedValues>
+        editor={editor}
+        rowKey={(row) => row.key}
         width={520}
-        modalProps={{ destroyOnHidden: true }}
         initialValues={
           existing
             ? {
@@ -140,40 +114,21 @@ export function NamedSettingTab<T extends NamedSetting>({
               }
             : { isActive: true, sortOrder: 100 }
         }
-        onFinish={async (values) => {
-          try {
-            await save.mutateAsync(values);
-          } catch {
-            return false;
-          }
-          message.success(t('common:feedback.saved'));
-          return true;
-        }}
       >
-        <ProFormText
-          name="key"
-          label={t('settings.key')}
-          disabled={!!existing}
-          tooltip={t('settings.keyHint')}
-          rules={[{ required: true }, { pattern: SETTING_KEY_PATTERN, message: t('settings.keyHint') }]}
-        />
-        <ProFormText name="name" label={t('settings.nameZh')} rules={[{ required: true, whitespace: true, max: 64 }]} />
-        <ProFormText name="nameEn" label={t('settings.nameEn')} rules={[{ max: 64 }]} />
-        {extraFields}
-        <ProFormDigit
-          name="sortOrder"
-          label={t('settings.sortOrder')}
-          min={0}
-          max={10000}
-          fieldProps={{ precision: 0 }}
-        />
-        <ProFormSwitch
-          name="isActive"
-          label={t('common:fields.status')}
-          checkedChildren={t('common:status.active')}
-          unCheckedChildren={t('common:status.inactive')}
-        />
-      </ModalForm>
+        <NamedSettingFields
+          keyPattern={SETTING_KEY_PATTERN}
+          keyLocked={!!existing}
+          labels={{
+            key: t('settings.key'),
+            keyHint: t('settings.keyHint'),
+            name: t('settings.nameZh'),
+            nameEn: t('settings.nameEn'),
+            sortOrder: t('settings.sortOrder'),
+          }}
+        >
+          {extraFields}
+        </NamedSettingFields>
+      </SettingModalForm>
     </>
   );
 }
