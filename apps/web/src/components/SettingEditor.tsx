@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ModalForm } from '@ant-design/pro-components';
+import { ModalForm, type ProColumns } from '@ant-design/pro-components';
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActiveTag, EditDeleteActions } from './RowActions';
 
 /** What a delete of reference data answers: gone, or kept but deactivated because it is in use. */
 type DeleteOutcome = { result: 'deleted' | 'deactivated' };
@@ -102,4 +103,39 @@ export function SettingModalForm<T, V extends Record<string, unknown>>({
       {children}
     </ModalForm>
   );
+}
+
+/** The status column of a list: an active / inactive tag. */
+export function activeColumn<T extends { isActive: boolean }>(
+  title: string,
+  column: Omit<ProColumns<T>, 'title' | 'dataIndex' | 'render'> = {},
+): ProColumns<T> {
+  return { title, dataIndex: 'isActive', ...column, render: (_, row) => <ActiveTag active={row.isActive} /> };
+}
+
+/** The actions column of a `useSettingEditor` list: edit opens the dialog on the row, delete asks first. */
+export function editorActionsColumn<T, V>(
+  editor: SettingEditor<T, V>,
+  options: {
+    title: string;
+    id: (row: T) => string;
+    confirmTitle: (row: T) => string;
+    /** Rows the user may not change get no actions. */
+    canEdit?: (row: T) => boolean;
+  } & Omit<ProColumns<T>, 'title' | 'valueType' | 'render'>,
+): ProColumns<T> {
+  const { title, id, confirmTitle, canEdit, ...column } = options;
+  return {
+    title,
+    valueType: 'option',
+    ...column,
+    render: (_, row) =>
+      !canEdit || canEdit(row) ? (
+        <EditDeleteActions
+          confirmTitle={confirmTitle(row)}
+          onEdit={() => editor.setEditing(row)}
+          onDelete={() => editor.remove.mutateAsync(id(row))}
+        />
+      ) : null,
+  };
 }

@@ -12,8 +12,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EditDeleteActions } from '../../components/RowActions';
-import { CreateButton, SettingModalForm, useSettingEditor } from '../../components/SettingEditor';
+import { CreateButton, editorActionsColumn, SettingModalForm, useSettingEditor } from '../../components/SettingEditor';
 import { useAccess } from '../auth/useAccess';
 import { cannedRepliesKey, createCannedReply, deleteCannedReply, listCannedReplies, updateCannedReply } from './api';
 import type { CannedReply, CannedReplyQuery } from './types';
@@ -71,19 +70,13 @@ export function CannedRepliesPage() {
           <Tag color="blue">{t('canned.personalOf', { name: row.ownerName ?? '-' })}</Tag>
         ),
     },
-    {
+    editorActionsColumn(editor, {
       title: t('common:fields.actions'),
-      valueType: 'option',
       width: 130,
-      render: (_, row) =>
-        row.canEdit ? (
-          <EditDeleteActions
-            confirmTitle={t('common:confirmDelete', { name: row.title })}
-            onEdit={() => editor.setEditing(row)}
-            onDelete={() => editor.remove.mutateAsync(row.id)}
-          />
-        ) : null,
-    },
+      id: (row) => row.id,
+      confirmTitle: (row) => t('common:confirmDelete', { name: row.title }),
+      canEdit: (row) => row.canEdit,
+    }),
   ];
 
   return (

@@ -13,8 +13,13 @@ import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Card, Input, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActiveTag, EditDeleteActions } from '../../components/RowActions';
-import { CreateButton, SettingModalForm, useSettingEditor } from '../../components/SettingEditor';
+import {
+  activeColumn,
+  CreateButton,
+  editorActionsColumn,
+  SettingModalForm,
+  useSettingEditor,
+} from '../../components/SettingEditor';
 import { useAccess } from '../auth/useAccess';
 import {
   createForbiddenPhrase,
@@ -120,26 +125,14 @@ export function ForbiddenPhrasesPage() {
       render: (_, row) =>
         row.severity ? <Tag color={SEVERITY_COLOR[row.severity]}>{t(`severity.${row.severity}`)}</Tag> : '-',
     },
-    {
-      title: t('common:fields.status'),
-      dataIndex: 'isActive',
-      width: 80,
-      hideInTable: !canManage,
-      render: (_, row) => <ActiveTag active={row.isActive} />,
-    },
-    {
+    activeColumn(t('common:fields.status'), { width: 80, hideInTable: !canManage }),
+    editorActionsColumn(editor, {
       title: t('common:fields.actions'),
-      valueType: 'option',
       width: 130,
       hideInTable: !canManage,
-      render: (_, row) => (
-        <EditDeleteActions
-          confirmTitle={t('common:confirmDelete', { name: row.phrase })}
-          onEdit={() => editor.setEditing(row)}
-          onDelete={() => editor.remove.mutateAsync(row.id)}
-        />
-      ),
-    },
+      id: (row) => row.id,
+      confirmTitle: (row) => t('common:confirmDelete', { name: row.phrase }),
+    }),
   ];
 
   return (

@@ -11,8 +11,13 @@ import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Input, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActiveTag, EditDeleteActions } from '../../components/RowActions';
-import { CreateButton, SettingModalForm, useSettingEditor } from '../../components/SettingEditor';
+import {
+  activeColumn,
+  CreateButton,
+  editorActionsColumn,
+  SettingModalForm,
+  useSettingEditor,
+} from '../../components/SettingEditor';
 import { useAccess } from '../auth/useAccess';
 import {
   createServicePhrase,
@@ -53,25 +58,14 @@ export function ServicePhrasesPage() {
     { title: t('fields.text'), dataIndex: 'text' },
     { title: t('fields.textEn'), dataIndex: 'textEn', render: (_, row) => row.textEn ?? '-' },
     { title: t('fields.sortOrder'), dataIndex: 'sortOrder', width: 90 },
-    {
-      title: t('common:fields.status'),
-      dataIndex: 'isActive',
-      width: 90,
-      render: (_, row) => <ActiveTag active={row.isActive} />,
-    },
-    {
+    activeColumn(t('common:fields.status'), { width: 90 }),
+    editorActionsColumn(editor, {
       title: t('common:fields.actions'),
-      valueType: 'option',
       width: 130,
       hideInTable: !canManage,
-      render: (_, row) => (
-        <EditDeleteActions
-          confirmTitle={t('common:confirmDelete', { name: row.text })}
-          onEdit={() => editor.setEditing(row)}
-          onDelete={() => editor.remove.mutateAsync(row.id)}
-        />
-      ),
-    },
+      id: (row) => row.id,
+      confirmTitle: (row) => t('common:confirmDelete', { name: row.text }),
+    }),
   ];
 
   return (

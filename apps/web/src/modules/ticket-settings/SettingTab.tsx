@@ -4,8 +4,13 @@ import { Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NamedSettingFields } from '../../components/NamedSettingFields';
-import { ActiveTag, EditDeleteActions } from '../../components/RowActions';
-import { CreateButton, SettingModalForm, useSettingEditor } from '../../components/SettingEditor';
+import {
+  activeColumn,
+  CreateButton,
+  editorActionsColumn,
+  SettingModalForm,
+  useSettingEditor,
+} from '../../components/SettingEditor';
 import { ticketSettingsKey } from './api';
 import { type NamedValues, SETTING_KEY_PATTERN } from './settingForm';
 import type { SettingDeleteResult } from './types';
@@ -54,25 +59,14 @@ export function SettingTab<T extends Row, V extends NamedValues>(props: SettingT
     { title: t('fields.nameEn'), dataIndex: 'nameEn', render: (_, row) => row.nameEn ?? '-' },
     ...extraColumns,
     { title: t('fields.sortOrder'), dataIndex: 'sortOrder', width: 80 },
-    {
-      title: t('common:fields.status'),
-      dataIndex: 'isActive',
-      width: 80,
-      render: (_, row) => <ActiveTag active={row.isActive} />,
-    },
-    {
+    activeColumn(t('common:fields.status'), { width: 80 }),
+    editorActionsColumn(editor, {
       title: t('common:fields.actions'),
-      valueType: 'option',
       width: 130,
       hideInTable: !canEdit,
-      render: (_, row) => (
-        <EditDeleteActions
-          confirmTitle={t('deleteConfirm', { name: row.name })}
-          onEdit={() => editor.setEditing(row)}
-          onDelete={() => editor.remove.mutateAsync(row.key)}
-        />
-      ),
-    },
+      id: (row) => row.key,
+      confirmTitle: (row) => t('deleteConfirm', { name: row.name }),
+    }),
   ];
 
   return (

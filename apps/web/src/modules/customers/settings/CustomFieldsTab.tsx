@@ -11,8 +11,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldBody, CustomFieldDefinition, CustomFieldType } from '../../../api/types';
-import { ActiveTag, EditDeleteActions } from '../../../components/RowActions';
-import { CreateButton, SettingModalForm, useSettingEditor } from '../../../components/SettingEditor';
+import {
+  activeColumn,
+  CreateButton,
+  editorActionsColumn,
+  SettingModalForm,
+  useSettingEditor,
+} from '../../../components/SettingEditor';
 import {
   createCustomField,
   customerSettingsKey,
@@ -81,22 +86,12 @@ export function CustomFieldsTab() {
             render: (_, r) => (r.isRequired ? t('yesNo.yes') : t('yesNo.no')),
           },
           { title: t('settings.usage'), dataIndex: 'usage' },
-          {
-            title: t('common:fields.status'),
-            dataIndex: 'isActive',
-            render: (_, r) => <ActiveTag active={r.isActive} />,
-          },
-          {
+          activeColumn(t('common:fields.status')),
+          editorActionsColumn(editor, {
             title: t('common:fields.actions'),
-            valueType: 'option',
-            render: (_, r) => (
-              <EditDeleteActions
-                confirmTitle={t('settings.deleteConfirm', { name: r.label })}
-                onEdit={() => editor.setEditing(r)}
-                onDelete={() => editor.remove.mutateAsync(r.key)}
-              />
-            ),
-          },
+            id: (r) => r.key,
+            confirmTitle: (r) => t('settings.deleteConfirm', { name: r.label }),
+          }),
         ]}
       />
       <SettingModalForm<CustomFieldDefinition, Values>

@@ -4,8 +4,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingDeleteResult } from '../../../api/types';
 import { NamedSettingFields } from '../../../components/NamedSettingFields';
-import { ActiveTag, EditDeleteActions } from '../../../components/RowActions';
-import { CreateButton, SettingModalForm, useSettingEditor } from '../../../components/SettingEditor';
+import {
+  activeColumn,
+  CreateButton,
+  editorActionsColumn,
+  SettingModalForm,
+  useSettingEditor,
+} from '../../../components/SettingEditor';
 import { customerSettingsKey } from '../settingsApi';
 
 /** What categories and milestone types have in common: a key and a name in two languages. */
@@ -68,22 +73,12 @@ export function NamedSettingTab<T extends NamedSetting>({
     { title: t('settings.nameEn'), dataIndex: 'nameEn', render: (_, row) => row.nameEn ?? '-' },
     ...extraColumns,
     { title: t('settings.sortOrder'), dataIndex: 'sortOrder' },
-    {
-      title: t('common:fields.status'),
-      dataIndex: 'isActive',
-      render: (_, row) => <ActiveTag active={row.isActive} />,
-    },
-    {
+    activeColumn(t('common:fields.status')),
+    editorActionsColumn(editor, {
       title: t('common:fields.actions'),
-      valueType: 'option',
-      render: (_, row) => (
-        <EditDeleteActions
-          confirmTitle={t('settings.deleteConfirm', { name: row.name })}
-          onEdit={() => editor.setEditing(row)}
-          onDelete={() => editor.remove.mutateAsync(row.key)}
-        />
-      ),
-    },
+      id: (row) => row.key,
+      confirmTitle: (row) => t('settings.deleteConfirm', { name: row.name }),
+    }),
   ];
 
   return (
