@@ -5,6 +5,7 @@ import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Tabs, Tag, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useRealtimeEvents } from '../../api/realtime';
 import { formatDateTime } from '../../components/format';
 import { PageLoading } from '../../components/PageLoading';
 import { useAccess } from '../auth/useAccess';
@@ -20,9 +21,8 @@ import { TicketActions } from './TicketActions';
 import { TicketDetails } from './TicketDetails';
 import { TicketEditDrawer } from './TicketEditDrawer';
 import { COMPLAINT_RED, ComplaintMarks, NextReplyCountdown, PriorityTag, StatusTag } from './TicketMarks';
-import { changedByOthers, ticketIdsOf } from './ticketEvents';
+import { changedByOthers, TICKET_EVENTS, ticketIdsOf } from './ticketEvents';
 import { refreshTicket, useTicket, useTicketMessages } from './useTicket';
-import { useTicketEvents } from './useTicketEvents';
 import { useTicketTypes } from './useTicketSettings';
 import { WatchersCard } from './WatchersCard';
 
@@ -54,7 +54,7 @@ export function TicketPage() {
     ? (search.get('tab') as Tab)
     : 'conversation';
 
-  useTicketEvents((event) => {
+  useRealtimeEvents(TICKET_EVENTS, (event) => {
     if (!ticketIdsOf(event).includes(id)) return;
     void refreshTicket(queryClient, id);
     if (changedByOthers(event, id, me?.id)) setChangedAt(event.at ?? new Date().toISOString());

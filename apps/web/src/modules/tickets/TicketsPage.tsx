@@ -6,6 +6,7 @@ import { type HTMLAttributes, type Key, useCallback, useEffect, useRef, useState
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { SortOrderMap } from '../../api/listQuery';
+import { useRealtimeRefresh } from '../../api/realtime';
 import { SavedViewsBar } from '../../components/SavedViewsBar';
 import { useAccess } from '../auth/useAccess';
 import { listTickets, ticketListKey } from './api';
@@ -14,9 +15,9 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { moveIndex, shortcutAction } from './shortcuts';
 import { COMPLAINT_ROW_BG } from './TicketMarks';
 import { ticketColumns } from './ticketColumns';
+import { TICKET_EVENTS } from './ticketEvents';
 import { queueFrom, toTicketQuery } from './ticketQuery';
 import { QUEUES, type QueueKey, type TicketListItem } from './types';
-import { useTicketEvents } from './useTicketEvents';
 import { useTicketTypes } from './useTicketSettings';
 
 /** Form values the table last searched with (for saved views), without ProTable's own keys. */
@@ -61,12 +62,7 @@ export function TicketsPage() {
 
   // Live refresh: any ticket event reloads the page of the queue on screen (debounced: a bulk
   // action sends one event per ticket).
-  const refreshTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useTicketEvents(() => {
-    clearTimeout(refreshTimer.current);
-    refreshTimer.current = setTimeout(() => actionRef.current?.reload(), LIVE_REFRESH_DELAY_MS);
-  });
-  useEffect(() => () => clearTimeout(refreshTimer.current), []);
+  useRealtimeRefresh(TICKET_EVENTS, () => actionRef.current?.reload(), LIVE_REFRESH_DELAY_MS);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,8 +1,9 @@
 /**
  * Ticket events pushed over server-sent events (`GET /api/v1/realtime/stream`). Events carry ids
- * only; a page that cares refetches through the scoped API. Pure helpers here, the hook in
- * useTicketEvents.ts.
+ * only; a page that cares refetches through the scoped API. Pure helpers here; pages subscribe
+ * with useRealtimeEvents / useRealtimeRefresh (api/realtime.ts).
  */
+import type { RealtimeEvent } from '../../api/realtime';
 
 /** Event names the queue and the ticket page follow (events/catalog.ts on the server). */
 export const TICKET_EVENTS = [
@@ -17,24 +18,7 @@ export const TICKET_EVENTS = [
   'complaint.major_reported',
 ] as const;
 
-export type TicketEvent = {
-  name: string;
-  payload: Record<string, unknown>;
-  actorId: string | null;
-  at?: string;
-};
-
-/** Parses one SSE frame's data; undefined when it is not an event of ours. */
-export function parseTicketEvent(data: string): TicketEvent | undefined {
-  try {
-    const value = JSON.parse(data) as Partial<TicketEvent>;
-    if (typeof value?.name !== 'string' || typeof value.payload !== 'object' || value.payload === null)
-      return undefined;
-    return { name: value.name, payload: value.payload, actorId: value.actorId ?? null, at: value.at };
-  } catch {
-    return undefined;
-  }
-}
+export type TicketEvent = RealtimeEvent;
 
 /** The tickets an event is about (a merge names two, a link both ends). */
 export function ticketIdsOf(event: TicketEvent): string[] {
