@@ -12382,32 +12382,6 @@ export interface components {
                 displayName: string;
             }[];
         };
-        TicketTypeInput: {
-            key: string;
-            /** @description In the request’s language */
-            name: string;
-            nameZh: string;
-            nameEn: string | null;
-            sortOrder: number;
-            isActive: boolean;
-            isComplaint: boolean;
-            skill: string | null;
-            defaultDepartmentId: string | null;
-        };
-        TicketRootCauseInput: {
-            key: string;
-            /** @description In the request’s language */
-            name: string;
-            nameZh: string;
-            nameEn: string | null;
-            sortOrder: number;
-            isActive: boolean;
-        };
-        TicketSettingDeleteResultInput: {
-            key: string;
-            /** @enum {string} */
-            result: "deleted" | "deactivated";
-        };
         TicketAttachmentInput: {
             /** Format: uuid */
             id: string;
@@ -12506,6 +12480,32 @@ export interface components {
                 open: number;
                 cancelled: number;
             };
+        };
+        TicketTypeInput: {
+            key: string;
+            /** @description In the request’s language */
+            name: string;
+            nameZh: string;
+            nameEn: string | null;
+            sortOrder: number;
+            isActive: boolean;
+            isComplaint: boolean;
+            skill: string | null;
+            defaultDepartmentId: string | null;
+        };
+        TicketRootCauseInput: {
+            key: string;
+            /** @description In the request’s language */
+            name: string;
+            nameZh: string;
+            nameEn: string | null;
+            sortOrder: number;
+            isActive: boolean;
+        };
+        TicketSettingDeleteResultInput: {
+            key: string;
+            /** @enum {string} */
+            result: "deleted" | "deactivated";
         };
         UserInput: {
             /** Format: uuid */
@@ -13339,32 +13339,6 @@ export interface components {
                 displayName: string;
             }[];
         };
-        TicketType: {
-            key: string;
-            /** @description In the request’s language */
-            name: string;
-            nameZh: string;
-            nameEn: string | null;
-            sortOrder: number;
-            isActive: boolean;
-            isComplaint: boolean;
-            skill: string | null;
-            defaultDepartmentId: string | null;
-        };
-        TicketRootCause: {
-            key: string;
-            /** @description In the request’s language */
-            name: string;
-            nameZh: string;
-            nameEn: string | null;
-            sortOrder: number;
-            isActive: boolean;
-        };
-        TicketSettingDeleteResult: {
-            key: string;
-            /** @enum {string} */
-            result: "deleted" | "deactivated";
-        };
         TicketAttachment: {
             /** Format: uuid */
             id: string;
@@ -13463,6 +13437,32 @@ export interface components {
                 open: number;
                 cancelled: number;
             };
+        };
+        TicketType: {
+            key: string;
+            /** @description In the request’s language */
+            name: string;
+            nameZh: string;
+            nameEn: string | null;
+            sortOrder: number;
+            isActive: boolean;
+            isComplaint: boolean;
+            skill: string | null;
+            defaultDepartmentId: string | null;
+        };
+        TicketRootCause: {
+            key: string;
+            /** @description In the request’s language */
+            name: string;
+            nameZh: string;
+            nameEn: string | null;
+            sortOrder: number;
+            isActive: boolean;
+        };
+        TicketSettingDeleteResult: {
+            key: string;
+            /** @enum {string} */
+            result: "deleted" | "deactivated";
         };
         User: {
             /** Format: uuid */
