@@ -3,7 +3,6 @@ import pino from 'pino';
 import { buildApp } from '../src/app.js';
 import { prepareDatabase } from '../src/db/bootstrap.js';
 import type { Database } from '../src/db/client.js';
-import { applyTempCustomerIndexes } from './customer-indexes.temp.js';
 import { explainScenarios } from './customers-list-explain.js';
 import {
   type Caller,
@@ -187,8 +186,6 @@ async function benchEngine(name: EngineName, rows: Row[], setups: Setup[]): Prom
     let t = performance.now();
     const prepared = await prepareDatabase(engine.database, engine.config, silent);
     if (!prepared.demoSeeded) throw new Error('the demo organisation was not seeded');
-    // TEMP until migration `customer_filter_indexes` (see customer-indexes.temp.ts).
-    await applyTempCustomerIndexes(engine.database);
     const prepareMs = performance.now() - t;
     t = performance.now();
     await addVolume(engine.database, { users: USERS, auditRows: 0 });

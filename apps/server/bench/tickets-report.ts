@@ -175,10 +175,6 @@ export function render(rows: Row[], setups: Setup[], s: RunSettings): string {
       "days' tickets, 0.5 % of the older ones; assigned evenly over the active agents, callback specialists and field " +
       'engineers, most new tickets unassigned in their department; open complaints with a next-reply time from 3 days ' +
       'overdue to 2 days ahead; 85 % linked to a customer; 15 % with two messages.',
-    // TEMP until migration `ticket_open_queue_index` (bench/ticket-indexes.temp.ts): drop this bullet with it.
-    '- **Indexes:** those of the migrations plus `tickets_open_idx`, `tickets_unassigned_idx` and ' +
-      '`tickets_priority_idx` of `src/db/schema/tickets.ts`, which no migration creates yet: the benchmark creates ' +
-      'them by hand (`bench/ticket-indexes.temp.ts`) until it does.',
     '- **Server:** `buildApp` as in production (logging off, jobs off), on 127.0.0.1, session cookie auth. A list ' +
       'response carries the page and `total` (counted up to 10,001; a search ranks the newest 2,000 matches).',
     `- **Creation:** ${s.createRows.toLocaleString('en')} new tickets per run (after ${s.createWarmup} unmeasured), ` +

@@ -8,7 +8,6 @@ import { addCustomers } from './customers-volume.js';
 import { BENCH_ADMIN_PASSWORD, type EngineName, openEngine, selectedEngines } from './engines.js';
 import { getJson, type LoadResult, runLoad, signIn } from './http.js';
 import { writeSection } from './report.js';
-import { applyTempTicketIndexes } from './ticket-indexes.temp.js';
 import { benchCreation, type CreateRun } from './tickets-create.js';
 import { explainScenarios } from './tickets-explain.js';
 import {
@@ -200,7 +199,6 @@ async function benchEngine(name: EngineName, s: Settings, state: State): Promise
     let t = performance.now();
     const prepared = await prepareDatabase(engine.database, engine.config, silent);
     if (!prepared.demoSeeded) throw new Error('the demo organisation was not seeded');
-    await applyTempTicketIndexes(engine.database); // TEMP until migration `ticket_open_queue_index`
     const prepareMs = performance.now() - t;
     t = performance.now();
     await addVolume(engine.database, { users: s.users, auditRows: 0 });

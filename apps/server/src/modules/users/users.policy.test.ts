@@ -1,3 +1,4 @@
+import { DEFAULT_ROLES } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers.js';
 import { createUser } from '../../db/seed/factories.js';
@@ -6,13 +7,16 @@ describe('users: no privilege escalation, no lock-out', () => {
   let t: TestApp;
   let admin: Session;
 
+  const AGENT_PERMISSIONS = DEFAULT_ROLES.find((r) => r.key === 'agent')?.permissions ?? [];
+
   beforeAll(async () => {
     t = await createTestApp();
     admin = await t.signIn('admin');
     const hr = await admin.post('/api/v1/roles', {
       key: 'hr',
       name: '人事',
-      permissions: ['users.read', 'users.write', 'departments.read', 'customers.read', 'customers.write'],
+      // Everything an agent may do, plus managing users: may grant the agent role, not more.
+      permissions: ['users.read', 'users.write', ...AGENT_PERMISSIONS],
       dataScope: 'all',
     });
     expect(hr.statusCode, hr.body).toBe(201);
