@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 
 export const CHROMIUM = process.env.KEFU_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -37,4 +37,43 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = path.resolve(import.meta.dirname, '../../../docs/screenshots');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * Opens the select `#inputId` inside `scope` (typing `search` when given), picks the option with
+ * `text` and checks that it took — retried, because a dropdown opened while the page is still
+ * rendering can close before the click lands (seen on a busy machine).
+ */
+export async function choose(scope: Locator | Page, inputId: string, text: string, search?: string): Promise<void> {
+  const page = 'page' in scope && typeof scope.page === 'function' ? (scope as Locator).page() : (scope as Page);
+  const select = scope.locator(`#${inputId}`);
+  const selected = scope
+    .locator('.ant-select', { has: page.locator(`#${inputId}`) })
+    .locator('.ant-select-selection-item');
+  const current = async () => ((await selected.count()) > 0 ? ((await selected.first().textContent()) ?? '') : '');
+  await expect
+    .poll(
+      async () => {
+        if ((await current()).includes(text)) return text;
+        await select.click({ force: true });
+        if (search) await select.fill(search);
+        const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text });
+        await option
+          .first()
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
+        await page.waitForTimeout(300);
+        return current();
+      },
+      { timeout: 30_000 },
+    )
+    .toContain(text);
 }

@@ -1,14 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.js';
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+import { choose, launchBrowser, newPage, screenshot, signIn } from './browser.js';
 
 /** The OK button of a ModalForm / DrawerForm. */
 const submit = (dialog: Locator) =>
@@ -55,12 +47,7 @@ describe('customer archive journey in headless Chromium', () => {
     await page.getByRole('tab', { name: '里程碑' }).click();
     await page.getByTestId('milestone-add').click();
     const milestone = page.locator('.ant-modal-content').filter({ hasText: '添加里程碑' });
-    await milestone.locator('#milestone-type').click({ force: true });
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: '下单' })
-      .first()
-      .click();
+    await choose(milestone, 'milestone-type', '下单');
     await milestone.locator('#milestone-date').click();
     await milestone.locator('#milestone-date').fill('2026-03-16');
     await milestone.locator('#milestone-date').press('Enter');

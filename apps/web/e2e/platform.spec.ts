@@ -1,14 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.js';
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+import { choose, launchBrowser, newPage, screenshot, signIn } from './browser.js';
 
 async function menuTexts(page: Page): Promise<string[]> {
   await page.locator('.ant-pro-sider-menu, .ant-layout-sider .ant-menu').first().waitFor();
@@ -56,8 +48,7 @@ describe('platform journeys in headless Chromium', () => {
     const modal = page.locator('.ant-modal-content').filter({ hasText: '新建用户' });
     await modal.locator('#username').fill('zhaoliu');
     await modal.locator('#displayName').fill('赵六');
-    await modal.locator('#roleKey').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '客服专员' }).first().click();
+    await choose(modal, 'roleKey', '客服专员');
     await modal.locator('#password').fill('Welcome2026');
     await screenshot(page, 'create-user');
     await modal.locator('.ant-modal-footer button.ant-btn-primary, button[type="submit"]').last().click();

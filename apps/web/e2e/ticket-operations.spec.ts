@@ -1,16 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.js';
+import { launchBrowser, newPage, screenshot, signIn } from './browser.js';
 
 const PASSWORD = 'Kefu@2026';
-
-async function signIn(page: Page, username: string, password = PASSWORD) {
-  await page.goto('/login');
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 const ok = (dialog: Locator) => dialog.locator('.ant-modal-footer .ant-btn-primary').last();
 const modal = (page: Page, title: string) => page.locator('.ant-modal-content').filter({ hasText: title });
@@ -29,8 +21,8 @@ describe('ticket operations (agents, measures, root-cause report, settings) in h
     const agent = await newPage(browser);
     supervisor.setDefaultTimeout(20_000);
     agent.setDefaultTimeout(20_000);
-    await signIn(supervisor, 'zhangwei');
-    await signIn(agent, 'wangfang');
+    await signIn(supervisor, 'zhangwei', PASSWORD);
+    await signIn(agent, 'wangfang', PASSWORD);
 
     await supervisor.goto('/tickets/agents');
     const row = (name: string) => supervisor.locator('.ant-table-row').filter({ hasText: name });
@@ -56,7 +48,7 @@ describe('ticket operations (agents, measures, root-cause report, settings) in h
   it('a supervisor follows a measure up and reads the root-cause report', async () => {
     const page = await newPage(browser);
     page.setDefaultTimeout(20_000);
-    await signIn(page, 'zhangwei');
+    await signIn(page, 'zhangwei', PASSWORD);
 
     await page.goto('/tickets/measures?mine=0&status=open,in_progress,done,cancelled');
     const rows = page.locator('.ant-table-row');
@@ -113,7 +105,7 @@ describe('ticket operations (agents, measures, root-cause report, settings) in h
 
     const supervisor = await newPage(browser);
     supervisor.setDefaultTimeout(20_000);
-    await signIn(supervisor, 'zhangwei');
+    await signIn(supervisor, 'zhangwei', PASSWORD);
     await supervisor.goto('/tickets/settings');
     await supervisor.locator('.ant-table-row').filter({ hasText: 'complaint' }).first().waitFor();
     expect(await supervisor.getByRole('button', { name: /新\s*建/ }).count()).toBe(0);

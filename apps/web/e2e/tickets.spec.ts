@@ -1,20 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.js';
+import { choose, launchBrowser, newPage, screenshot, signIn } from './browser.js';
 
 const PASSWORD = 'Kefu@2026';
 /** A starter forbidden phrase (apps/server/src/db/seed/phrases.data.ts) and its approved alternative. */
 const FORBIDDEN = '这不归我管';
 const ALTERNATIVE = '这项业务由专门的同事负责，我马上帮您联系，并跟进到有结果为止。';
 const COMPLAINT_RED = 'rgb(207, 19, 34)';
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** The OK button of the open modal. */
 const ok = (dialog: Locator) => dialog.locator('.ant-modal-footer .ant-btn-primary').last();
@@ -36,30 +28,6 @@ async function pickDate(input: Locator, value: string) {
   await input.press('Tab');
 }
 
-/** Opens a select (typing `search` when given), picks the option and checks that it took. */
-async function choose(scope: Locator, inputId: string, text: string, search?: string) {
-  const page = scope.page();
-  const select = scope.locator(`#${inputId}`);
-  const selected = scope
-    .locator('.ant-select', { has: page.locator(`#${inputId}`) })
-    .locator('.ant-select-selection-item');
-  const current = async () => ((await selected.count()) > 0 ? ((await selected.first().textContent()) ?? '') : '');
-  await expect
-    .poll(
-      async () => {
-        if ((await current()).includes(text)) return text;
-        await select.click({ force: true });
-        if (search) await select.fill(search);
-        const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text });
-        await option.first().click({ timeout: 5_000 });
-        await page.waitForTimeout(300);
-        return current();
-      },
-      { timeout: 30_000 },
-    )
-    .toContain(text);
-}
-
 function tomorrow(hour: number): { date: string; dateTime: string } {
   const d = new Date(Date.now() + 24 * 3600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -77,7 +45,7 @@ describe('complaint journey in headless Chromium', () => {
   it('an agent records a phone complaint (next reply forced, forbidden phrase flagged); the supervisor sees it red in the team queue and closes it with root cause and measure', async () => {
     const agent = await newPage(browser);
     agent.setDefaultTimeout(20_000);
-    await signIn(agent, 'wangfang');
+    await signIn(agent, 'wangfang', PASSWORD);
 
     // 1. A phone complaint from an unknown caller, facts clarified (问清楚).
     await agent.goto('/tickets');
@@ -94,7 +62,14 @@ describe('complaint journey in headless Chromium', () => {
       .locator('#description')
       .fill('客户称昨天约好上午九点上门抢修，一直等到下午三点无人到场，也没有人打电话说明，家中冰箱食物全部变质。');
     for (const item of ['identity', 'time_place', 'product_order', 'details', 'demand']) {
-      await agent.getByTestId(`fact-${item}`).check();
+      // Retried: a click that lands while the form re-renders (the type just switched) can be lost.
+      const box = agent.getByTestId(`fact-${item}`);
+      await expect
+        .poll(async () => {
+          if (!(await box.isChecked())) await box.click({ timeout: 5_000 }).catch(() => undefined);
+          return box.isChecked();
+        })
+        .toBe(true);
     }
 
     // 2. Saving without a next-reply time: the server refuses (跟清楚) and the form says why.
@@ -143,7 +118,7 @@ describe('complaint journey in headless Chromium', () => {
     // 6. The supervisor sees the complaint in red in the team queue.
     const supervisor = await newPage(browser);
     supervisor.setDefaultTimeout(20_000);
-    await signIn(supervisor, 'zhangwei');
+    await signIn(supervisor, 'zhangwei', PASSWORD);
     await supervisor.goto('/tickets/queue?queue=team');
     const row = supervisor.getByTestId('ticket-row').filter({ hasText: subject });
     await row.waitFor();
