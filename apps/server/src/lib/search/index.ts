@@ -9,7 +9,6 @@ export {
 export {
   MAX_QUERY_CHARS,
   MAX_QUERY_TOKENS,
-  type MatchOptions,
   matchSql,
   parseSearchQuery,
   type QueryTerm,

@@ -1,7 +1,7 @@
 import { and, desc, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { type MatchOptions, matchSql, rankSql, type SearchQuery } from './query.js';
+import { matchSql, rankSql, type SearchQuery } from './query.js';
 
 /**
  * Ranked search over a big table, bounded: rank only the newest `candidates` matches.
@@ -29,7 +29,7 @@ import { type MatchOptions, matchSql, rankSql, type SearchQuery } from './query.
 
 export const DEFAULT_SEARCH_CANDIDATES = 2000;
 
-export type RankedSearchOptions = MatchOptions & {
+export type RankedSearchOptions = {
   id: PgColumn;
   createdAt: PgColumn;
   vector: PgColumn;
@@ -52,7 +52,7 @@ export function rankedSearch(db: DbOrTx, table: PgTable, query: SearchQuery, opt
     db
       .select({ id: options.id, createdAt: options.createdAt, vector: options.vector })
       .from(table)
-      .where(and(matchSql(options.vector, query, options), options.where))
+      .where(and(matchSql(options.vector, query), options.where))
       .orderBy(desc(options.createdAt), desc(options.id))
       .limit(limit),
   );

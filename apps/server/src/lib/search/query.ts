@@ -139,14 +139,6 @@ function tsq(text: string): SQL {
   return sql`to_tsquery('simple', ${text}::text)`;
 }
 
-export type MatchOptions = {
-  /**
-   * @deprecated Ignored. Words outside the dictionary are looked up by their characters in the
-   * vector now (an ILIKE on a trigram index cannot find one character fast: 2–3 s at 1M rows).
-   */
-  fallback?: SQLWrapper[];
-};
-
 const toQuery = (query: SearchQuery | string): SearchQuery =>
   typeof query === 'string' ? parseSearchQuery(query) : query;
 
@@ -154,7 +146,7 @@ const toQuery = (query: SearchQuery | string): SearchQuery =>
  * The WHERE condition `vector @@ to_tsquery('simple', …)`, answered by a GIN index on the vector.
  * An empty query matches nothing (FALSE); callers usually skip the search when `isEmpty`.
  */
-export function matchSql(vector: SQLWrapper, query: SearchQuery | string, _options: MatchOptions = {}): SQL {
+export function matchSql(vector: SQLWrapper, query: SearchQuery | string): SQL {
   const parsed = toQuery(query);
   if (parsed.isEmpty || !parsed.tsquery) return sql`FALSE`;
   return sql`${vector} @@ ${tsq(parsed.tsquery)}`;

@@ -99,8 +99,8 @@ describe('matchSql and rankSql', () => {
     expect(params).toEqual(["'客服' & 'drop'"]);
   });
 
-  it('ignores the deprecated fallback columns', () => {
-    const { sql: text, params } = render(matchSql(vector, '伟明 空调', { fallback: [sql.raw('title')] }));
+  it('looks words outside the dictionary up by their characters in the vector', () => {
+    const { sql: text, params } = render(matchSql(vector, '伟明 空调'));
     expect(text).toBe("v @@ to_tsquery('simple', $1::text)");
     expect(params).toEqual(["('ǂ伟' <-> 'ǂ明') & '空调'"]);
   });

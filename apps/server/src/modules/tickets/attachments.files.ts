@@ -201,13 +201,3 @@ export function storedContentType(sniffed: Sniffed, declared: string | undefined
 export function servedContentType(stored: string): string {
   return SAFE_IMAGE_TYPES.has(stored) ? stored : OCTET_STREAM;
 }
-
-/** RFC 6266 / 5987: always `attachment`, an ASCII fallback and the UTF-8 name (Chinese names). */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*!]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { attachmentHeader } from '../../lib/export.js';
 import {
-  contentDisposition,
   extensionOf,
   refusedExtension,
   safeFileName,
@@ -74,10 +74,8 @@ describe('attachment names and types', () => {
   });
 
   it('writes Content-Disposition as an attachment with an ASCII fallback and the UTF-8 name', () => {
-    expect(contentDisposition('报告.pdf')).toBe(
-      `attachment; filename="__.pdf"; filename*=UTF-8''%E6%8A%A5%E5%91%8A.pdf`,
-    );
-    expect(contentDisposition(`a"b\\c'(1).txt`)).toBe(
+    expect(attachmentHeader('报告.pdf')).toBe(`attachment; filename="__.pdf"; filename*=UTF-8''%E6%8A%A5%E5%91%8A.pdf`);
+    expect(attachmentHeader(`a"b\\c'(1).txt`)).toBe(
       `attachment; filename="a_b_c'(1).txt"; filename*=UTF-8''a%22b%5Cc%27%281%29.txt`,
     );
   });

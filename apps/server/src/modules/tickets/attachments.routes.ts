@@ -3,10 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
+import { attachmentHeader } from '../../lib/export.js';
 import { NoContent, problems } from '../../lib/route-helpers.js';
 import { actorContext } from '../../plugins/auth.js';
 import { ProblemSchema } from '../../plugins/error-handler.js';
-import { contentDisposition } from './attachments.files.js';
 import { AttachmentParamsSchema, AttachmentSchema, UploadAttachmentQuerySchema } from './attachments.schemas.js';
 import * as service from './attachments.service.js';
 import { TicketIdParamsSchema } from './tickets.schemas.js';
@@ -96,7 +96,7 @@ export const ticketAttachmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = as
       return reply
         .header('content-type', file.contentType)
         .header('content-length', file.size)
-        .header('content-disposition', contentDisposition(file.fileName))
+        .header('content-disposition', attachmentHeader(file.fileName))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "sandbox; default-src 'none'")
         .header('x-download-options', 'noopen')

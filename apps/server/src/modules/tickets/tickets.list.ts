@@ -163,7 +163,6 @@ export async function searchTicketRows(
     createdAt: tickets.createdAt,
     vector: tickets.searchVector,
     where,
-    fallback: [tickets.subject],
     limit: page.pageSize,
     offset: (page.page - 1) * page.pageSize,
   });

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { toIndexText } from '../../lib/search/segment.js';
+import { toWeightedVector } from '../../lib/search/index.js';
 import * as repo from './tickets.repository.js';
 
 /**
@@ -11,8 +10,10 @@ import * as repo from './tickets.repository.js';
 export async function reindexTicket(db: DbOrTx, ticketId: string) {
   const { ticket, bodies } = await repo.searchableText(db, ticketId);
   if (!ticket) return;
-  const vector = sql`setweight(to_tsvector('simple', ${toIndexText(ticket.number, ticket.subject)}), 'A')
-    || setweight(to_tsvector('simple', ${toIndexText(ticket.description)}), 'B')
-    || setweight(to_tsvector('simple', ${toIndexText(...bodies)}), 'C')`;
+  const vector = toWeightedVector(
+    { weight: 'A', text: [ticket.number, ticket.subject] },
+    { weight: 'B', text: ticket.description },
+    { weight: 'C', text: bodies },
+  );
   await repo.setSearchVector(db, ticketId, vector);
 }
