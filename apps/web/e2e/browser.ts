@@ -63,7 +63,7 @@ export async function choose(scope: Locator | Page, inputId: string, text: strin
     .poll(
       async () => {
         if ((await current()).includes(text)) return text;
-        await select.click({ force: true });
+        await select.click({ force: true, timeout: 5_000 }).catch(() => undefined);
         if (search) await select.fill(search);
         const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text });
         await option

@@ -47,6 +47,7 @@ describe('customer archive journey in headless Chromium', () => {
     await page.getByRole('tab', { name: '里程碑' }).click();
     await page.getByTestId('milestone-add').click();
     const milestone = page.locator('.ant-modal-content').filter({ hasText: '添加里程碑' });
+    await milestone.waitFor();
     await choose(milestone, 'milestone-type', '下单');
     await milestone.locator('#milestone-date').click();
     await milestone.locator('#milestone-date').fill('2026-03-16');
