@@ -41,8 +41,8 @@ describe('ticket operations (agents, measures, root-cause report, settings) in h
     await row('王芳').locator('.ant-btn-link').first().click();
     await menuItem(supervisor, '在岗').click();
     await expect.poll(() => row('王芳').textContent(), { timeout: 10_000 }).toContain('在岗');
-    await agent.reload();
-    await expect.poll(() => agent.getByTestId('my-status').textContent(), { timeout: 10_000 }).toContain('在岗');
+    // The agent's header switch follows without a reload (agent.status_changed over the stream).
+    await expect.poll(() => agent.getByTestId('my-status').textContent(), { timeout: 15_000 }).toContain('在岗');
   });
 
   it('a supervisor follows a measure up and reads the root-cause report', async () => {

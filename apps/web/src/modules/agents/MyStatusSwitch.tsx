@@ -2,16 +2,21 @@ import { DownOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useRealtimeEvents } from '../../api/realtime';
 import { useAccess } from '../auth/useAccess';
 import { useCurrentUser } from '../auth/useCurrentUser';
-import { AGENT_STATUSES, STATUS_BADGE } from './agentBoard';
+import { AGENT_STATUSES, isStatusChangeOf, MY_STATUS_EVENTS, STATUS_BADGE } from './agentBoard';
 import { agentListKey, agentsQueryKey, listAgents, setMyStatus } from './api';
 import type { AgentStatus } from './types';
+
+/** Safety net behind the live refresh: events sent while the stream was reconnecting are lost. */
+export const MY_STATUS_POLL_MS = 5 * 60_000;
 
 /**
  * The signed-in agent's availability (on shift / away / off) as a small dropdown: in the header of
  * the layout and of the availability board. Shown only to those who work on tickets. Automatic
- * assignment picks agents on shift only.
+ * assignment picks agents on shift only. Follows `agent.status_changed` about the signed-in agent
+ * (a supervisor's change, another tab) over the shared real-time stream.
  */
 export function MyStatusSwitch() {
   const { t } = useTranslation('agents');
@@ -27,8 +32,16 @@ export function MyStatusSwitch() {
     enabled: canWork && !!me,
     staleTime: 30_000,
     refetchOnWindowFocus: true,
+    refetchInterval: MY_STATUS_POLL_MS,
     meta: { silent: true },
   });
+  useRealtimeEvents(
+    MY_STATUS_EVENTS,
+    (event) => {
+      if (isStatusChangeOf(event, me?.id)) void queryClient.invalidateQueries({ queryKey: agentListKey(query) });
+    },
+    canWork && !!me,
+  );
   const change = useMutation({
     mutationFn: setMyStatus,
     onSuccess: async (agent) => {

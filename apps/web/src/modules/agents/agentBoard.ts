@@ -1,4 +1,5 @@
 /** The availability board's pure parts: status colors, counts, the load chart. Unit-tested. */
+import type { RealtimeEvent } from '../../api/realtime';
 import type { Agent, AgentStatus } from './types';
 
 export const AGENT_STATUSES: readonly AgentStatus[] = ['on_shift', 'away', 'off'];
@@ -19,6 +20,14 @@ export const AGENT_BOARD_EVENTS = [
   'ticket.status_changed',
   'ticket.merged',
 ] as const;
+
+/** Events after which the signed-in agent's own status switch refetches. */
+export const MY_STATUS_EVENTS = ['agent.status_changed'] as const;
+
+/** Whether an `agent.status_changed` event is about `userId` (a supervisor or another tab changed it). */
+export function isStatusChangeOf(event: RealtimeEvent, userId: string | undefined): boolean {
+  return event.name === 'agent.status_changed' && userId !== undefined && event.payload.userId === userId;
+}
 
 export function countByStatus(agents: readonly Agent[]): Record<AgentStatus, number> {
   const counts: Record<AgentStatus, number> = { on_shift: 0, away: 0, off: 0 };
