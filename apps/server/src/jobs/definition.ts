@@ -2,22 +2,21 @@ import type { z } from 'zod';
 import type { Tx } from '../db/client.js';
 import type { Deps } from '../lib/deps.js';
 
-export type JobHandlerArgs<T> = {
+/** What every handler receives. */
+export type JobContext<T> = {
   data: T;
   jobId: string;
-  tx: Tx;
   deps: Deps;
+};
+
+/** What a transactional handler (the default) receives: its transaction and an after-commit hook. */
+export type JobHandlerArgs<T> = JobContext<T> & {
+  tx: Tx;
   /** Runs `fn` once the handler's transaction has committed (e.g. `deps.bus.emit`); never on rollback. */
   afterCommit(fn: () => void): void;
 };
 
-/**
- * A background job, declared once: a queue name, a zod schema for its data, a handler, and
- * optionally a cron schedule (Asia/Shanghai unless configured). The handler runs inside a
- * transaction together with the job's completion marker, so its database effects happen exactly
- * once even when a worker dies after committing and the queue delivers the job again.
- */
-export type JobDefinition<S extends z.ZodType = z.ZodType> = {
+type JobOptions<S extends z.ZodType> = {
   name: string;
   schema: S;
   retryLimit?: number;
@@ -26,9 +25,42 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   /** Jobs fetched per round trip (default 1); a full batch is followed at once by the next fetch. */
   batchSize?: number;
   cron?: string;
+};
+
+/**
+ * The default: the handler runs inside a transaction together with the job's completion marker,
+ * so its database effects happen exactly once even when a worker dies after committing and the
+ * queue delivers the job again.
+ */
+export type TransactionalJobDefinition<S extends z.ZodType = z.ZodType> = JobOptions<S> & {
+  transaction?: true;
   handler(args: JobHandlerArgs<z.infer<S>>): Promise<void>;
 };
 
+/**
+ * `transaction: false`: the handler runs outside any transaction (for statements that refuse one,
+ * such as `VACUUM`) and gets no `tx`. No marker is written, so delivery is at least once: the
+ * handler must be idempotent.
+ */
+export type NonTransactionalJobDefinition<S extends z.ZodType = z.ZodType> = JobOptions<S> & {
+  transaction: false;
+  handler(args: JobContext<z.infer<S>>): Promise<void>;
+};
+
+/**
+ * A background job, declared once: a queue name, a zod schema for its data, a handler, and
+ * optionally a cron schedule (Asia/Shanghai unless configured).
+ */
+export type JobDefinition<S extends z.ZodType = z.ZodType> =
+  | TransactionalJobDefinition<S>
+  | NonTransactionalJobDefinition<S>;
+
+export function defineJob<S extends z.ZodType>(
+  definition: NonTransactionalJobDefinition<S>,
+): NonTransactionalJobDefinition<S>;
+export function defineJob<S extends z.ZodType>(
+  definition: TransactionalJobDefinition<S>,
+): TransactionalJobDefinition<S>;
 export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
   return definition;
 }

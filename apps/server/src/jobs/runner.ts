@@ -130,6 +130,12 @@ export class JobRunner {
 
   private async runOnce(deps: Deps, definition: JobDefinition, jobId: string, raw: unknown): Promise<void> {
     const data = definition.schema.parse(raw ?? {});
+    if (definition.transaction === false) {
+      // No transaction, no marker: at least once (the handler is idempotent). On PGlite its
+      // statements queue behind any open transaction, since the one connection is serialised.
+      await definition.handler({ data, jobId, deps });
+      return;
+    }
     const afterCommit: (() => void)[] = [];
     await this.options.database.db.transaction(async (tx) => {
       const claimed = await tx
