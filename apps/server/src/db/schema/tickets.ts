@@ -112,6 +112,7 @@ export const tickets = pgTable(
     mergedIntoId: uuid('merged_into_id'),
     /** Optimistic locking: every write bumps it; a write naming an older version is refused (409). */
     version: integer('version').notNull().default(1),
+    // STORAGE MAIN (migration 0012_search_vector_inline): kept in the row, not in TOAST.
     searchVector: tsvector('search_vector'),
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
     classifiedAt: timestamp('classified_at', { withTimezone: true }),
@@ -143,9 +144,14 @@ export const tickets = pgTable(
       .where(sql`${t.assigneeId} IS NULL`),
     // Priority filter over all tickets, in list order: first page and index-only capped count.
     index('tickets_priority_idx').on(t.priority, sql`${t.updatedAt} DESC`, t.id),
+    // Promised replies of open work (replyOverdue). The predicate is written as the open filter
+    // is (`status IN (OPEN_STATUSES)`), not as its complement: PostgreSQL then sees that the two
+    // are the same set. With `NOT IN (resolved, …)` it ANDed this index's bitmap with the status
+    // index's as if they were independent, under-estimated the rows, and a search with filters
+    // (空调 + open complaints at 1M tickets) read 11,600 rows to keep 1,193 (75 ms → 50 ms).
     index('tickets_next_reply_idx')
       .on(t.nextReplyAt)
-      .where(sql`${t.status} NOT IN ('resolved', 'feedback', 'closed', 'merged')`),
+      .where(sql`${t.status} IN ('received', 'classified', 'investigating')`),
     index('tickets_search_idx').using('gin', t.searchVector),
     index('tickets_closed_root_cause_idx').on(t.closedAt, t.rootCauseKey).where(sql`${t.rootCauseKey} IS NOT NULL`),
   ],

@@ -48,8 +48,22 @@ export async function findTicketType(db: DbOrTx, key: string) {
   return row;
 }
 
-export async function insertTicket(db: DbOrTx, values: TicketInsert) {
-  const [row] = await db.insert(tickets).values(values).returning();
+/** The next ticket number (GD0000123), as the column's default would give it. */
+export async function nextTicketNumber(db: DbOrTx): Promise<string> {
+  const result = await db.execute<{ number: string }>(
+    sql`SELECT 'GD' || to_char(nextval('ticket_number_seq'), 'FM999999999990000000') AS number`,
+  );
+  const number = result.rows[0]?.number;
+  if (!number) throw new Error('ticket_number_seq gave no value');
+  return number;
+}
+
+/** A new ticket; `searchVector` (toWeightedVector) written by the same INSERT. */
+export async function insertTicket(db: DbOrTx, values: TicketInsert, searchVector?: SQL) {
+  const [row] = await db
+    .insert(tickets)
+    .values(searchVector ? { ...values, searchVector } : values)
+    .returning();
   return row as TicketRow;
 }
 

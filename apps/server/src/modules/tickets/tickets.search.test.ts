@@ -52,4 +52,22 @@ describe('tickets: Chinese full-text search', () => {
     expect((await search(numbers.title as string)).items.map((i) => i.number)).toEqual([numbers.title]);
     for (const q of ['"', "')--", '&|!:*()', '\\', '空调 & | !', '😀']) await search(q);
   });
+
+  it('writes the vector with the row (number and first-contact resolution included), stored in the row', async () => {
+    const r = await agent.post('/api/v1/tickets', {
+      typeKey: 'consultation',
+      channel: 'phone',
+      subject: '遥控器配对',
+      description: '客户不知道新遥控器怎么和电视配对。',
+      resolvedAtFirstContact: { process: '电话里一步步指导客户长按配对键', result: '遥控器已配对成功' },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect((await search('配对键')).items.map((i) => i.number)).toEqual([r.json().number]);
+    expect((await search(r.json().number)).items.map((i) => i.number)).toEqual([r.json().number]);
+    const storage = await t.database.executeSql(
+      "SELECT attstorage FROM pg_attribute WHERE attrelid = 'tickets'::regclass AND attname = 'search_vector'",
+      [],
+    );
+    expect(storage.rows[0]?.attstorage).toBe('m');
+  });
 });

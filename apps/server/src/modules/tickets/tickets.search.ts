@@ -10,10 +10,14 @@ import * as repo from './tickets.repository.js';
 export async function reindexTicket(db: DbOrTx, ticketId: string) {
   const { ticket, bodies } = await repo.searchableText(db, ticketId);
   if (!ticket) return;
-  const vector = toWeightedVector(
+  await repo.setSearchVector(db, ticketId, ticketVector(ticket, bodies));
+}
+
+/** The vector of a ticket's text (also written by createTicket in its INSERT, not by a second UPDATE). */
+export function ticketVector(ticket: { number: string; subject: string; description: string }, bodies: string[]) {
+  return toWeightedVector(
     { weight: 'A', text: [ticket.number, ticket.subject] },
     { weight: 'B', text: ticket.description },
     { weight: 'C', text: bodies },
   );
-  await repo.setSearchVector(db, ticketId, vector);
 }

@@ -14,7 +14,7 @@ import {
   screenReply,
 } from '../tickets.rules.js';
 import type { CreateTicketInput } from '../tickets.schemas.js';
-import { reindexTicket } from '../tickets.search.js';
+import { ticketVector } from '../tickets.search.js';
 import { getTicket } from './get-ticket.js';
 
 /**
@@ -50,23 +50,35 @@ export async function createTicket(deps: Deps, ctx: Ctx, input: CreateTicketInpu
     }
     if (assignee && strategy === 'manual') await stampAssigned(tx, assignee);
 
-    const row = await repo.insertTicket(tx, {
-      ...fields,
-      customerId,
-      contactId,
-      departmentId,
-      assigneeId: assignee,
-      createdBy: ctx.actor.userId,
-      nextReplyAt: resolvedAtFirstContact ? null : nextReplyAt,
-      facts: fields.facts ?? {},
-      isMajor: fields.isMajor ?? false,
-      status: resolvedAtFirstContact ? 'resolved' : 'received',
-      firstContactResolved: Boolean(resolvedAtFirstContact),
-      resolutionProcess: resolvedAtFirstContact?.process ?? null,
-      resolutionResult: resolvedAtFirstContact?.result ?? null,
-      resolvedAt: resolvedAtFirstContact ? now : null,
-      firstResponseAt: resolvedAtFirstContact ? now : null,
-    });
+    // The number first, so that the search vector (number, subject, description, the resolution
+    // reply) is written by the INSERT itself — not by a second UPDATE that rewrites every index.
+    const number = await repo.nextTicketNumber(tx);
+    const vector = ticketVector(
+      { number, subject: fields.subject, description: fields.description },
+      resolutionText ? [resolutionText] : [],
+    );
+    const row = await repo.insertTicket(
+      tx,
+      {
+        ...fields,
+        number,
+        customerId,
+        contactId,
+        departmentId,
+        assigneeId: assignee,
+        createdBy: ctx.actor.userId,
+        nextReplyAt: resolvedAtFirstContact ? null : nextReplyAt,
+        facts: fields.facts ?? {},
+        isMajor: fields.isMajor ?? false,
+        status: resolvedAtFirstContact ? 'resolved' : 'received',
+        firstContactResolved: Boolean(resolvedAtFirstContact),
+        resolutionProcess: resolvedAtFirstContact?.process ?? null,
+        resolutionResult: resolvedAtFirstContact?.result ?? null,
+        resolvedAt: resolvedAtFirstContact ? now : null,
+        firstResponseAt: resolvedAtFirstContact ? now : null,
+      },
+      vector,
+    );
     if (resolutionText && screened) {
       const message = await repo.insertMessage(tx, {
         ticketId: row.id,
@@ -99,7 +111,6 @@ export async function createTicket(deps: Deps, ctx: Ctx, input: CreateTicketInpu
         note: strategy !== 'none' ? `assign:${strategy}` : null,
       },
     ]);
-    await reindexTicket(tx, row.id);
     const majorReported = await reportMajorComplaint(tx, row, type.isComplaint);
     await recordAudit(tx, ctx, {
       action: 'ticket.created',

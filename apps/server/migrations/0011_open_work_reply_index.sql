@@ -1,0 +1,2 @@
+DROP INDEX "tickets_next_reply_idx";--> statement-breakpoint
+CREATE INDEX "tickets_next_reply_idx" ON "tickets" USING btree ("next_reply_at") WHERE "tickets"."status" IN ('received', 'classified', 'investigating');
