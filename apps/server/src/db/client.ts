@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -48,9 +47,8 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   }
   let client: PGlite;
   try {
-    // pg_trgm backs fuzzy name search and duplicate detection; btree_gin lets the tickets' search
-    // index hold filter columns next to the words (migration 0013). PostgreSQL ships both in contrib.
-    client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm, btree_gin } });
+    // pg_trgm backs fuzzy name search and duplicate detection; PostgreSQL ships it in contrib.
+    client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
     await client.waitReady;
   } catch (error) {
     await releaseLock?.();
