@@ -152,6 +152,8 @@ export const tickets = pgTable(
     index('tickets_next_reply_idx')
       .on(t.nextReplyAt)
       .where(sql`${t.status} IN ('received', 'classified', 'investigating')`),
+    // Words only here; on PostgreSQL with btree_gin, migration 0013 rebuilds it with the usual
+    // filter columns too (assignee, creator, type, department, priority, channel, customer).
     index('tickets_search_idx').using('gin', t.searchVector),
     index('tickets_closed_root_cause_idx').on(t.closedAt, t.rootCauseKey).where(sql`${t.rootCauseKey} IS NOT NULL`),
   ],
