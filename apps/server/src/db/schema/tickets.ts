@@ -41,6 +41,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const ticketNumberSeq = pgSequence('ticket_number_seq', { startWith: 1 });
 
+/** The next ticket number (GD0000123): the column's default, and what createTicket takes first. */
+export const NEXT_TICKET_NUMBER = sql`'GD' || to_char(nextval('ticket_number_seq'), 'FM999999999990000000')`;
+
 /** Consultation, complaint, suggestion, service/repair, other — administrators add more. */
 export const ticketTypes = pgTable('ticket_types', {
   key: text('key').primaryKey(),
@@ -71,10 +74,7 @@ export const tickets = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     /** Human-readable number: GD0000123 (at least seven digits; grows past ten million). */
-    number: text('number')
-      .notNull()
-      .unique()
-      .default(sql`'GD' || to_char(nextval('ticket_number_seq'), 'FM999999999990000000')`),
+    number: text('number').notNull().unique().default(NEXT_TICKET_NUMBER),
     typeKey: text('type_key')
       .notNull()
       .references(() => ticketTypes.key),

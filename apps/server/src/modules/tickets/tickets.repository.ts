@@ -1,6 +1,13 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { ticketHistory, ticketMessages, tickets, ticketTypes, ticketWatchers } from '../../db/schema/index.js';
+import {
+  NEXT_TICKET_NUMBER,
+  ticketHistory,
+  ticketMessages,
+  tickets,
+  ticketTypes,
+  ticketWatchers,
+} from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { scopedUserIds } from '../../lib/data-scope.js';
 
@@ -50,19 +57,17 @@ export async function findTicketType(db: DbOrTx, key: string) {
 
 /** The next ticket number (GD0000123), as the column's default would give it. */
 export async function nextTicketNumber(db: DbOrTx): Promise<string> {
-  const result = await db.execute<{ number: string }>(
-    sql`SELECT 'GD' || to_char(nextval('ticket_number_seq'), 'FM999999999990000000') AS number`,
-  );
+  const result = await db.execute<{ number: string }>(sql`SELECT ${NEXT_TICKET_NUMBER} AS number`);
   const number = result.rows[0]?.number;
   if (!number) throw new Error('ticket_number_seq gave no value');
   return number;
 }
 
 /** A new ticket; `searchVector` (toWeightedVector) written by the same INSERT. */
-export async function insertTicket(db: DbOrTx, values: TicketInsert, searchVector?: SQL) {
+export async function insertTicket(db: DbOrTx, values: TicketInsert, searchVector: SQL) {
   const [row] = await db
     .insert(tickets)
-    .values(searchVector ? { ...values, searchVector } : values)
+    .values({ ...values, searchVector })
     .returning();
   return row as TicketRow;
 }
