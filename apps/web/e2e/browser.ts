@@ -27,6 +27,8 @@ export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<Page>
     baseURL: inject('baseUrl'),
     locale,
     viewport: { width: 1366, height: 860 },
+    // The app turns antd's animations off for this system setting: no click lands on a moving popup.
+    reducedMotion: 'reduce',
   });
   return context.newPage();
 }
@@ -50,30 +52,68 @@ export async function signIn(page: Page, username: string, password: string): Pr
 /**
  * Opens the select `#inputId` inside `scope` (typing `search` when given), picks the option with
  * `text` and checks that it took — retried, because a dropdown opened while the page is still
- * rendering can close before the click lands (seen on a busy machine).
+ * rendering can close before the click lands (seen on a busy machine). It opens the select only when
+ * it is closed (a second click would close it again), and on failure says what the dropdown showed.
  */
 export async function choose(scope: Locator | Page, inputId: string, text: string, search?: string): Promise<void> {
   const page = 'page' in scope && typeof scope.page === 'function' ? (scope as Locator).page() : (scope as Page);
-  const select = scope.locator(`#${inputId}`);
+  const input = scope.locator(`#${inputId}`);
   const selected = scope
     .locator('.ant-select', { has: page.locator(`#${inputId}`) })
     .locator('.ant-select-selection-item');
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   const current = async () => ((await selected.count()) > 0 ? ((await selected.first().textContent()) ?? '') : '');
+  let seen = 'the dropdown never opened';
+  try {
+    await expect
+      .poll(
+        async () => {
+          if ((await current()).includes(text)) return text;
+          if ((await input.getAttribute('aria-expanded').catch(() => null)) !== 'true') {
+            await input.click({ force: true, timeout: 5_000 }).catch(() => undefined);
+          }
+          if (search) await input.fill(search).catch(() => undefined);
+          const clicked = await options
+            .filter({ hasText: text })
+            .first()
+            .click({ timeout: 5_000 })
+            .then(() => true)
+            .catch(() => false);
+          if (!clicked) {
+            const shown = await options.allInnerTexts().catch(() => []);
+            const expanded = await input.getAttribute('aria-expanded').catch(() => null);
+            seen = `aria-expanded=${expanded}; options shown: [${shown.join(' | ')}]`;
+          }
+          await page.waitForTimeout(300);
+          return current();
+        },
+        { timeout: 30_000 },
+      )
+      .toContain(text);
+  } catch (error) {
+    throw new Error(`could not choose "${text}" in #${inputId}: ${seen}`, { cause: error });
+  }
+}
+
+/** Signs out through the header's user menu and waits for the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  const item = page.getByTestId('logout');
   await expect
     .poll(
       async () => {
-        if ((await current()).includes(text)) return text;
-        await select.click({ force: true, timeout: 5_000 }).catch(() => undefined);
-        if (search) await select.fill(search);
-        const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text });
-        await option
-          .first()
-          .click({ timeout: 5_000 })
-          .catch(() => undefined);
-        await page.waitForTimeout(300);
-        return current();
+        if (page.url().includes('/login')) return true;
+        if (!(await item.isVisible()))
+          await page
+            .getByTestId('user-menu')
+            .click({ timeout: 5_000 })
+            .catch(() => undefined);
+        await item.click({ timeout: 5_000 }).catch(() => undefined);
+        return page
+          .waitForURL((url) => url.pathname.startsWith('/login'), { timeout: 5_000 })
+          .then(() => true)
+          .catch(() => false);
       },
-      { timeout: 30_000 },
+      { timeout: 45_000 },
     )
-    .toContain(text);
+    .toBe(true);
 }

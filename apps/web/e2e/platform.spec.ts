@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { choose, launchBrowser, newPage, screenshot, signIn } from './browser.js';
+import { choose, launchBrowser, newPage, screenshot, signIn, signOut } from './browser.js';
 
 async function menuTexts(page: Page): Promise<string[]> {
   await page.locator('.ant-pro-sider-menu, .ant-layout-sider .ant-menu').first().waitFor();
@@ -55,9 +55,7 @@ describe('platform journeys in headless Chromium', () => {
     await expect
       .poll(async () => page.locator('.ant-table-row').filter({ hasText: 'zhaoliu' }).count(), { timeout: 15_000 })
       .toBe(1);
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('logout').click();
-    await page.waitForURL((url) => url.pathname.startsWith('/login'));
+    await signOut(page);
     // The new user can sign in.
     await signIn(page, 'zhaoliu', 'Welcome2026');
     expect(new URL(page.url()).pathname).toBe('/');

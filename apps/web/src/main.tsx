@@ -3,11 +3,12 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import 'antd/dist/reset.css';
-import { StrictMode, useEffect } from 'react';
+import { StrictMode, useEffect, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
 import { setFeedback } from './api/errors';
+import { usePrefersReducedMotion } from './components/motion';
 import { i18n } from './i18n';
 import { useLocaleSync } from './modules/auth/useLocaleSync';
 import { queryClient } from './queryClient';
@@ -25,9 +26,11 @@ function Root() {
   const { i18n: instance } = useTranslation();
   // The antd (and pro-components) locale follows the UI language on every switch.
   const antdLocale = instance.language === 'en' ? enUS : zhCN;
+  const reducedMotion = usePrefersReducedMotion();
+  const theme = useMemo(() => ({ token: { motion: !reducedMotion } }), [reducedMotion]);
   return (
     // autoInsertSpace off: buttons read 登录, not 登 录 (also their accessible names).
-    <ConfigProvider locale={antdLocale} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={antdLocale} button={{ autoInsertSpace: false }} theme={theme}>
       <AntApp>
         <AppBridge />
         <RouterProvider router={router} />
