@@ -49,13 +49,7 @@ export class JobRunner {
     this.boss = boss;
     this.stopping = false;
     for (const definition of this.definitions.values()) {
-      await boss.createQueue(definition.name, {
-        name: definition.name,
-        retryLimit: definition.retryLimit ?? 3,
-        retryDelay: definition.retryDelaySeconds ?? 30,
-        retryBackoff: true,
-        expireInSeconds: definition.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
-      });
+      await declareQueue(boss, definition);
       if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: config.timezone });
       if (workers) {
         const loop = this.work(deps, boss, definition).catch((error: unknown) => {
@@ -179,6 +173,28 @@ export class JobRunner {
 }
 
 const DEFAULT_EXPIRE_SECONDS = 15 * 60;
+
+/**
+ * Creates the definition's queue, or brings an existing one's options up to date: pg-boss's
+ * createQueue leaves an existing queue as it is, so a release that changes a job's retries or
+ * expiry would otherwise keep the first release's values for ever. Written only when they differ,
+ * so instances booting together do not rewrite the row each time.
+ */
+async function declareQueue(boss: PgBoss, definition: JobDefinition): Promise<void> {
+  const options = {
+    retryLimit: definition.retryLimit ?? 3,
+    retryDelay: definition.retryDelaySeconds ?? 30,
+    retryBackoff: true,
+    expireInSeconds: definition.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
+  };
+  const existing = await boss.getQueue(definition.name);
+  if (!existing) {
+    await boss.createQueue(definition.name, { name: definition.name, ...options });
+    return;
+  }
+  const stale = (Object.keys(options) as (keyof typeof options)[]).some((key) => existing[key] !== options[key]);
+  if (stale) await boss.updateQueue(definition.name, { name: definition.name, ...options });
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
