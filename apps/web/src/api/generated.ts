@@ -1898,6 +1898,8 @@ export interface paths {
                             total: number;
                             page: number;
                             pageSize: number;
+                            /** @description false when more than 10,000 entries match: `total` is then 10000 (counting stops there) */
+                            totalExact: boolean;
                         };
                     };
                 };

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
-import { inOrder } from '../../lib/in-order.js';
+import { cappedPageTotal } from '../../lib/capped-count.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
 
 export type AuditInsert = typeof auditLog.$inferInsert;
@@ -33,19 +33,17 @@ function whereOf(filter: AuditFilter): SQL | undefined {
 
 const SORTABLE = { at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, id: auditLog.id };
 
+/** One page of the audit log and its total, counted up to COUNT_LIMIT rows (lib/capped-count.ts). */
 export async function listAuditRows(db: DbOrTx, filter: AuditFilter, page: PageQuery) {
   const where = whereOf(filter);
-  const [items, [{ total } = { total: 0 }]] = await inOrder([
-    db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(...orderBy(page.sort, SORTABLE, [desc(auditLog.id)]))
-      .limit(page.pageSize)
-      .offset(offsetOf(page)),
-    db.select({ total: count() }).from(auditLog).where(where),
-  ]);
-  return { items, total };
+  const items = await db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(...orderBy(page.sort, SORTABLE, [desc(auditLog.id)]))
+    .limit(page.pageSize)
+    .offset(offsetOf(page));
+  return { items, ...(await cappedPageTotal(db, auditLog, page, items.length, [where])) };
 }
 
 /** Reads matching rows in id order, `batchSize` at a time (keyset pagination), for exports. */

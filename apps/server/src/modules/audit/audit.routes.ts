@@ -1,11 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { COUNT_LIMIT } from '../../lib/capped-count.js';
 import type { Deps } from '../../lib/deps.js';
 import { attachmentHeader } from '../../lib/export.js';
 import { pageOf } from '../../lib/pagination.js';
 import { problems } from '../../lib/route-helpers.js';
 import { AuditEntrySchema, ExportAuditQuerySchema, ListAuditQuerySchema } from './audit.schemas.js';
 import * as service from './audit.service.js';
+
+/** Counting stops after COUNT_LIMIT rows: beyond, `total` is that limit and `totalExact` false. */
+const AuditPageSchema = pageOf(AuditEntrySchema).extend({
+  totalExact: z
+    .boolean()
+    .describe(
+      `false when more than ${COUNT_LIMIT.toLocaleString('en')} entries match: \`total\` is then ${COUNT_LIMIT} (counting stops there)`,
+    ),
+});
 
 /** Read-only by design: the audit log has no route that writes, edits or deletes. */
 export const auditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -17,7 +27,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         tags: ['audit'],
         summary: 'Search the audit log',
         querystring: ListAuditQuerySchema,
-        response: { 200: pageOf(AuditEntrySchema), ...problems },
+        response: { 200: AuditPageSchema, ...problems },
       },
     },
     async (request) => {

@@ -67,8 +67,8 @@ export async function recordAudit(db: DbOrTx, ctx: RequestContext, ...entries: A
 }
 
 export async function listAuditEntries(deps: Deps, filter: AuditFilter, page: PageQuery) {
-  const { items, total } = await listAuditRows(deps.database.db, filter, page);
-  return { items, total, page: page.page, pageSize: page.pageSize };
+  const { items, total, totalExact } = await listAuditRows(deps.database.db, filter, page);
+  return { items, total, totalExact, page: page.page, pageSize: page.pageSize };
 }
 
 /** Streams the filtered audit log as CSV or Excel; the export itself is written to the audit log first. */

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { customerCategories, customerContacts, customerStaff, customers, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
+import { cappedCount } from '../../lib/capped-count.js';
 import { scopedUserIds } from '../../lib/data-scope.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
 import { type CustomerFilter, customerFilters } from './customers.filters.js';
@@ -71,9 +72,6 @@ function listQuery(db: DbOrTx, locale: 'zh-CN' | 'en') {
 /** Up to this many matches, a page is read from all of them rather than along the list order. */
 const FEW_MATCHES = 2_000;
 
-/** Totals are counted up to this many rows; beyond, the list answers `total: 10000, totalExact: false`. */
-export const COUNT_LIMIT = 10_000;
-
 /**
  * The ids of the users whose customers the actor sees, or null for everyone. Resolved by a query of
  * its own (a team is a recursive walk) so that the list query carries the actual ids: the planner
@@ -86,26 +84,6 @@ export async function scopeUserIds(db: DbOrTx, actor: Actor): Promise<string[] |
   if (actor.dataScope === 'own') return [actor.userId];
   const result = await db.execute<{ id: string }>(sql`SELECT id::text AS id FROM (${ids}) AS scope(id)`);
   return result.rows.map((r) => r.id);
-}
-
-/** `count(*)` of at most `limit` rows of `customers` matching `where`. */
-function countUpTo(db: DbOrTx, where: SQL | undefined, limit: number) {
-  return db.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${customers} WHERE ${where ?? sql`TRUE`} LIMIT ${limit}) AS capped`,
-  );
-}
-
-/** Counts up to COUNT_LIMIT + 1 rows over disjoint parts, stopping once the limit is reached. */
-async function cappedTotal(db: DbOrTx, parts: (SQL | undefined)[]) {
-  let counted = 0;
-  for (const where of parts) {
-    const room = COUNT_LIMIT + 1 - counted;
-    if (room <= 0) break;
-    const result = await countUpTo(db, where, room);
-    counted += Number(result.rows[0]?.n ?? 0);
-  }
-  const totalExact = counted <= COUNT_LIMIT;
-  return { total: totalExact ? counted : COUNT_LIMIT, totalExact };
 }
 
 /**
@@ -138,7 +116,7 @@ export async function listCustomersInScope(db: DbOrTx, actor: Actor, filter: Cus
     // (a substring search is estimated at about 1 % whatever it is). Few matches: read them all
     // through the indexes (an uncorrelated sub-query, planned without the list order) and sort;
     // many: walk the list order, which finds a page after a few rows.
-    const totals = await cappedTotal(db, [filters]);
+    const totals = await cappedCount(db, customers, [filters]);
     if (totals.totalExact && totals.total <= FEW_MATCHES) {
       // All the matches with their sort columns, read through the indexes like the count (OFFSET 0
       // keeps the planner from pulling the sub-query up and walking the list order instead); sorted,
@@ -199,7 +177,7 @@ export async function listCustomersInScope(db: DbOrTx, actor: Actor, filter: Cus
   const items =
     candidates.length === 0 ? [] : await pageOf(sql`${customers.id} = ANY(${`{${candidates.join(',')}}`}::uuid[])`);
   // The candidates hold the first offset + pageSize rows of the whole list, in the same places.
-  return { items, ...(await cappedTotal(db, [and(filters, owned), and(filters, notOwned, shared)])) };
+  return { items, ...(await cappedCount(db, customers, [and(filters, owned), and(filters, notOwned, shared)])) };
 }
 
 /** Batches of the filtered list in a stable order (keyset on id), for streaming exports. */

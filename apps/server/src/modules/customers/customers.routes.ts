@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { COUNT_LIMIT } from '../../lib/capped-count.js';
 import type { Deps } from '../../lib/deps.js';
 import { attachmentHeader } from '../../lib/export.js';
 import { pageOf } from '../../lib/pagination.js';
 import { problems } from '../../lib/route-helpers.js';
 import { actorContext } from '../../plugins/auth.js';
-import { COUNT_LIMIT } from './customers.repository.js';
 import {
   CreateCustomerBodySchema,
   CustomerIdParamsSchema,

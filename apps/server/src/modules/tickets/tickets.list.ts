@@ -3,14 +3,12 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { customers, departments, tickets, ticketTypes, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
+import { cappedPageTotal } from '../../lib/capped-count.js';
 import { orderBy, type PageQuery } from '../../lib/pagination.js';
 import { DEFAULT_SEARCH_CANDIDATES, rankedPageOrder, rankedSearch, type SearchQuery } from '../../lib/search/index.js';
 import { OPEN_STATUSES } from './tickets.lifecycle.js';
 import { oneOf, type ResolvedScope, resolvedScopeSql, resolveTicketScope, watchedBy } from './tickets.list-scope.js';
 import type { ListTicketsQuery } from './tickets.schemas.js';
-
-/** Counting stops here: beyond, `total` is this limit and `totalExact` false. */
-export const TICKET_COUNT_LIMIT = 10_000;
 
 export type TicketFilter = Omit<ListTicketsQuery, 'page' | 'pageSize' | 'sort' | 'q'>;
 
@@ -105,20 +103,6 @@ export function listFrom(db: DbOrTx) {
 
 export type TicketListRow = Awaited<ReturnType<ReturnType<typeof listFrom>['execute']>>[number];
 
-/** Counts up to TICKET_COUNT_LIMIT + 1 rows over disjoint parts of the filter, stopping at the limit. */
-async function cappedCount(db: DbOrTx, parts: (SQL | undefined)[]) {
-  let counted = 0;
-  for (const where of parts) {
-    const room = TICKET_COUNT_LIMIT + 1 - counted;
-    if (room <= 0) break;
-    const result = await db.execute<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${tickets} WHERE ${where ?? sql`TRUE`} LIMIT ${room}) AS capped`,
-    );
-    counted += Number(result.rows[0]?.n ?? 0);
-  }
-  return { total: Math.min(counted, TICKET_COUNT_LIMIT), totalExact: counted <= TICKET_COUNT_LIMIT };
-}
-
 /** One page of tickets in the actor's scope (newest activity first unless sorted otherwise). */
 export async function listTicketRows(db: DbOrTx, actor: Actor, filter: TicketFilter, page: PageQuery) {
   const scope = await resolveTicketScope(db, actor, filter);
@@ -131,7 +115,6 @@ export async function listTicketRows(db: DbOrTx, actor: Actor, filter: TicketFil
     .orderBy(...order)
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  if (page.page === 1 && rows.length < page.pageSize) return { rows, total: rows.length, totalExact: true };
   // The team queue without a scope term (a lead's own team, or everyone's scope) is counted in its
   // two disjoint halves, the team's tickets and the department's unassigned ones, each along its own
   // index (assignee, unassigned) — as one OR it is a scan of the table until 10,001 rows match.
@@ -142,7 +125,7 @@ export async function listTicketRows(db: DbOrTx, actor: Actor, filter: TicketFil
           and(isNull(tickets.assigneeId), eq(tickets.departmentId, actor.departmentId), ...filters),
         ]
       : [where];
-  return { rows, ...(await cappedCount(db, halves)) };
+  return { rows, ...(await cappedPageTotal(db, tickets, page, rows.length, halves)) };
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { COUNT_LIMIT } from '../../lib/capped-count.js';
 import type { Deps } from '../../lib/deps.js';
 import { pageOf } from '../../lib/pagination.js';
 import { problems } from '../../lib/route-helpers.js';
 import { actorContext } from '../../plugins/auth.js';
 import { ProblemSchema } from '../../plugins/error-handler.js';
-import { TICKET_COUNT_LIMIT } from './tickets.list.js';
 import {
   AddMessageBodySchema,
   CreateTicketBodySchema,
@@ -21,7 +21,7 @@ import {
 import * as service from './tickets.service.js';
 
 const TicketListPageSchema = pageOf(TicketListItemSchema).extend({
-  totalExact: z.boolean().describe(`false when more than ${TICKET_COUNT_LIMIT} tickets match (counting stops there)`),
+  totalExact: z.boolean().describe(`false when more than ${COUNT_LIMIT} tickets match (counting stops there)`),
 });
 
 /** A reply that hits forbidden phrases: 422 with the hits and their alternatives in `params.hits`. */

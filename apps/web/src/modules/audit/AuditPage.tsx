@@ -3,7 +3,7 @@ import { PageContainer, type ProColumns, ProTable } from '@ant-design/pro-compon
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../api/download';
 import { type SortOrderMap, toListQuery } from '../../api/listQuery';
@@ -29,6 +29,7 @@ export function AuditPage() {
   const { t } = useTranslation(['audit', 'common']);
   const access = useAccess();
   const queryClient = useQueryClient();
+  const totalExact = useRef(true);
   // The export uses exactly the filters of the list on screen.
   const [filters, setFilters] = useState<AuditFilters>({});
   const exportFile = useMutation({
@@ -90,7 +91,12 @@ export function AuditPage() {
         rowKey="id"
         columns={columns}
         scroll={{ x: 'max-content' }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        pagination={{
+          defaultPageSize: 20,
+          showSizeChanger: true,
+          // Past 10,000 matches the server stops counting (totalExact: false): say "10,000+".
+          showTotal: (total) => t(totalExact.current ? 'list.total' : 'list.totalAtLeast', { count: total }),
+        }}
         search={{ labelWidth: 'auto' }}
         expandable={{ expandedRowRender: (row) => <AuditDiff entry={row} /> }}
         request={async (params, sort) => {
@@ -101,6 +107,7 @@ export function AuditPage() {
             queryFn: () => listAudit(query),
             staleTime: 0,
           });
+          totalExact.current = page.totalExact;
           return { data: page.items, total: page.total, success: true };
         }}
         toolBarRender={() =>
