@@ -9,7 +9,7 @@ import {
   STARTER_SERVICE_PHRASES,
 } from '../src/db/seed/phrases.data.js';
 import { seedServiceStandards } from '../src/db/seed/phrases.js';
-import { CLEAN_REPLIES, DIRTY_REPLIES } from '../src/modules/phrases/forbidden.corpus.js';
+import { CLEAN_REPLIES, DIRTY_REPLIES, EXTRA_LATIN_PHRASES } from '../src/modules/phrases/forbidden.corpus.js';
 import { checkReply } from '../src/modules/phrases/forbidden.service.js';
 import { forbiddenListFingerprint } from '../src/modules/phrases/phrases.repository.js';
 import { openEngine } from './engines.js';
@@ -103,7 +103,12 @@ function replies(generated: ForbiddenPhraseInput[]): Reply[] {
     ...STARTER_SERVICE_PHRASES.map((p) => p.text),
     ...DEMO_CANNED_REPLIES.map((r) => r.body),
   ];
-  const dirty = [...DIRTY_REPLIES.map((r) => r.text), ...generated.slice(0, 500).map((g) => `${g.phrase}。`)];
+  // The list here is the starter list without EXTRA_LATIN_PHRASES: leave out the replies that hit only those.
+  const latin = new Set(EXTRA_LATIN_PHRASES.map((p) => p.phrase));
+  const dirty = [
+    ...DIRTY_REPLIES.filter((r) => r.hits.some((h) => !latin.has(h))).map((r) => r.text),
+    ...generated.slice(0, 500).map((g) => `${g.phrase}。`),
+  ];
   const out: Reply[] = [];
   for (let i = 0; i < DISTINCT_REPLIES; i++) {
     const isDirty = i % 2 === 1;
@@ -117,10 +122,19 @@ function replies(generated: ForbiddenPhraseInput[]): Reply[] {
     if (isDirty) {
       const hits = 1 + Math.floor(rnd() * 4);
       for (let h = 0; h < hits; h++) {
-        sentences.splice(Math.floor(rnd() * sentences.length), 1, pick(rnd, dirty));
+        // The first one in the first half, so that it is never pushed past the end.
+        const span = h === 0 ? sentences.length / 2 : sentences.length;
+        sentences.splice(Math.floor(rnd() * span), 1, pick(rnd, dirty));
       }
     }
-    out.push({ text: sentences.join('').slice(0, REPLY_CHARS), dirty: isDirty });
+    // Whole sentences only, padded with 嗯 (in no phrase): a sentence cut in half could lose its
+    // allowed context (没办法|及时) or its hit, and the reply would be classified "wrongly".
+    let text = '';
+    for (const s of sentences) {
+      if (text.length + s.length > REPLY_CHARS) break;
+      text += s;
+    }
+    out.push({ text: text.padEnd(REPLY_CHARS, '嗯'), dirty: isDirty });
   }
   return out;
 }

@@ -35,6 +35,32 @@ describe('normalizeForMatch', () => {
     expect(ranges).toEqual(['a', '𠀀', 'Ｂ']);
   });
 
+  it('folds traditional characters to simplified ones, one code point to one', () => {
+    expect(normalizeForMatch('這個問題不歸我們管')).toBe('这个问题不归我们管');
+    expect(normalizeForMatch('不歸我们管')).toBe('不归我们管'); // mixed 繁简
+    expect(normalizeForMatch('你説錯了')).toBe('你说错了'); // variant 説 of 說
+    expect(normalizeForMatch('\uf96f')).toBe('说'); // compatibility ideograph → 說 → 说
+    expect(normalizeForMatch('𠁞')).toBe('𠀾'); // astral traditional character
+    expect(normalizeForMatch('瞭望著作')).toBe('瞭望著作'); // characters OpenCC keeps as they are
+    const text = '這 不歸我們管';
+    const n = normalizeWithOffsets(text);
+    expect([0, 1, 2].map((k) => text.slice(n.starts[k], n.ends[k]))).toEqual(['這', '不', '歸']);
+  });
+
+  it('folds every CJK ideograph to one code point that folds no further', () => {
+    let changed = 0;
+    const wrong: string[] = [];
+    for (let cp = 0x3400; cp <= 0x9fff; cp++) {
+      if (cp >= 0x4dc0 && cp <= 0x4dff) continue; // Yijing hexagram symbols
+      const ch = String.fromCodePoint(cp);
+      const once = normalizeForMatch(ch);
+      if ([...once].length !== 1 || normalizeForMatch(once) !== once) wrong.push(`${ch}→${once}`);
+      if (once !== ch) changed++;
+    }
+    expect(wrong).toEqual([]);
+    expect(changed).toBeGreaterThan(2500);
+  });
+
   it('keeps a long text linear in memory (expansions like ㍻ → 平成 grow the buffers)', () => {
     const text = '㍻'.repeat(50);
     const n = normalizeWithOffsets(text);
@@ -97,6 +123,22 @@ describe('buildForbiddenMatcher over the corpus', () => {
     const text = '您好！这 不\u200b归 我 管哦';
     const [hit] = matcher.check(text);
     expect(hit).toMatchObject({ phrase: '这不归我管', start: 3, end: 12, matched: '这 不\u200b归 我 管' });
+  });
+
+  it('highlights the original traditional characters, and matches a phrase listed in traditional', () => {
+    const text = '您好！這 不\u200b歸 我 管哦';
+    expect(matcher.check(text)).toEqual([
+      expect.objectContaining({ phrase: '这不归我管', start: 3, end: 12, matched: '這 不\u200b歸 我 管' }),
+    ]);
+    const m = buildForbiddenMatcher([
+      { id: 't', phrase: '不歸我們管', alternative: 'A', exceptions: ['不歸我們管轄'] },
+      { id: 's', phrase: '你们自己想办法', alternative: 'B' },
+    ]);
+    expect(m.size).toBe(2);
+    expect(m.check('这不归我们管。')).toMatchObject([{ phraseId: 't', start: 1, end: 6, matched: '不归我们管' }]);
+    expect(m.check('這不歸我们管。')).toMatchObject([{ phraseId: 't', matched: '不歸我们管' }]);
+    expect(m.check('这片区域不归我们管辖。')).toEqual([]); // the exception, listed in traditional
+    expect(m.check('你們自己想辦法吧')).toMatchObject([{ phraseId: 's', start: 0, end: 7, matched: '你們自己想辦法' }]);
   });
 
   it('reports the longer phrase only when one contains the other, but both of two overlapping ones', () => {

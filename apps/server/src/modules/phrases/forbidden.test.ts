@@ -79,6 +79,9 @@ describe('forbidden phrases', () => {
       code: 'phrases.forbidden_duplicate',
       params: { phrase: '你们自己想办法' },
     });
+    const traditional = await admin.post('/api/v1/forbidden-phrases', { phrase: '你們自己想辦法', alternative: 'x' });
+    expect(traditional.statusCode).toBe(409);
+    expect(traditional.json()).toMatchObject({ params: { phrase: '你们自己想办法' } });
     const fullWidth = await admin.post('/api/v1/forbidden-phrases', { phrase: 'ＲＴＦＭ', alternative: '我来说明' });
     expect(fullWidth.statusCode).toBe(201);
     expect((await admin.post('/api/v1/forbidden-phrases', { phrase: 'r t f m', alternative: 'x' })).statusCode).toBe(
@@ -95,6 +98,7 @@ describe('forbidden phrases', () => {
     expect(badException.json()).toMatchObject({ code: 'phrases.exception_invalid', params: { exception: '想办法' } });
 
     expect((await check(agent, '这事你们自己想办法。')).map((h) => h.phrase)).toEqual(['你们自己想办法']);
+    expect(await check(agent, '這事你們自己想辦法。')).toMatchObject([{ phrase: '你们自己想办法', start: 2, end: 9 }]);
     expect(await check(agent, 'rtfm')).toHaveLength(1);
 
     const audit = (await admin.get(`/api/v1/audit?entityType=forbidden_phrase&entityId=${created.json().id}`)).json();
