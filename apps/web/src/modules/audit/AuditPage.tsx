@@ -3,11 +3,12 @@ import { PageContainer, type ProColumns, ProTable } from '@ant-design/pro-compon
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../api/download';
 import { type SortOrderMap, toListQuery } from '../../api/listQuery';
 import type { AuditEntry } from '../../api/types';
+import { useCappedTotal } from '../../components/useCappedTotal';
 import { useAccess } from '../auth/useAccess';
 import { UserSelect } from '../users/UserSelect';
 import { AuditDiff } from './AuditDiff';
@@ -29,7 +30,7 @@ export function AuditPage() {
   const { t } = useTranslation(['audit', 'common']);
   const access = useAccess();
   const queryClient = useQueryClient();
-  const totalExact = useRef(true);
+  const cappedTotal = useCappedTotal('audit');
   // The export uses exactly the filters of the list on screen.
   const [filters, setFilters] = useState<AuditFilters>({});
   const exportFile = useMutation({
@@ -94,8 +95,7 @@ export function AuditPage() {
         pagination={{
           defaultPageSize: 20,
           showSizeChanger: true,
-          // Past 10,000 matches the server stops counting (totalExact: false): say "10,000+".
-          showTotal: (total) => t(totalExact.current ? 'list.total' : 'list.totalAtLeast', { count: total }),
+          showTotal: cappedTotal.showTotal,
         }}
         search={{ labelWidth: 'auto' }}
         expandable={{ expandedRowRender: (row) => <AuditDiff entry={row} /> }}
@@ -107,7 +107,7 @@ export function AuditPage() {
             queryFn: () => listAudit(query),
             staleTime: 0,
           });
-          totalExact.current = page.totalExact;
+          cappedTotal.record(page);
           return { data: page.items, total: page.total, success: true };
         }}
         toolBarRender={() =>

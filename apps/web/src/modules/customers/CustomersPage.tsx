@@ -9,6 +9,7 @@ import { downloadFile } from '../../api/download';
 import type { SortOrderMap } from '../../api/listQuery';
 import type { CustomerListItem } from '../../api/types';
 import { SavedViewsBar } from '../../components/SavedViewsBar';
+import { useCappedTotal } from '../../components/useCappedTotal';
 import { useAccess } from '../auth/useAccess';
 import { customerExportUrl, customersQueryKey, listCustomers } from './api';
 import { CustomerFormModal } from './CustomerFormModal';
@@ -28,7 +29,7 @@ export function CustomersPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const actionRef = useRef<ActionType>(null);
-  const totalExact = useRef(true);
+  const cappedTotal = useCappedTotal('customers');
   const formRef = useRef<ProFormInstance>(undefined);
   const categories = useCategories();
   const customFields = useCustomFields();
@@ -68,8 +69,7 @@ export function CustomersPage() {
         pagination={{
           defaultPageSize: 20,
           showSizeChanger: true,
-          // Past 10,000 matches the server stops counting (totalExact: false): say "10,000+".
-          showTotal: (total) => t(totalExact.current ? 'list.total' : 'list.totalAtLeast', { count: total }),
+          showTotal: cappedTotal.showTotal,
         }}
         search={{ labelWidth: 'auto', defaultCollapsed: true }}
         columnsState={{ persistenceKey: 'kefu.customers.columns', persistenceType: 'localStorage' }}
@@ -83,7 +83,7 @@ export function CustomersPage() {
             queryFn: () => listCustomers(query),
             staleTime: 0,
           });
-          totalExact.current = result.totalExact;
+          cappedTotal.record(result);
           return { data: result.items, total: result.total, success: true };
         }}
         headerTitle={

@@ -8,6 +8,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { SortOrderMap } from '../../api/listQuery';
 import { useRealtimeRefresh } from '../../api/realtime';
 import { SavedViewsBar } from '../../components/SavedViewsBar';
+import { useCappedTotal } from '../../components/useCappedTotal';
 import { useAccess } from '../auth/useAccess';
 import { listTickets, ticketListKey } from './api';
 import { BulkActions } from './BulkActions';
@@ -42,7 +43,7 @@ export function TicketsPage() {
   const queue = queueFrom(search.get('queue'));
   const actionRef = useRef<ActionType>(null);
   const formRef = useRef<ProFormInstance>(undefined);
-  const totalExact = useRef(true);
+  const cappedTotal = useCappedTotal('tickets');
   const [rows, setRows] = useState<TicketListItem[]>([]);
   const [active, setActive] = useState<number | undefined>();
   const [selected, setSelected] = useState<Key[]>([]);
@@ -125,7 +126,7 @@ export function TicketsPage() {
         pagination={{
           defaultPageSize: 20,
           showSizeChanger: true,
-          showTotal: (total) => t(totalExact.current ? 'list.total' : 'list.totalAtLeast', { count: total }),
+          showTotal: cappedTotal.showTotal,
         }}
         search={{ labelWidth: 'auto', defaultCollapsed: true }}
         columnsState={{ persistenceKey: 'kefu.tickets.columns', persistenceType: 'localStorage' }}
@@ -138,7 +139,7 @@ export function TicketsPage() {
             queryFn: () => listTickets(query),
             staleTime: 0,
           });
-          totalExact.current = result.totalExact;
+          cappedTotal.record(result);
           setRows(result.items);
           setActive((current) => (current !== undefined && current < result.items.length ? current : undefined));
           return { data: result.items, total: result.total, success: true };
