@@ -22,18 +22,37 @@ function vitest(label, cwd, args, extraEnv = {}) {
     { cwd: path.join(root, cwd), stdio: 'inherit', env: { ...process.env, ...extraEnv } },
   );
   let counts = { passed: 0, failed: 0, skipped: 0 };
+  const failures = [];
   if (fs.existsSync(outputFile)) {
     const json = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
+    for (const file of json.testResults ?? []) {
+      const where = path.relative(path.join(root, cwd), file.name);
+      const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+      for (const t of failedTests)
+        failures.push(`${where} > ${t.fullName}\n      ${firstLine(t.failureMessages?.[0])}`);
+      // A file can fail with no failed test: an import error, or a hook that threw.
+      if (file.status === 'failed' && failedTests.length === 0)
+        failures.push(`${where}\n      ${firstLine(file.message)}`);
+    }
     counts = {
       passed: json.numPassedTests ?? 0,
-      failed: (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0),
+      failed: failures.length,
       skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
     };
   }
   // Trust the report as well as the exit code: a library's exit hook once turned failures into exit 0.
   const ok = run.status === 0 && counts.failed === 0;
-  if (!ok && counts.failed === 0) counts.failed = 1; // crashed before reporting
-  results.push({ label, ok, ...counts });
+  if (!ok && counts.failed === 0) {
+    counts.failed = 1; // crashed before reporting
+    failures.push(`vitest exited with ${run.status ?? run.signal} before its report said what failed`);
+  }
+  results.push({ label, ok, ...counts, failures });
+}
+
+/** The first meaningful line of an error, so the summary at the end of a CI log names the cause. */
+function firstLine(text) {
+  const line = (text ?? '').split('\n').find((l) => l.trim() !== '') ?? '(no message)';
+  return line.trim().slice(0, 300);
 }
 
 vitest('server (unit, PGlite, PostgreSQL)', 'apps/server', []);
@@ -46,7 +65,14 @@ if (fs.existsSync(chromium)) {
   });
 } else {
   console.log(`\n=== browser e2e: SKIPPED — ${chromium} not found (install Debian's chromium to run it) ===`);
-  results.push({ label: 'browser e2e (SKIPPED: no chromium)', ok: true, passed: 0, failed: 0, skipped: 0 });
+  results.push({
+    label: 'browser e2e (SKIPPED: no chromium)',
+    ok: true,
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    failures: [],
+  });
 }
 
 console.log('\n=== Summary ===');
@@ -62,5 +88,11 @@ const total = results.reduce(
   },
 );
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+// The names of what failed come last: a CI log is often read from its tail only.
+const failed = results.flatMap((r) => r.failures.map((f) => `${r.label}: ${f}`));
+if (failed.length > 0) {
+  console.log('\n=== Failed ===');
+  for (const f of failed) console.log(`- ${f}`);
+}
 fs.rmSync(reports, { recursive: true, force: true });
 process.exit(results.every((r) => r.ok) ? 0 : 1);
