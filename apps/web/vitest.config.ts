@@ -7,6 +7,8 @@ export default mergeConfig(
     test: {
       environment: 'node',
       include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,mjs}'],
+      // Components render synchronously in tests: every translation namespace is loaded first.
+      setupFiles: ['src/test-setup.ts'],
     },
   }),
 );

@@ -9,6 +9,7 @@ import { benchPhrasesCheck } from './phrases-check.js';
 import { loadNote, markdownTable, measuredLine, writeSection } from './report.js';
 import { benchTickets } from './tickets.js';
 import { addVolume, type Volume } from './volume.js';
+import { benchWebDelivery } from './web-delivery.js';
 
 /**
  * The platform benchmark: for each database engine, a migrated and seeded database with realistic
@@ -20,6 +21,8 @@ import { addVolume, type Volume } from './volume.js';
  *
  * `npm run bench -- tickets [--write]` runs the section `tickets` alone instead (bench/tickets.ts:
  * ticket creation, queues and search at 1,000,000 tickets; about 15 minutes on 2 vCPU).
+ * `npm run bench -- web [--before <tree>] [--write]`: the section `web-delivery` (bench/web-delivery.ts:
+ * bytes and time to the login page and the first queue page in headless Chromium).
  */
 
 function envNumber(name: string, fallback: number, min: number): number {
@@ -192,6 +195,10 @@ function render(rows: Row[], setups: Setup[], wallSeconds: number): string {
 async function main(): Promise<void> {
   if (process.argv.slice(2).includes('tickets')) {
     await benchTickets({ write: WRITE });
+    return;
+  }
+  if (process.argv.slice(2).includes('web')) {
+    await benchWebDelivery({ write: WRITE, args: process.argv.slice(2) });
     return;
   }
   const started = performance.now();

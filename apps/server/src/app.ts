@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -20,10 +17,13 @@ import { EventBus } from './events/bus.js';
 import type { JobDefinition } from './jobs/definition.js';
 import { jobDefinitions } from './jobs/registry.js';
 import { JobRunner } from './jobs/runner.js';
+import { registerRecordAudience } from './lib/data-scope.js';
 import type { Deps } from './lib/deps.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { accountUnlockRoutes } from './modules/auth/unlock.routes.js';
 import { customerRecordsRoutes } from './modules/customers/customer-records.routes.js';
+import { customerAudiences } from './modules/customers/customers.audience.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
 import { customerFiguresRoutes } from './modules/customers/figures.routes.js';
 import { customerEvaluationRoutes, customerGradingRoutes } from './modules/customers/grading.routes.js';
@@ -32,6 +32,7 @@ import { customerMergeRoutes } from './modules/customers/merge.routes.js';
 import { customerReportsRoutes } from './modules/customers/reports.routes.js';
 import { customerSettingsRoutes } from './modules/customers/settings.routes.js';
 import { departmentsRoutes } from './modules/departments/departments.routes.js';
+import { handoverAudiences } from './modules/handover/handover.audience.js';
 import { handoverRoutes } from './modules/handover/handover.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
@@ -51,11 +52,20 @@ import { improvementMeasuresRoutes, ticketMeasuresRoutes } from './modules/ticke
 import { ticketMergeRoutes } from './modules/tickets/merge.routes.js';
 import { ticketReportsRoutes } from './modules/tickets/reports.routes.js';
 import { ticketSettingsRoutes } from './modules/tickets/settings.routes.js';
+import {
+  improvementMeasureAudiences,
+  ticketAttachmentAudiences,
+  ticketAudiences,
+} from './modules/tickets/tickets.audience.js';
 import { registerTicketListeners } from './modules/tickets/tickets.listeners.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
+import { userAudiences } from './modules/users/users.audience.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
+import { textInputPlugin } from './plugins/text-input.js';
+import { webStaticPlugin } from './plugins/web-static.js';
 
 export const VERSION = '0.1.0';
 
@@ -103,12 +113,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const deps: Deps = { config, database, bus, jobs };
   app.decorate('deps', deps);
 
+  // Whom each kind of record concerns, told by its module: the audit log's and real time's data scope.
+  registerRecordAudience('customer', customerAudiences);
+  registerRecordAudience('ticket', ticketAudiences);
+  registerRecordAudience('ticket_attachment', ticketAttachmentAudiences);
+  registerRecordAudience('improvement_measure', improvementMeasureAudiences);
+  registerRecordAudience('user', userAudiences);
+  registerRecordAudience('agent', userAudiences);
+  registerRecordAudience('handover', handoverAudiences);
+
   const hub = new RealtimeHub(database, app.log as never);
   await hub.start();
   registerRealtimeListeners(bus, hub);
   registerTicketListeners(bus, deps);
 
   await app.register(errorHandlerPlugin);
+  await app.register(securityHeadersPlugin, { config });
+  await app.register(textInputPlugin);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { deps });
@@ -137,6 +158,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { prefix: '/api', deps, version: VERSION });
   await app.register(authRoutes, { prefix: '/api/v1/auth', deps });
   await app.register(usersRoutes, { prefix: '/api/v1/users', deps });
+  await app.register(accountUnlockRoutes, { prefix: '/api/v1/users', deps });
   await app.register(departmentsRoutes, { prefix: '/api/v1/departments', deps });
   await app.register(rolesRoutes, { prefix: '/api/v1', deps });
   await app.register(auditRoutes, { prefix: '/api/v1/audit', deps });
@@ -168,17 +190,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(agentsRoutes, { prefix: '/api/v1/agents', deps });
   await app.register(ticketSettingsRoutes, { prefix: '/api/v1/ticket-settings', deps });
 
-  const webDist = config.webDist ?? DEFAULT_WEB_DIST;
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
-    // Client-side routes (/admin/users, …) get the single-page app; unknown /api paths stay 404 problems.
-    app.addHook('onRequest', async (request, reply) => {
-      const url = request.url.split('?')[0] ?? '/';
-      if (request.method === 'GET' && !url.startsWith('/api') && !request.routeOptions.url && !path.extname(url)) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-    });
-  }
+  await app.register(webStaticPlugin, { root: config.webDist ?? DEFAULT_WEB_DIST });
 
   if (config.jobs.enabled) await jobs.start(deps);
 

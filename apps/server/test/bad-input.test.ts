@@ -93,6 +93,33 @@ const CASES: Case[] = [
     paths: ['params.id'],
   },
   {
+    name: 'a NUL in a text field',
+    send: (s, h) => s.post('/api/v1/users', { ...VALID_USER, displayName: 'a\u0000b' }, h),
+    status: 400,
+    code: 'invalid_text',
+    paths: ['displayName'],
+  },
+  {
+    name: 'an unpaired surrogate in a text field',
+    send: (s, h) => s.patch(`/api/v1/users/${s.userId}`, { displayName: '\ud83d' }, h),
+    status: 400,
+    code: 'invalid_text',
+    paths: ['displayName'],
+  },
+  {
+    name: 'a NUL in the query string',
+    send: (s, h) => s.get('/api/v1/users?q=%00', h),
+    status: 400,
+    code: 'invalid_text',
+    paths: ['querystring.q'],
+  },
+  {
+    name: 'a write from another site',
+    send: (s, h) => s.post('/api/v1/users', VALID_USER, { origin: 'https://evil.example', ...h }),
+    status: 403,
+    code: 'origin_forbidden',
+  },
+  {
     name: 'a 10 MB body',
     send: (s, h) => s.post('/api/v1/users', { ...VALID_USER, displayName: 'x'.repeat(10 * 1024 * 1024) }, h),
     status: 413,

@@ -1,29 +1,27 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { ConfigProvider } from 'antd';
+// The ES builds: `antd/locale/*` resolves to the CommonJS files, which drag antd's lib/ tree along.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import 'antd/dist/reset.css';
-import { StrictMode, useEffect, useMemo } from 'react';
+import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
-import { setFeedback } from './api/errors';
 import { usePrefersReducedMotion } from './components/motion';
 import { i18n } from './i18n';
 import { useLocaleSync } from './modules/auth/useLocaleSync';
 import { queryClient } from './queryClient';
 import { router } from './router';
 
-/** Hands antd's context-aware message/notification to the error policy, and applies the user's locale. */
-function AppBridge() {
-  const { message, notification } = AntApp.useApp();
-  useEffect(() => setFeedback({ message, notification }), [message, notification]);
-  useLocaleSync();
-  return null;
-}
-
+/**
+ * The entry chunk holds what every page needs — React, the router, the query client, i18n and
+ * antd's ConfigProvider — and nothing else: the login page and the signed-in shell (antd's App,
+ * ProLayout, the menu) are separate chunks (routes.tsx, router.tsx, layouts/BasicLayout.tsx).
+ */
 function Root() {
   const { i18n: instance } = useTranslation();
+  useLocaleSync();
   // The antd (and pro-components) locale follows the UI language on every switch.
   const antdLocale = instance.language === 'en' ? enUS : zhCN;
   const reducedMotion = usePrefersReducedMotion();
@@ -31,10 +29,7 @@ function Root() {
   return (
     // autoInsertSpace off: buttons read 登录, not 登 录 (also their accessible names).
     <ConfigProvider locale={antdLocale} button={{ autoInsertSpace: false }} theme={theme}>
-      <AntApp>
-        <AppBridge />
-        <RouterProvider router={router} />
-      </AntApp>
+      <RouterProvider router={router} />
     </ConfigProvider>
   );
 }

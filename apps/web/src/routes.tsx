@@ -1,36 +1,13 @@
 /**
  * Routes AS DATA (Ant Design Pro's config/routes.ts): one list drives the router (router.tsx), the
  * ProLayout menu and breadcrumbs (layouts/menu.ts) and the access guards (RequireAccess).
+ *
+ * This list is in the entry chunk (the router needs it), so it holds only data and lazy pages:
+ * every page is its own chunk, and the menu's icons are in layouts/menuIcons.tsx (by `nameKey`).
  */
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  BookOutlined,
-  CheckSquareOutlined,
-  CommentOutlined,
-  ContactsOutlined,
-  ControlOutlined,
-  CustomerServiceOutlined,
-  HomeOutlined,
-  ImportOutlined,
-  KeyOutlined,
-  MessageOutlined,
-  ProfileOutlined,
-  SafetyCertificateOutlined,
-  ScheduleOutlined,
-  SettingOutlined,
-  SolutionOutlined,
-  StopOutlined,
-  SwapOutlined,
-  TeamOutlined,
-  ToolOutlined,
-  TrophyOutlined,
-  UserOutlined,
-  UserSwitchOutlined,
-} from '@ant-design/icons';
 import type { RouteAccess } from '@kefu/shared';
-import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type menu from './locales/zh-CN/menu.json';
 
 export type MenuKey = keyof typeof menu;
@@ -40,17 +17,28 @@ export type AppRoute = {
   path: string;
   /** Key in the `menu` namespace: menu entry, breadcrumb and page title. */
   nameKey?: MenuKey;
-  icon?: ReactNode;
   /** Omitted = any signed-in user. A permission the user lacks renders the 403 page. */
   access?: RouteAccess;
-  element?: LazyExoticComponent<ComponentType>;
+  element?: LazyPage;
+  /**
+   * Data the page asks for on its first render, started when the route is entered (router.tsx:
+   * beside the page's chunk, once the user is known), so the page's requests do not wait for the
+   * shell's and the page's chunks. Keep it in the page's module and import it lazily here.
+   */
+  prefetch?: (queryClient: QueryClient, url: URL) => Promise<unknown>;
   children?: AppRoute[];
   /** Routable and shown in breadcrumbs, but not in the side menu. */
   hideInMenu?: boolean;
 };
 
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+/** A page in its own chunk; `preload` fetches the chunk before the page renders (router.tsx). */
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
+  return Object.assign(
+    lazy(() => load().then((module) => ({ default: module[name] }))),
+    { preload: load },
+  );
 }
 
 export const LoginPage = page(() => import('./modules/auth/LoginPage'), 'LoginPage');
@@ -59,7 +47,6 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/',
     nameKey: 'home',
-    icon: <HomeOutlined />,
     element: page(() => import('./modules/home/HomePage'), 'HomePage'),
   },
   // Tickets: /tickets opens the queue (the group's first page); a new ticket and a ticket's page
@@ -67,15 +54,15 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/tickets',
     nameKey: 'ticketsGroup',
-    icon: <CustomerServiceOutlined />,
     access: 'tickets.read',
     children: [
       {
         path: '/tickets/queue',
         nameKey: 'tickets',
-        icon: <ProfileOutlined />,
         access: 'tickets.read',
         element: page(() => import('./modules/tickets/TicketsPage'), 'TicketsPage'),
+        prefetch: (queryClient, url) =>
+          import('./modules/tickets/prefetch').then((m) => m.prefetchQueue(queryClient, url)),
       },
       {
         path: '/tickets/new',
@@ -88,21 +75,18 @@ export const appRoutes: AppRoute[] = [
       {
         path: '/tickets/agents',
         nameKey: 'ticketAgents',
-        icon: <SolutionOutlined />,
         access: 'tickets.assign',
         element: page(() => import('./modules/agents/AgentsPage'), 'AgentsPage'),
       },
       {
         path: '/tickets/measures',
         nameKey: 'improvementMeasures',
-        icon: <CheckSquareOutlined />,
         access: 'tickets.read',
         element: page(() => import('./modules/improvement-measures/MeasuresPage'), 'MeasuresPage'),
       },
       {
         path: '/tickets/reports',
         nameKey: 'ticketReports',
-        icon: <BarChartOutlined />,
         access: 'tickets.read',
         element: page(() => import('./modules/ticket-reports/RootCauseReportPage'), 'RootCauseReportPage'),
       },
@@ -110,7 +94,6 @@ export const appRoutes: AppRoute[] = [
       {
         path: '/tickets/settings',
         nameKey: 'ticketSettings',
-        icon: <ToolOutlined />,
         access: 'tickets.read',
         element: page(() => import('./modules/ticket-settings/TicketSettingsPage'), 'TicketSettingsPage'),
       },
@@ -129,7 +112,6 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/customers',
     nameKey: 'customers',
-    icon: <ContactsOutlined />,
     access: 'customers.read',
     element: page(() => import('./modules/customers/CustomersPage'), 'CustomersPage'),
   },
@@ -143,21 +125,18 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/customer-grading',
     nameKey: 'customerGrading',
-    icon: <TrophyOutlined />,
     access: 'customers.evaluate',
     element: page(() => import('./modules/customers/EvaluationRoundsPage'), 'EvaluationRoundsPage'),
   },
   {
     path: '/handovers',
     nameKey: 'handover',
-    icon: <SwapOutlined />,
     access: 'customers.handover',
     element: page(() => import('./modules/handover/HandoverPage'), 'HandoverPage'),
   },
   {
     path: '/customer-imports',
     nameKey: 'customerImport',
-    icon: <ImportOutlined />,
     access: 'customers.import',
     element: page(() => import('./modules/customers/ImportPage'), 'ImportPage'),
   },
@@ -166,34 +145,29 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/service-standards',
     nameKey: 'serviceStandards',
-    icon: <BookOutlined />,
     access: 'phrases.read',
     children: [
       {
         path: '/service-standards/phrases',
         nameKey: 'servicePhrases',
-        icon: <MessageOutlined />,
         access: 'phrases.read',
         element: page(() => import('./modules/phrases/ServicePhrasesPage'), 'ServicePhrasesPage'),
       },
       {
         path: '/service-standards/canned-replies',
         nameKey: 'cannedReplies',
-        icon: <CommentOutlined />,
         access: 'phrases.read',
         element: page(() => import('./modules/phrases/CannedRepliesPage'), 'CannedRepliesPage'),
       },
       {
         path: '/service-standards/forbidden-phrases',
         nameKey: 'forbiddenPhrases',
-        icon: <StopOutlined />,
         access: 'phrases.read',
         element: page(() => import('./modules/phrases/ForbiddenPhrasesPage'), 'ForbiddenPhrasesPage'),
       },
       {
         path: '/service-standards/overrides',
         nameKey: 'forbiddenOverrides',
-        icon: <SafetyCertificateOutlined />,
         access: 'phrases.review',
         element: page(() => import('./modules/phrases/OverridesPage'), 'OverridesPage'),
       },
@@ -202,47 +176,40 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/admin',
     nameKey: 'admin',
-    icon: <SettingOutlined />,
     children: [
       {
         path: '/admin/users',
         nameKey: 'users',
-        icon: <TeamOutlined />,
         access: 'users.read',
         element: page(() => import('./modules/users/UsersPage'), 'UsersPage'),
       },
       {
         path: '/admin/departments',
         nameKey: 'departments',
-        icon: <ApartmentOutlined />,
         access: 'departments.read',
         element: page(() => import('./modules/departments/DepartmentsPage'), 'DepartmentsPage'),
       },
       {
         path: '/admin/roles',
         nameKey: 'roles',
-        icon: <UserSwitchOutlined />,
         access: 'roles.read',
         element: page(() => import('./modules/roles/RolesPage'), 'RolesPage'),
       },
       {
         path: '/admin/customer-settings',
         nameKey: 'customerSettings',
-        icon: <ControlOutlined />,
         access: 'customers.settings',
         element: page(() => import('./modules/customers/settings/CustomerSettingsPage'), 'CustomerSettingsPage'),
       },
       {
         path: '/admin/audit',
         nameKey: 'audit',
-        icon: <AuditOutlined />,
         access: 'audit.read',
         element: page(() => import('./modules/audit/AuditPage'), 'AuditPage'),
       },
       {
         path: '/admin/jobs',
         nameKey: 'jobs',
-        icon: <ScheduleOutlined />,
         access: 'jobs.read',
         element: page(() => import('./modules/jobs/JobsPage'), 'JobsPage'),
       },
@@ -256,13 +223,11 @@ export const appRoutes: AppRoute[] = [
       {
         path: '/account/profile',
         nameKey: 'profile',
-        icon: <UserOutlined />,
         element: page(() => import('./modules/auth/ProfilePage'), 'ProfilePage'),
       },
       {
         path: '/account/tokens',
         nameKey: 'tokens',
-        icon: <KeyOutlined />,
         element: page(() => import('./modules/auth/ApiTokensPage'), 'ApiTokensPage'),
       },
     ],

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   KEFU_ATTACHMENTS_DIR: z.string().optional(),
   /** The largest attachment accepted, in MB. */
   KEFU_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  /** The most data rows one customer import file may hold (files are refused past it). */
+  KEFU_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(5_000_000).default(200_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,8 +56,14 @@ export type Config = {
    * (NODE_ENV=test) default to a directory under the system's temp dir, not the data dir.
    */
   attachments: { dir: string; maxBytes: number };
-  /** Behaviour knobs that tests turn down (lockout, session length, job polling). */
-  auth: { maxFailedLogins: number; lockMinutes: number; sessionHours: number };
+  /** Customer import: the most data rows a file may hold (the other file limits: lib/files/limits.ts). */
+  imports: { maxRows: number };
+  /**
+   * Behaviour knobs that tests turn down (lockout, session length). Lockout is per (username,
+   * client address): after `maxFailedLogins` failures the address is locked out of that name for
+   * `lockMinutes`, doubling with each further failure up to `maxLockMinutes` (default 60).
+   */
+  auth: { maxFailedLogins: number; lockMinutes: number; maxLockMinutes?: number; sessionHours: number };
   /**
    * `maintenanceIntervalSeconds`: how often pg-boss maintenance runs (default 120 s); it is what
    * returns a job whose worker died (started_on + expireIn passed) to retry. Tests turn it down.
@@ -97,7 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : path.join(dataDir, 'attachments'),
       maxBytes: Math.round(e.KEFU_ATTACHMENT_MAX_MB * 1024 * 1024),
     },
-    auth: { maxFailedLogins: 5, lockMinutes: 15, sessionHours: 12 },
+    imports: { maxRows: e.KEFU_IMPORT_MAX_ROWS },
+    auth: { maxFailedLogins: 5, lockMinutes: 1, maxLockMinutes: 60, sessionHours: 12 },
     jobs: { enabled: true, pollingIntervalSeconds: 2 },
   };
 }

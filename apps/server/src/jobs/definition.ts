@@ -21,6 +21,11 @@ type JobOptions<S extends z.ZodType> = {
   schema: S;
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /**
+   * The longest a live run may take (default 15 min), fitted to the work: a run past it is failed.
+   * A run whose worker died is not waited out: the sweeper notices it within a minute by the
+   * worker's lease (jobs/leases.ts), whatever the expiry.
+   */
   expireInSeconds?: number;
   /** Jobs fetched per round trip (default 1); a full batch is followed at once by the next fetch. */
   batchSize?: number;
@@ -35,6 +40,15 @@ type JobOptions<S extends z.ZodType> = {
 export type TransactionalJobDefinition<S extends z.ZodType = z.ZodType> = JobOptions<S> & {
   transaction?: true;
   handler(args: JobHandlerArgs<z.infer<S>>): Promise<void>;
+  /**
+   * Called once when a run was abandoned — its worker stopped (crash, kill -9, lost host) before
+   * the job's transaction committed, so every effect of the run rolled back — in a transaction
+   * that also writes the job's marker: record the interruption on the job's own records (e.g. an
+   * import marked failed, to be re-run by its user). The job is then failed with
+   * `jobs.interrupted` and never runs again (give such a job `retryLimit: 0`). Without it, the
+   * job is failed and pg-boss retries it while it has retries left (see jobs/sweeper.ts).
+   */
+  onAbandoned?(args: JobHandlerArgs<z.infer<S>>): Promise<void>;
 };
 
 /**

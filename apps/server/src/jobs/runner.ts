@@ -5,8 +5,13 @@ import type { Database } from '../db/client.js';
 import { jobRuns } from '../db/schema/index.js';
 import type { Deps } from '../lib/deps.js';
 import type { JobDefinition } from './definition.js';
+import { HEARTBEAT_SECONDS, JobLeases } from './leases.js';
+import { type SweepOutcome, sweepAbandonedJobs } from './sweeper.js';
 
 export type SendOptions = { id?: string; singletonKey?: string; startAfter?: Date | number };
+
+/** How often each instance looks for jobs abandoned by a stopped worker (and once at start). */
+const SWEEP_SECONDS = 10;
 
 /**
  * pg-boss on either engine: on PostgreSQL it keeps its own small pool, so that jobs are fetched
@@ -19,6 +24,10 @@ export class JobRunner {
   private loops: Promise<void>[] = [];
   private readonly wakers = new Map<string, () => void>();
   private stopping = false;
+  private readonly leases: JobLeases;
+  private timers: NodeJS.Timeout[] = [];
+  private readonly periodic = new Set<Promise<unknown>>();
+  private deps: Deps | undefined;
 
   constructor(
     private readonly options: {
@@ -29,6 +38,7 @@ export class JobRunner {
     },
   ) {
     for (const definition of options.definitions) this.definitions.set(definition.name, definition);
+    this.leases = new JobLeases(options.database, options.logger);
   }
 
   get started(): boolean {
@@ -51,12 +61,20 @@ export class JobRunner {
     for (const definition of this.definitions.values()) {
       await declareQueue(boss, definition);
       if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: config.timezone });
-      if (workers) {
-        const loop = this.work(deps, boss, definition).catch((error: unknown) => {
-          logger.error({ err: error, job: definition.name }, 'job loop stopped');
-        });
-        this.loops.push(loop);
-      }
+    }
+    if (!workers) return;
+    this.deps = deps;
+    // Before this instance takes new work: settle what a stopped process left running.
+    await this.sweep().catch((error: unknown) => logger.warn({ err: error }, 'could not sweep abandoned jobs'));
+    this.every(SWEEP_SECONDS, () => this.sweep());
+    // On PGlite one process holds the database (data-dir lock), so its jobs are judged by its
+    // PID alone; renewing would only queue behind the running job's transaction.
+    if (database.kind === 'postgres') this.every(HEARTBEAT_SECONDS, () => this.leases.renew());
+    for (const definition of this.definitions.values()) {
+      const loop = this.work(deps, boss, definition).catch((error: unknown) => {
+        logger.error({ err: error, job: definition.name }, 'job loop stopped');
+      });
+      this.loops.push(loop);
     }
   }
 
@@ -83,8 +101,13 @@ export class JobRunner {
       } catch (error) {
         logger.warn({ err: error, job: definition.name }, 'could not fetch jobs');
       }
+      await this.leases.take(
+        definition.name,
+        jobs.map((job) => job.id),
+      );
       const done: string[] = [];
       for (const job of jobs) {
+        logger.debug({ job: definition.name, jobId: job.id }, 'job started');
         try {
           await withTimeout(
             this.runOnce(deps, definition, job.id, job.data),
@@ -104,10 +127,41 @@ export class JobRunner {
           logger.warn({ err: error, job: definition.name }, 'could not mark jobs completed; they will be redelivered');
         });
       }
+      await this.leases.release(jobs.map((job) => job.id));
       if (jobs.length < batchSize && !this.stopping) {
         await this.sleep(definition.name, this.options.config.jobs.pollingIntervalSeconds * 1000);
       }
     }
+  }
+
+  /** Runs `fn` every `seconds`, one at a time, until stop(). */
+  private every(seconds: number, fn: () => Promise<unknown>): void {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy || this.stopping) return;
+      busy = true;
+      const run = fn()
+        .catch((error: unknown) => this.options.logger.warn({ err: error }, 'periodic job-runner task failed'))
+        .finally(() => {
+          busy = false;
+          this.periodic.delete(run);
+        });
+      this.periodic.add(run);
+    }, seconds * 1000);
+    timer.unref();
+    this.timers.push(timer);
+  }
+
+  /**
+   * Settles the jobs whose worker stopped (crash, kill -9): they are failed as interrupted (or
+   * completed, if their effects had committed) within a minute instead of after their expiry.
+   * See jobs/sweeper.ts.
+   */
+  async sweep(): Promise<SweepOutcome> {
+    const { boss, deps } = this;
+    if (!boss || !deps) return { failed: [], completed: [] };
+    const { database, logger } = this.options;
+    return sweepAbandonedJobs({ boss, database, deps, definitions: this.definitions, leases: this.leases, logger });
   }
 
   private sleep(name: string, ms: number): Promise<void> {
@@ -162,8 +216,10 @@ export class JobRunner {
     const boss = this.boss;
     this.boss = undefined;
     this.stopping = true;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
     for (const wake of [...this.wakers.values()]) wake();
-    const loops = this.loops;
+    const loops = [...this.loops, ...this.periodic];
     this.loops = [];
     await withTimeout(Promise.all(loops), 10_000, () => new Error('jobs still running')).catch((error: unknown) => {
       this.options.logger.warn({ err: error }, 'stopping the job runner with jobs still running');

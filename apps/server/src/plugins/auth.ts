@@ -29,6 +29,49 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The origin a browser says the request comes from: `Origin`, else the origin of `Referer`, else null. */
+function claimedOrigin(request: FastifyRequest): string | null {
+  const origin = request.headers.origin;
+  if (origin !== undefined) return origin;
+  const referer = request.headers.referer;
+  if (referer === undefined) return null;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return 'null';
+  }
+}
+
+/** The request's Host as a URL would spell it under the origin's scheme (default port dropped, lower case). */
+function hostOf(protocol: string, host: string): string | null {
+  try {
+    return new URL(`${protocol}//${host}`).host;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A write that a browser may have sent on its own (cookie or none — login) must come from Kefu's
+ * own pages: the configured base URL, or the host the request was sent to. A request without
+ * Origin and Referer is not a browser's cross-site request (browsers send Origin on every
+ * cross-site write) and is left to the CSRF token; `Origin: null` (sandboxed or opaque) is refused.
+ */
+function assertSameOrigin(request: FastifyRequest, baseOrigin: string): void {
+  const claimed = claimedOrigin(request);
+  if (claimed === null) return;
+  let origin: URL | null = null;
+  try {
+    origin = claimed === 'null' ? null : new URL(claimed);
+  } catch {
+    origin = null;
+  }
+  const sameHost = origin !== null && origin.host === hostOf(origin.protocol, request.host);
+  if (origin === null || (origin.origin !== baseOrigin && !sameHost)) {
+    throw new AppError('origin_forbidden', 403, { params: { origin: claimed.slice(0, 200) } });
+  }
+}
+
 /** The request's context for a route that requires a signed-in caller. */
 export function actorContext(request: FastifyRequest): RequestContext & { actor: Actor } {
   const ctx = request.ctx();
@@ -40,7 +83,7 @@ export function actorContext(request: FastifyRequest): RequestContext & { actor:
  * Authentication and authorisation for every route, attached once: resolves the caller from a
  * Bearer token or the session cookie, checks the route's declared `access`, and for cookie-
  * authenticated writes checks the CSRF token bound to the session (double submit: the
- * `kefu_csrf` cookie echoed in the `X-CSRF-Token` header).
+ * `kefu_csrf` cookie echoed in the `X-CSRF-Token` header) and, with login, the Origin.
  */
 export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) => {
   app.decorateRequest('actor', null);
@@ -68,6 +111,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
     if (access) for (const method of [route.method].flat()) routeAccess.set(`${method} ${route.url}`, access);
   });
 
+  const baseOrigin = new URL(opts.deps.config.baseUrl).origin;
+
   app.addHook('onRequest', async (request) => {
     const header = request.headers['accept-language'];
     request.locale = pickLocale(header);
@@ -76,7 +121,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
 
     let csrfToken: string | undefined;
     const authorization = request.headers.authorization;
-    if (authorization?.startsWith('Bearer ')) {
+    const bearer = authorization?.startsWith('Bearer ') === true;
+    // Login and cookie-authenticated writes; a Bearer token carries no ambient authority.
+    if (!bearer && !SAFE_METHODS.has(request.method)) assertSameOrigin(request, baseOrigin);
+    if (authorization && bearer) {
       request.actor = await authenticateToken(opts.deps, authorization.slice(7).trim());
       if (!request.actor && access !== 'public') throw new AppError('unauthenticated', 401);
     } else {

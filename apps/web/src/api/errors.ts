@@ -3,7 +3,6 @@
  * shown. The message itself always comes from the server (`detail`, localized by Accept-Language).
  */
 import type { App, FormInstance } from 'antd';
-import { message as staticMessage, notification as staticNotification } from 'antd';
 import { i18n } from '../i18n';
 import { type FieldError, isApiError } from './ApiError';
 
@@ -48,7 +47,12 @@ export function applyFieldErrors(form: FormInstance, errors: FieldError[]): void
 }
 
 type Feedback = Pick<ReturnType<typeof App.useApp>, 'message' | 'notification'>;
-let feedback: Feedback = { message: staticMessage, notification: staticNotification };
+/** The shell's App context once set; before that, antd's static functions, loaded on first use. */
+let feedback: Feedback | undefined;
+function withFeedback(show: (feedback: Feedback) => void): void {
+  if (feedback) show(feedback);
+  else void import('./staticFeedback').then(show);
+}
 let onSessionExpired: () => void = () => {
   const here = window.location.pathname + window.location.search;
   window.location.assign(`/login?redirect=${encodeURIComponent(here)}`);
@@ -74,15 +78,17 @@ export function showError(error: unknown, context: ErrorContext = {}): void {
       onSessionExpired();
       return;
     case 'warn':
-      feedback.message.warning(description);
+      withFeedback(({ message }) => message.warning(description));
       return;
     case 'form':
       if (context.form && isApiError(error)) applyFieldErrors(context.form, error.errors);
-      feedback.message.error(description);
+      withFeedback(({ message }) => message.error(description));
       return;
     case 'notification':
       // Same key: a burst of identical failures (several queries at once) shows one notification.
-      feedback.notification.error({ key: description, message: i18n.t('common:errors.title'), description });
+      withFeedback(({ notification }) =>
+        notification.error({ key: description, message: i18n.t('common:errors.title'), description }),
+      );
       return;
     default: {
       const unreachable: never = type;

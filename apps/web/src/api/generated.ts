@@ -395,7 +395,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change own password (signs out other sessions) */
+        /** Change own password (browser session only; signs out the other sessions and revokes every API token) */
         post: {
             parameters: {
                 query?: never;
@@ -548,7 +548,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a personal API token (shown once) */
+        /** Create a personal API token (shown once; browser session only) */
         post: {
             parameters: {
                 query?: never;
@@ -646,7 +646,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API token */
+        /** Revoke an API token (browser session only) */
         delete: {
             parameters: {
                 query?: never;
@@ -1088,6 +1088,89 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift every sign-in lockout of a user (all client addresses) and forget the failures; audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnlockResult"];
+                    };
                 };
                 /** @description Default Response */
                 400: {
@@ -1867,7 +1950,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the audit log */
+        /** Search the audit log within the caller's data scope (personal fields masked below scope all) */
         get: {
             parameters: {
                 query?: {
@@ -1965,7 +2048,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the filtered audit log as CSV (UTF-8 with BOM) or Excel */
+        /** Export the filtered audit log within the caller's data scope as CSV (UTF-8 with BOM) or Excel, personal fields masked */
         get: {
             parameters: {
                 query?: {
@@ -2226,7 +2309,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-sent events: domain events (names and ids) as they happen, across all instances */
+        /** Server-sent events: domain events (names and ids) about records within the caller's permissions and data scope, as they happen, across all instances */
         get: {
             parameters: {
                 query?: never;
@@ -2307,7 +2390,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List customers in the caller’s data scope (search, filters incl. custom fields) */
+        /** List customers in the caller’s data scope (search, filters incl. custom fields); each page is audited */
         get: {
             parameters: {
                 query?: {
@@ -2519,7 +2602,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the filtered list as CSV (UTF-8 BOM) or Excel (audited) */
+        /** Export the filtered list as CSV (UTF-8 BOM) or Excel (audited, with the ids of the customers exported) */
         get: {
             parameters: {
                 query?: {
@@ -3145,7 +3228,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The customer’s timeline, newest first */
+        /** The customer’s timeline, newest first (audited) */
         get: {
             parameters: {
                 query?: {
@@ -3315,7 +3398,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Milestone dates of the customer and its orders */
+        /** Milestone dates of the customer and its orders (audited) */
         get: {
             parameters: {
                 query?: never;
@@ -3562,7 +3645,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Possible duplicates of the customer (same phone or e-mail, similar name), within the caller’s scope */
+        /** Possible duplicates of the customer (same phone or e-mail, similar name) within the caller’s scope; same phone or e-mail outside it without identity (audited) */
         get: {
             parameters: {
                 query?: never;
@@ -3582,6 +3665,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["CustomerDuplicateCandidate"][];
+                            elsewhere: components["schemas"]["CustomerElsewhereDuplicate"][];
                         };
                     };
                 };
@@ -3634,6 +3718,93 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the owner of a customer outside the caller’s scope (found by a duplicate warning: same phone or e-mail) to share it; notifies the owner and whom to ask, reveals nothing (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CustomerAccessRequestBodyInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contacts: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11741,6 +11912,10 @@ export interface components {
             lastUsedAt: unknown | null;
             expiresAt: unknown | null;
         };
+        UnlockResultInput: {
+            /** @description How many client addresses were locked out and are now free */
+            lockedAddresses: number;
+        };
         CustomerTimelineEntryInput: {
             id: number;
             at: unknown;
@@ -11939,7 +12114,13 @@ export interface components {
                 field: "phone" | "email";
                 column: string | null;
                 inFileRow?: number;
+                /** @description existing customers with this value that the importer may see */
                 codes?: string[];
+                /** @description customers outside the importer’s scope with this value: how many and whom to ask, never which */
+                elsewhere?: {
+                    count: number;
+                    contacts: string[];
+                };
                 message: string;
             }[];
             failure: {
@@ -11958,6 +12139,16 @@ export interface components {
             name: string;
             /** @description phone, email and/or name */
             reasons: string[];
+        };
+        CustomerElsewhereDuplicateInput: {
+            reasons: ("phone" | "email")[];
+            /** @description display names of the owner’s superior / department manager */
+            contacts: string[];
+        };
+        CustomerAccessRequestBodyInput: {
+            phone?: string | null;
+            email?: string | null;
+            note?: string | null;
         };
         KeyStaffShortfallItemInput: {
             /** Format: uuid */
@@ -12528,6 +12719,8 @@ export interface components {
             lastLoginAt: unknown | null;
             createdAt: unknown;
             updatedAt: unknown;
+            /** @description Whether the caller may edit, disable or reset the password of this user (false for their own account, their superiors and users holding more than they do); a hint, the server decides each request */
+            manageable: boolean;
         };
         CustomerListItem: {
             /** Format: uuid */
@@ -12675,6 +12868,10 @@ export interface components {
             createdAt: string;
             lastUsedAt: string | null;
             expiresAt: string | null;
+        };
+        UnlockResult: {
+            /** @description How many client addresses were locked out and are now free */
+            lockedAddresses: number;
         };
         CustomerTimelineEntry: {
             id: number;
@@ -12882,7 +13079,13 @@ export interface components {
                 field: "phone" | "email";
                 column: string | null;
                 inFileRow?: number;
+                /** @description existing customers with this value that the importer may see */
                 codes?: string[];
+                /** @description customers outside the importer’s scope with this value: how many and whom to ask, never which */
+                elsewhere?: {
+                    count: number;
+                    contacts: string[];
+                };
                 message: string;
             }[];
             failure: {
@@ -12903,6 +13106,16 @@ export interface components {
             name: string;
             /** @description phone, email and/or name */
             reasons: string[];
+        };
+        CustomerElsewhereDuplicate: {
+            reasons: ("phone" | "email")[];
+            /** @description display names of the owner’s superior / department manager */
+            contacts: string[];
+        };
+        CustomerAccessRequestBody: {
+            phone?: string | null;
+            email?: string | null;
+            note?: string | null;
         };
         KeyStaffShortfallItem: {
             /** Format: uuid */
@@ -13487,6 +13700,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Whether the caller may edit, disable or reset the password of this user (false for their own account, their superiors and users holding more than they do); a hint, the server decides each request */
+            manageable: boolean;
         };
     };
     responses: never;

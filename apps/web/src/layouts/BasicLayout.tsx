@@ -1,8 +1,10 @@
 import { UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
-import { Suspense, useMemo } from 'react';
+import { App as AntApp } from 'antd';
+import { Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { setFeedback } from '../api/errors';
 import { PageLoading } from '../components/PageLoading';
 import { MyStatusSwitch } from '../modules/agents/MyStatusSwitch';
 import { useAccess } from '../modules/auth/useAccess';
@@ -10,10 +12,31 @@ import { useCurrentUser } from '../modules/auth/useCurrentUser';
 import { appRoutes } from '../routes';
 import { LangSwitch } from './LangSwitch';
 import { toMenuData } from './menu';
+import { menuIcons } from './menuIcons';
 import { UserMenu } from './UserMenu';
 
-/** The signed-in shell: ProLayout with the menu built from routes.tsx and filtered by access. */
+/** Hands antd's context-aware message/notification to the error policy (api/errors.ts). */
+function FeedbackBridge() {
+  const { message, notification } = AntApp.useApp();
+  useEffect(() => setFeedback({ message, notification }), [message, notification]);
+  return null;
+}
+
+/**
+ * The signed-in shell. antd's App (message, notification, modal contexts) lives here rather than in
+ * main.tsx: the pages that use it are all inside the shell, and the login page does not load it.
+ */
 export function BasicLayout() {
+  return (
+    <AntApp>
+      <FeedbackBridge />
+      <Shell />
+    </AntApp>
+  );
+}
+
+/** ProLayout with the menu built from routes.tsx and filtered by access. */
+function Shell() {
   const { t, i18n } = useTranslation(['common', 'menu']);
   const location = useLocation();
   const navigate = useNavigate();
@@ -21,7 +44,7 @@ export function BasicLayout() {
   const { data: me } = useCurrentUser();
   const language = i18n.language;
   // biome-ignore lint/correctness/useExhaustiveDependencies: names must be re-translated when the language changes
-  const menuData = useMemo(() => toMenuData(appRoutes, access, (key) => t(key)), [access, t, language]);
+  const menuData = useMemo(() => toMenuData(appRoutes, access, (key) => t(key), menuIcons), [access, t, language]);
 
   return (
     <ProLayout

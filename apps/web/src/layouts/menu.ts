@@ -1,5 +1,6 @@
 /** Route data → ProLayout menu, filtered by access. Pure, so it is unit-tested without a DOM. */
 import type { MenuDataItem } from '@ant-design/pro-components';
+import type { ReactNode } from 'react';
 import type { Access } from '../access';
 import type { AppRoute, MenuKey } from '../routes';
 
@@ -24,13 +25,19 @@ export function filterRoutes(routes: AppRoute[], access: Access): AppRoute[] {
   return kept;
 }
 
-export function toMenuData(routes: AppRoute[], access: Access, t: Translate): MenuDataItem[] {
+/** `icons`: layouts/menuIcons.tsx (kept apart so that the entry chunk, which imports this file, has no icons). */
+export function toMenuData(
+  routes: AppRoute[],
+  access: Access,
+  t: Translate,
+  icons: Partial<Record<MenuKey, ReactNode>> = {},
+): MenuDataItem[] {
   return filterRoutes(routes, access).map(function toItem(route): MenuDataItem {
     return {
       path: route.path,
       key: route.path,
       name: route.nameKey ? t(`menu:${route.nameKey}`) : undefined,
-      icon: route.icon,
+      icon: route.nameKey ? icons[route.nameKey] : undefined,
       hideInMenu: route.hideInMenu,
       children: route.children?.map(toItem),
     };

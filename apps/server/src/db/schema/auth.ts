@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './organisation.js';
 
 /** Browser sessions. `id` is the SHA-256 of the cookie value; the cookie itself is never stored. */
@@ -36,4 +36,21 @@ export const apiTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('api_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins per (username as typed, client address): the lockout with exponential back-off.
+ * Keyed by the typed name, not the user id, so that an unknown name is throttled exactly like a
+ * known one (no enumeration); an attacker's failures lock only his own address out.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.ip] }), index('login_throttles_last_failure_idx').on(t.lastFailureAt)],
 );

@@ -21,7 +21,18 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** One problem of one row: `row` as the user sees it in the file (the header is row 1). */
 export type ImportRowIssue = { row: number; field: string | null; reason: string; params?: Record<string, unknown> };
-export type ImportDuplicate = { row: number; field: 'phone' | 'email'; inFileRow?: number; codes?: string[] };
+/**
+ * A flagged row: the same phone or e-mail as an earlier row (`inFileRow`), as existing customers the
+ * importer may see (`codes`), and/or as customers outside the importer's scope (`elsewhere`: how many
+ * and whom to ask, never which).
+ */
+export type ImportDuplicate = {
+  row: number;
+  field: 'phone' | 'email';
+  inFileRow?: number;
+  codes?: string[];
+  elsewhere?: { count: number; contacts: string[] };
+};
 
 /**
  * A customer import (CSV or Excel): the uploaded file's shape, the mapping and options of its last

@@ -1,7 +1,9 @@
-import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/actor.js';
 import { cappedPageTotal } from '../../lib/capped-count.js';
+import { departmentTreeIds, scopedUserIds } from '../../lib/data-scope.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
 
 export type AuditInsert = typeof auditLog.$inferInsert;
@@ -20,8 +22,26 @@ export async function insertAuditEntries(db: DbOrTx, entries: AuditInsert[]): Pr
   if (entries.length > 0) await db.insert(auditLog).values(entries);
 }
 
-function whereOf(filter: AuditFilter): SQL | undefined {
+/**
+ * The entries the actor may read, as a predicate inside the query: with scope `all` every entry;
+ * otherwise those whose actor is one of the users of the actor's scope (lib/data-scope.ts), and
+ * those about a record that concerned one of them when written (`subject_user_ids`) or, for scope
+ * `department`, whose department is in the actor's department tree. A filter by actor or entity id
+ * is ANDed with it, so an out-of-scope id finds nothing.
+ */
+export function auditScope(actor: Actor): SQL {
+  const ids = scopedUserIds(actor);
+  if (!ids) return sql`TRUE`;
+  const parts = [sql`${auditLog.actorId} IN (${ids})`, sql`${auditLog.subjectUserIds} && ARRAY(${ids})`];
+  if (actor.dataScope === 'department' && actor.departmentId) {
+    parts.push(sql`${auditLog.subjectDepartmentIds} && ARRAY(${departmentTreeIds(actor.departmentId)})`);
+  }
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+function whereOf(actor: Actor, filter: AuditFilter): SQL | undefined {
   return and(
+    auditScope(actor),
     filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
     filter.action ? eq(auditLog.action, filter.action) : undefined,
     filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
@@ -34,8 +54,8 @@ function whereOf(filter: AuditFilter): SQL | undefined {
 const SORTABLE = { at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, id: auditLog.id };
 
 /** One page of the audit log and its total, counted up to COUNT_LIMIT rows (lib/capped-count.ts). */
-export async function listAuditRows(db: DbOrTx, filter: AuditFilter, page: PageQuery) {
-  const where = whereOf(filter);
+export async function listAuditRows(db: DbOrTx, actor: Actor, filter: AuditFilter, page: PageQuery) {
+  const where = whereOf(actor, filter);
   const items = await db
     .select()
     .from(auditLog)
@@ -47,13 +67,18 @@ export async function listAuditRows(db: DbOrTx, filter: AuditFilter, page: PageQ
 }
 
 /** Reads matching rows in id order, `batchSize` at a time (keyset pagination), for exports. */
-export async function* iterateAuditRows(db: DbOrTx, filter: AuditFilter, batchSize = 1000): AsyncGenerator<AuditRow[]> {
+export async function* iterateAuditRows(
+  db: DbOrTx,
+  actor: Actor,
+  filter: AuditFilter,
+  batchSize = 1000,
+): AsyncGenerator<AuditRow[]> {
   let afterId = 0;
   for (;;) {
     const rows = await db
       .select()
       .from(auditLog)
-      .where(and(whereOf(filter), gte(auditLog.id, afterId + 1)))
+      .where(and(whereOf(actor, filter), gte(auditLog.id, afterId + 1)))
       .orderBy(auditLog.id)
       .limit(batchSize);
     if (rows.length === 0) return;

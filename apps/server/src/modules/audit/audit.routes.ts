@@ -5,6 +5,7 @@ import type { Deps } from '../../lib/deps.js';
 import { attachmentHeader } from '../../lib/export.js';
 import { pageOf } from '../../lib/pagination.js';
 import { problems } from '../../lib/route-helpers.js';
+import { actorContext } from '../../plugins/auth.js';
 import { AuditEntrySchema, ExportAuditQuerySchema, ListAuditQuerySchema } from './audit.schemas.js';
 import * as service from './audit.service.js';
 
@@ -25,14 +26,14 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'audit.read' },
       schema: {
         tags: ['audit'],
-        summary: 'Search the audit log',
+        summary: "Search the audit log within the caller's data scope (personal fields masked below scope all)",
         querystring: ListAuditQuerySchema,
         response: { 200: AuditPageSchema, ...problems },
       },
     },
     async (request) => {
       const { page, pageSize, sort, ...filter } = request.query;
-      return service.listAuditEntries(deps, filter, { page, pageSize, sort });
+      return service.listAuditEntries(deps, actorContext(request).actor, filter, { page, pageSize, sort });
     },
   );
 
@@ -42,14 +43,15 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'audit.export' },
       schema: {
         tags: ['audit'],
-        summary: 'Export the filtered audit log as CSV (UTF-8 with BOM) or Excel',
+        summary:
+          "Export the filtered audit log within the caller's data scope as CSV (UTF-8 with BOM) or Excel, personal fields masked",
         querystring: ExportAuditQuerySchema,
         response: { 200: z.any().describe('text/csv or .xlsx file'), ...problems },
       },
     },
     async (request, reply) => {
       const { format, ...filter } = request.query;
-      const file = await service.exportAuditEntries(deps, request.ctx(), filter, format);
+      const file = await service.exportAuditEntries(deps, actorContext(request), filter, format);
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', attachmentHeader(file.filename))

@@ -1,12 +1,15 @@
 import type { DbOrTx } from '../../db/client.js';
-import type { RequestContext } from '../../lib/actor.js';
+import type { Actor, RequestContext } from '../../lib/actor.js';
+import { type RecordAudience, resolveRecordAudiences } from '../../lib/data-scope.js';
 import type { Deps } from '../../lib/deps.js';
 import { type ExportFormat, exportStream } from '../../lib/export.js';
 import type { PageQuery } from '../../lib/pagination.js';
 import { auditExportColumns } from './audit.export.js';
+import { maskPersonalData } from './audit.personal-data.js';
 import {
   type AuditFilter,
   type AuditInsert,
+  type AuditRow,
   insertAuditEntries,
   iterateAuditRows,
   listAuditRows,
@@ -19,6 +22,12 @@ export type AuditEntry = {
   before?: unknown;
   after?: unknown;
   details?: Record<string, unknown>;
+  /**
+   * Whom the record concerns (for the audit log's data scope). Left out, it is read from the
+   * resolver the owning module registered for `entityType` (lib/data-scope.ts), in the same
+   * transaction; a writer passes it when the record is gone (a deletion) or it knows better.
+   */
+  audience?: RecordAudience;
 };
 
 /** Fields never written to the audit trail, wherever they appear. */
@@ -38,7 +47,7 @@ function redact(value: unknown): unknown {
   return value;
 }
 
-function toRow(ctx: RequestContext, entry: AuditEntry): AuditInsert {
+function toRow(ctx: RequestContext, entry: AuditEntry, audience: RecordAudience | undefined): AuditInsert {
   return {
     actorId: ctx.actor?.userId ?? null,
     actorName: ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : null,
@@ -51,7 +60,23 @@ function toRow(ctx: RequestContext, entry: AuditEntry): AuditInsert {
     ip: ctx.ip,
     userAgent: ctx.userAgent,
     requestId: ctx.requestId,
+    subjectUserIds: [...new Set(audience?.userIds ?? [])],
+    subjectDepartmentIds: [...new Set(audience?.departmentIds ?? [])],
   };
+}
+
+/** The audience of each entry: given by the writer, or read through the entity type's resolver. */
+async function audiencesOf(db: DbOrTx, entries: AuditEntry[]): Promise<(RecordAudience | undefined)[]> {
+  const wanted = new Map<string, string[]>();
+  for (const entry of entries) {
+    if (entry.audience || !entry.entityId) continue;
+    wanted.set(entry.entityType, [...(wanted.get(entry.entityType) ?? []), entry.entityId]);
+  }
+  const resolved = new Map<string, Map<string, RecordAudience> | null>();
+  for (const [entityType, ids] of wanted) resolved.set(entityType, await resolveRecordAudiences(db, entityType, ids));
+  return entries.map(
+    (entry) => entry.audience ?? (entry.entityId ? resolved.get(entry.entityType)?.get(entry.entityId) : undefined),
+  );
 }
 
 /**
@@ -60,19 +85,34 @@ function toRow(ctx: RequestContext, entry: AuditEntry): AuditInsert {
  * protected record (`action: '<entity>.viewed' | '<entity>.exported'`).
  */
 export async function recordAudit(db: DbOrTx, ctx: RequestContext, ...entries: AuditEntry[]): Promise<void> {
+  const audiences = await audiencesOf(db, entries);
   await insertAuditEntries(
     db,
-    entries.map((entry) => toRow(ctx, entry)),
+    entries.map((entry, i) => toRow(ctx, entry, audiences[i])),
   );
 }
 
-export async function listAuditEntries(deps: Deps, filter: AuditFilter, page: PageQuery) {
-  const { items, total, totalExact } = await listAuditRows(deps.database.db, filter, page);
-  return { items, total, totalExact, page: page.page, pageSize: page.pageSize };
+/**
+ * One page of the entries within the reader's data scope (audit.repository.ts `auditScope`), with
+ * personal fields masked unless the reader's scope is `all`.
+ */
+export async function listAuditEntries(deps: Deps, actor: Actor, filter: AuditFilter, page: PageQuery) {
+  const { items, total, totalExact } = await listAuditRows(deps.database.db, actor, filter, page);
+  const visible = actor.dataScope === 'all' ? items : items.map(maskPersonalData);
+  return { items: visible, total, totalExact, page: page.page, pageSize: page.pageSize };
 }
 
-/** Streams the filtered audit log as CSV or Excel; the export itself is written to the audit log first. */
-export async function exportAuditEntries(deps: Deps, ctx: RequestContext, filter: AuditFilter, format: ExportFormat) {
+/**
+ * Streams the filtered audit log within the caller's data scope as CSV or Excel, personal fields
+ * always masked (a file leaves Kefu's access control); the export itself is written to the audit
+ * log first.
+ */
+export async function exportAuditEntries(
+  deps: Deps,
+  ctx: RequestContext & { actor: Actor },
+  filter: AuditFilter,
+  format: ExportFormat,
+) {
   await recordAudit(deps.database.db, ctx, {
     action: 'audit.exported',
     entityType: 'audit_log',
@@ -85,7 +125,11 @@ export async function exportAuditEntries(deps: Deps, ctx: RequestContext, filter
       format,
       sheetName: ctx.locale === 'en' ? 'Audit log' : '审计日志',
       columns: auditExportColumns(ctx.locale),
-      batches: iterateAuditRows(deps.database.db, filter),
+      batches: maskedBatches(iterateAuditRows(deps.database.db, ctx.actor, filter)),
     }),
   };
+}
+
+async function* maskedBatches(batches: AsyncGenerator<AuditRow[]>): AsyncGenerator<AuditRow[]> {
+  for await (const rows of batches) yield rows.map(maskPersonalData);
 }

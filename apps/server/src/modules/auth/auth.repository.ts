@@ -1,6 +1,8 @@
-import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { apiTokens, roles, sessions, users } from '../../db/schema/index.js';
+import { apiTokens, loginThrottles, roles, sessions, users } from '../../db/schema/index.js';
+import type { Actor } from '../../lib/actor.js';
+import { inScope } from '../../lib/data-scope.js';
 
 const actorColumns = {
   userId: users.id,
@@ -28,6 +30,16 @@ export type ActorRow = {
 
 export async function findUserByUsername(db: DbOrTx, username: string) {
   const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  return row;
+}
+
+/** A user the actor may see (data scope in the query), or nothing. */
+export async function findUserInScope(db: DbOrTx, actor: Actor, id: string) {
+  const [row] = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(and(eq(users.id, id), inScope(users.id, actor)))
+    .limit(1);
   return row;
 }
 
@@ -129,4 +141,62 @@ export async function revokeToken(db: DbOrTx, userId: string, tokenId: string) {
     .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id, name: apiTokens.name });
   return rows[0];
+}
+
+/** Revokes every live API token of a user; answers how many. */
+export async function revokeTokensOfUser(db: DbOrTx, userId: string) {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
+}
+
+export async function findThrottle(db: DbOrTx, username: string, ip: string) {
+  const [row] = await db
+    .select()
+    .from(loginThrottles)
+    .where(and(eq(loginThrottles.username, username), eq(loginThrottles.ip, ip)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Counts one failure atomically (parallel guesses each count); failures older than `forgetBefore`
+ * are forgotten first. Answers the new count.
+ */
+export async function countFailure(db: DbOrTx, username: string, ip: string, forgetBefore: Date) {
+  const [row] = await db
+    .insert(loginThrottles)
+    .values({ username, ip, failures: 1, lastFailureAt: new Date() })
+    .onConflictDoUpdate({
+      target: [loginThrottles.username, loginThrottles.ip],
+      set: {
+        failures: sql`CASE WHEN ${loginThrottles.lastFailureAt} < ${forgetBefore.toISOString()}::timestamptz THEN 1 ELSE ${loginThrottles.failures} + 1 END`,
+        lastFailureAt: new Date(),
+      },
+    })
+    .returning({ failures: loginThrottles.failures });
+  return row?.failures ?? 1;
+}
+
+export async function setThrottleLock(db: DbOrTx, username: string, ip: string, lockedUntil: Date) {
+  await db
+    .update(loginThrottles)
+    .set({ lockedUntil })
+    .where(and(eq(loginThrottles.username, username), eq(loginThrottles.ip, ip)));
+}
+
+/** Forgets the failures of one name from one address (`ip` given) or from everywhere. */
+export async function deleteThrottles(db: DbOrTx, username: string, ip?: string) {
+  const rows = await db
+    .delete(loginThrottles)
+    .where(and(eq(loginThrottles.username, username), ip === undefined ? undefined : eq(loginThrottles.ip, ip)))
+    .returning({ lockedUntil: loginThrottles.lockedUntil });
+  return rows;
+}
+
+export async function purgeThrottles(db: DbOrTx, before: Date) {
+  await db.delete(loginThrottles).where(lt(loginThrottles.lastFailureAt, before));
 }

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { NoContent, problems } from '../../lib/route-helpers.js';
 import { actorContext, CSRF_COOKIE, SESSION_COOKIE } from '../../plugins/auth.js';
@@ -95,7 +94,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
-        summary: 'Change own password (signs out other sessions)',
+        summary: 'Change own password (browser session only; signs out the other sessions and revokes every API token)',
         body: ChangePasswordBodySchema,
         response: { 204: NoContent, ...problems },
       },
@@ -128,16 +127,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
-        summary: 'Create a personal API token (shown once)',
+        summary: 'Create a personal API token (shown once; browser session only)',
         body: CreateTokenBodySchema,
         response: { 201: CreatedTokenSchema, ...problems },
       },
     },
     async (request, reply) => {
-      const ctx = actorContext(request);
-      // A token cannot mint further tokens: only a signed-in person can.
-      if (ctx.actor.via !== 'session') throw new AppError('forbidden', 403, { params: { permission: 'session' } });
-      return reply.status(201).send(await service.createApiToken(deps, ctx, request.body));
+      // A token cannot mint further tokens: only a signed-in person can (403 auth.session_required).
+      return reply.status(201).send(await service.createApiToken(deps, actorContext(request), request.body));
     },
   );
 
@@ -147,7 +144,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
-        summary: 'Revoke an API token',
+        summary: 'Revoke an API token (browser session only)',
         params: z.object({ id: z.uuid() }),
         response: { 204: NoContent, ...problems },
       },

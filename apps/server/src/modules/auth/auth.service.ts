@@ -8,13 +8,16 @@ import { assertStrongPassword, hashPassword, verifyPassword } from '../../lib/pa
 import { randomToken, sha256 } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as repo from './auth.repository.js';
+import { revokeCredentials } from './credentials.js';
+import * as lockout from './lockout.js';
 
 /** Verifying against this keeps the time of "no such user" equal to "wrong password". */
 let dummyHash: Promise<string> | undefined;
 
 const SESSION_TOUCH_MS = 5 * 60_000;
 
-function toActor(row: repo.ActorRow, via: Actor['via']): Actor {
+/** The actor of a session or token row (also used by the real-time stream to re-check a connection). */
+export function toActor(row: repo.ActorRow, via: Actor['via']): Actor {
   return {
     userId: row.userId,
     username: row.username,
@@ -28,46 +31,54 @@ function toActor(row: repo.ActorRow, via: Actor['via']): Actor {
   };
 }
 
+/** A password change or token management needs a person at a browser, not a token. */
+export function assertSessionActor(actor: Actor): void {
+  if (actor.via !== 'session') throw new AppError('auth.session_required', 403);
+}
+
+async function checkPassword(passwordHash: string | undefined, password: string): Promise<boolean> {
+  if (passwordHash) return verifyPassword(passwordHash, password);
+  // No such user: verify anyway, so that the answer takes as long as a wrong password.
+  dummyHash ??= hashPassword('kefu-dummy-password-1');
+  await verifyPassword(await dummyHash, password);
+  return false;
+}
+
+/**
+ * Signs in. Lockout (lockout.ts) is per (typed name, client address) and the same for unknown
+ * names, so neither the status, the body nor the time tells whether a username exists.
+ */
 export async function login(
   deps: Deps,
   ctx: RequestContext,
   input: { username: string; password: string },
 ): Promise<{ userId: string; sessionToken: string; csrfToken: string; expiresAt: Date }> {
   const { db } = deps.database;
-  const { maxFailedLogins, lockMinutes, sessionHours } = deps.config.auth;
+  const { sessionHours } = deps.config.auth;
   const username = input.username.trim().toLowerCase();
-  const user = await repo.findUserByUsername(db, username);
+  const ip = ctx.ip ?? '';
   const now = new Date();
 
-  if (!user) {
-    dummyHash ??= hashPassword('kefu-dummy-password-1');
-    await verifyPassword(await dummyHash, input.password);
-    await recordAudit(db, ctx, { action: 'auth.login_failed', entityType: 'user', details: { username } });
-    deps.bus.emit('auth.login_failed', { username, locked: false });
-    throw new AppError('auth.invalid_credentials', 401);
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError('auth.account_locked', 423, { params: { minutes } });
-  }
-  const ok = await verifyPassword(user.passwordHash, input.password);
-  if (!ok) {
-    const failures = user.failedLogins + 1;
-    const locked = failures >= maxFailedLogins;
-    await db.transaction(async (tx) => {
-      await repo.updateLoginState(tx, user.id, {
-        failedLogins: locked ? 0 : failures,
-        lockedUntil: locked ? new Date(now.getTime() + lockMinutes * 60_000) : user.lockedUntil,
-      });
+  await lockout.assertNotLocked(db, username, ip, now);
+  const user = await repo.findUserByUsername(db, username);
+  const ok = await checkPassword(user?.passwordHash, input.password);
+  if (!user || !ok) {
+    const { lockMinutes } = await db.transaction(async (tx) => {
+      const counted = await lockout.recordFailure(tx, deps.config.auth, username, ip, now);
       await recordAudit(tx, ctx, {
-        action: locked ? 'auth.account_locked' : 'auth.login_failed',
+        action: counted.lockMinutes > 0 ? 'auth.account_locked' : 'auth.login_failed',
         entityType: 'user',
-        entityId: user.id,
-        details: { username, failures },
+        entityId: user?.id,
+        details: {
+          username,
+          failures: counted.failures,
+          ...(counted.lockMinutes > 0 ? { minutes: counted.lockMinutes } : {}),
+        },
       });
+      return counted;
     });
-    deps.bus.emit('auth.login_failed', { username, locked });
-    if (locked) throw new AppError('auth.account_locked', 423, { params: { minutes: lockMinutes } });
+    deps.bus.emit('auth.login_failed', { username, locked: lockMinutes > 0 });
+    if (lockMinutes > 0) throw lockout.lockedError(lockMinutes);
     throw new AppError('auth.invalid_credentials', 401);
   }
   if (!user.isActive) throw new AppError('auth.account_disabled', 403);
@@ -84,6 +95,7 @@ export async function login(
       userAgent: ctx.userAgent,
       expiresAt,
     });
+    await lockout.clearFailures(tx, username, ip);
     await repo.updateLoginState(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
     await recordAudit(
       tx,
@@ -130,6 +142,7 @@ export async function changePassword(
   ctx: RequestContext & { actor: Actor },
   input: { currentPassword: string; newPassword: string; sessionToken?: string },
 ): Promise<void> {
+  assertSessionActor(ctx.actor);
   const { db } = deps.database;
   const user = await repo.findUserById(db, ctx.actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -139,9 +152,16 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await repo.updatePasswordHash(tx, user.id, passwordHash);
-    // Other browsers signed in as this user are signed out; this one stays.
-    await repo.deleteSessionsOfUser(tx, user.id, input.sessionToken ? sha256(input.sessionToken) : undefined);
-    await recordAudit(tx, ctx, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
+    // Other browsers signed in as this user are signed out and every API token revoked; this session stays.
+    const { tokensRevoked } = await revokeCredentials(tx, user.id, {
+      keepSessionId: input.sessionToken ? sha256(input.sessionToken) : undefined,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'auth.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+      details: { tokensRevoked },
+    });
   });
 }
 
@@ -154,6 +174,7 @@ export async function createApiToken(
   ctx: RequestContext & { actor: Actor },
   input: { name: string; expiresInDays?: number },
 ) {
+  assertSessionActor(ctx.actor);
   const token = `kefu_${randomToken(30)}`;
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   return deps.database.db.transaction(async (tx) => {
@@ -175,6 +196,7 @@ export async function createApiToken(
 }
 
 export async function revokeApiToken(deps: Deps, ctx: RequestContext & { actor: Actor }, tokenId: string) {
+  assertSessionActor(ctx.actor);
   await deps.database.db.transaction(async (tx) => {
     const revoked = await repo.revokeToken(tx, ctx.actor.userId, tokenId);
     if (!revoked) throw new AppError('auth.token_not_found', 404);

@@ -131,7 +131,7 @@ export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.read' },
       schema: {
         tags,
-        summary: 'The customer’s timeline, newest first',
+        summary: 'The customer’s timeline, newest first (audited)',
         params: CustomerIdParamsSchema,
         querystring: PageQuerySchema.extend({ kind: z.string().max(200).optional() }),
         response: { 200: pageOf(TimelineEntrySchema), ...problems },
@@ -139,7 +139,7 @@ export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
     },
     async (request) => {
       const { kind, ...page } = request.query;
-      return service.getTimeline(deps, actorContext(request).actor, request.params.id, kind?.split(','), page);
+      return service.getTimeline(deps, actorContext(request), request.params.id, kind?.split(','), page);
     },
   );
 
@@ -167,12 +167,12 @@ export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.read' },
       schema: {
         tags,
-        summary: 'Milestone dates of the customer and its orders',
+        summary: 'Milestone dates of the customer and its orders (audited)',
         params: CustomerIdParamsSchema,
         response: { 200: z.object({ items: z.array(MilestoneSchema) }), ...problems },
       },
     },
-    async (request) => milestones.listMilestones(deps, actorContext(request).actor, request.params.id),
+    async (request) => milestones.listMilestones(deps, actorContext(request), request.params.id),
   );
 
   app.post(

@@ -10,6 +10,8 @@ import { type CustomerFilter, customerFilters } from './customers.filters.js';
 export type { CustomerFilter } from './customers.filters.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
+/** Whose data scope: a signed-in actor, or a user loaded for a background job (an import). */
+export type ScopeSubject = Pick<Actor, 'userId' | 'dataScope' | 'departmentId'>;
 export type CustomerInsert = typeof customers.$inferInsert;
 
 /**
@@ -17,8 +19,9 @@ export type CustomerInsert = typeof customers.$inferInsert;
  * the users the actor's data scope covers. Merged-away customers are never listed. (The list,
  * listCustomersInScope, reads the same set along its indexes.)
  */
-export function customerScope(actor: Actor): SQL {
-  const ids = scopedUserIds(actor);
+export function customerScope(actor: ScopeSubject): SQL {
+  // scopedUserIds reads only these three fields of the actor.
+  const ids = scopedUserIds(actor as Actor);
   if (!ids) return sql`TRUE`;
   return sql`(${customers.ownerId} IN (${ids}) OR EXISTS (
     SELECT 1 FROM customer_staff cs WHERE cs.customer_id = ${customers.id} AND cs.user_id IN (${ids})))`;

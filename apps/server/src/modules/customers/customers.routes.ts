@@ -32,14 +32,15 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       config: { access: 'customers.read' },
       schema: {
         tags: ['customers'],
-        summary: 'List customers in the caller’s data scope (search, filters incl. custom fields)',
+        summary:
+          'List customers in the caller’s data scope (search, filters incl. custom fields); each page is audited',
         querystring: ListCustomersQuerySchema,
         response: { 200: CustomerListPageSchema, ...problems },
       },
     },
     async (request) => {
       const { page, pageSize, sort, ...filter } = request.query;
-      return service.listCustomers(deps, actorContext(request).actor, filter, { page, pageSize, sort });
+      return service.listCustomers(deps, actorContext(request), filter, { page, pageSize, sort });
     },
   );
 
@@ -49,7 +50,8 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       config: { access: 'customers.export' },
       schema: {
         tags: ['customers'],
-        summary: 'Export the filtered list as CSV (UTF-8 BOM) or Excel (audited)',
+        summary:
+          'Export the filtered list as CSV (UTF-8 BOM) or Excel (audited, with the ids of the customers exported)',
         querystring: ListCustomersQuerySchema.omit({ page: true, pageSize: true, sort: true }).extend({
           format: z.enum(['csv', 'xlsx']).default('xlsx'),
         }),

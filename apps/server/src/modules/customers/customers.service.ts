@@ -8,6 +8,7 @@ import { customerExportColumns } from './customers.export.js';
 import * as repo from './customers.repository.js';
 import { assertActiveUser, assertEnoughStaff } from './customers.rules.js';
 import type { ContactInput } from './customers.schemas.js';
+import { auditCustomerList, auditCustomerView } from './read-audit.js';
 import { insertTimelineEntries, listTimeline } from './timeline.repository.js';
 import { getCustomer } from './use-cases/get-customer.js';
 
@@ -17,9 +18,41 @@ export { updateCustomer } from './use-cases/update-customer.js';
 
 type ActorCtx = RequestContext & { actor: Actor };
 
-export async function listCustomers(deps: Deps, actor: Actor, filter: repo.CustomerFilter, page: PageQuery) {
-  const { items, total, totalExact } = await repo.listCustomersInScope(deps.database.db, actor, filter, page);
+/** A page of the scoped list or search; the customers shown are audited (ADR 0006). */
+export async function listCustomers(deps: Deps, ctx: ActorCtx, filter: repo.CustomerFilter, page: PageQuery) {
+  const { db } = deps.database;
+  const { items, total, totalExact } = await repo.listCustomersInScope(db, ctx.actor, filter, page);
+  await auditCustomerList(
+    db,
+    ctx,
+    'customers',
+    items.map((c) => c.id),
+    { filter, page: page.page, pageSize: page.pageSize, sort: page.sort ?? null },
+    items.map((c) => c.ownerId),
+  );
   return { items, total, totalExact, page: page.page, pageSize: page.pageSize };
+}
+
+/**
+ * The export's batches, each put on record (`customer.exported_rows`, the ids it holds) before it
+ * is sent: the audit trail says which customers left in the file, even when the download is cut.
+ */
+async function* auditedBatches<T extends { id: string; ownerId: string | null }>(
+  db: Deps['database']['db'],
+  ctx: ActorCtx,
+  batches: AsyncIterable<T[]>,
+) {
+  let batch = 0;
+  for await (const rows of batches) {
+    batch += 1;
+    await recordAudit(db, ctx, {
+      action: 'customer.exported_rows',
+      entityType: 'customer',
+      details: { batch, ids: rows.map((r) => r.id) },
+      audience: { userIds: [...new Set(rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])))] },
+    });
+    yield rows;
+  }
 }
 
 /** Streams the filtered list; the export (who, which filter, which fields) is audited first. */
@@ -38,7 +71,7 @@ export async function exportCustomers(deps: Deps, ctx: ActorCtx, filter: repo.Cu
       format,
       sheetName: ctx.locale === 'en' ? 'Customers' : '客户档案',
       columns,
-      batches: repo.iterateCustomersInScope(db, ctx.actor, filter),
+      batches: auditedBatches(db, ctx, repo.iterateCustomersInScope(db, ctx.actor, filter)),
     }),
   };
 }
@@ -172,19 +205,15 @@ export async function setStaff(
 
 export async function getTimeline(
   deps: Deps,
-  actor: Actor,
+  ctx: ActorCtx,
   customerId: string,
   kinds: string[] | undefined,
   page: PageQuery,
 ) {
-  await requireInScope(deps, actor, customerId);
-  const { items, total } = await listTimeline(
-    deps.database.db,
-    customerId,
-    kinds,
-    page.pageSize,
-    (page.page - 1) * page.pageSize,
-  );
+  const { db } = deps.database;
+  await requireInScope(deps, ctx.actor, customerId);
+  const { items, total } = await listTimeline(db, customerId, kinds, page.pageSize, (page.page - 1) * page.pageSize);
+  await auditCustomerView(db, ctx, customerId, 'timeline', { page: page.page, kinds: kinds ?? null });
   return { items, total, page: page.page, pageSize: page.pageSize };
 }
 

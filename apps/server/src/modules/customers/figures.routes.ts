@@ -43,7 +43,7 @@ export const customerFiguresRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
         response: { 200: FiguresListSchema, ...problems },
       },
     },
-    async (request) => service.getFigures(deps, actorContext(request).actor, request.params.id),
+    async (request) => service.getFigures(deps, actorContext(request), request.params.id),
   );
 
   app.put(

@@ -4,6 +4,7 @@ import type { Deps } from '../../lib/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findCustomerInScope, touchCustomer } from './customers.repository.js';
 import * as repo from './figures.repository.js';
+import { auditCustomerView } from './read-audit.js';
 import { insertTimelineEntries } from './timeline.repository.js';
 
 type ActorCtx = RequestContext & { actor: Actor };
@@ -20,10 +21,12 @@ async function requireCustomer(db: Parameters<typeof findCustomerInScope>[0], ac
   if (!(await findCustomerInScope(db, actor, customerId))) throw new AppError('customers.not_found', 404);
 }
 
-export async function getFigures(deps: Deps, actor: Actor, customerId: string) {
+export async function getFigures(deps: Deps, ctx: ActorCtx, customerId: string, { audit = true } = {}) {
   const { db } = deps.database;
-  await requireCustomer(db, actor, customerId);
-  return { items: await repo.listFigures(db, customerId) };
+  await requireCustomer(db, ctx.actor, customerId);
+  const items = await repo.listFigures(db, customerId);
+  if (audit) await auditCustomerView(db, ctx, customerId, 'figures');
+  return { items };
 }
 
 /**
@@ -72,5 +75,6 @@ export async function putFigures(deps: Deps, ctx: ActorCtx, customerId: string, 
     });
   });
   deps.bus.emit('customer.updated', { customerId, fields: ['figures'] }, ctx.actor.userId);
-  return getFigures(deps, ctx.actor, customerId);
+  // The answer to a write that is itself audited with what it wrote.
+  return getFigures(deps, ctx, customerId, { audit: false });
 }

@@ -160,8 +160,7 @@ export const customerGradingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
         response: { 200: pageOf(EvaluationSchema), ...problems },
       },
     },
-    async (request) =>
-      service.listRoundEvaluations(deps, actorContext(request).actor, request.params.roundId, request.query),
+    async (request) => service.listRoundEvaluations(deps, actorContext(request), request.params.roundId, request.query),
   );
 
   app.post(
@@ -226,8 +225,7 @@ export const customerEvaluationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
         response: { 200: pageOf(EvaluationSchema), ...problems },
       },
     },
-    async (request) =>
-      service.listCustomerEvaluations(deps, actorContext(request).actor, request.params.id, request.query),
+    async (request) => service.listCustomerEvaluations(deps, actorContext(request), request.params.id, request.query),
   );
 
   app.get(
@@ -241,7 +239,7 @@ export const customerEvaluationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
         response: { 200: listOf(GradeHistoryEntrySchema), ...problems },
       },
     },
-    async (request) => service.gradeHistory(deps, actorContext(request).actor, request.params.id),
+    async (request) => service.gradeHistory(deps, actorContext(request), request.params.id),
   );
 
   app.get(
@@ -256,7 +254,6 @@ export const customerEvaluationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
         response: { 200: GradeAtSchema, ...problems },
       },
     },
-    async (request) =>
-      service.gradeAt(deps, actorContext(request).actor, request.params.id, new Date(request.query.at)),
+    async (request) => service.gradeAt(deps, actorContext(request), request.params.id, new Date(request.query.at)),
   );
 };

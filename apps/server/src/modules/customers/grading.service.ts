@@ -9,6 +9,7 @@ import { findCustomerInScope } from './customers.repository.js';
 import * as repo from './grading.repository.js';
 import type { CriteriaInput } from './grading.schemas.js';
 import { assertBands, assertWeights, type Band } from './grading.scoring.js';
+import { auditCustomerList, auditCustomerView } from './read-audit.js';
 
 export { evaluateCustomer } from './grading.evaluate.js';
 
@@ -164,10 +165,14 @@ export async function closeRound(deps: Deps, ctx: ActorCtx, roundId: string) {
   return getRound(deps, ctx.actor, roundId);
 }
 
-export async function listRoundEvaluations(deps: Deps, actor: Actor, roundId: string, page: PageQuery) {
+export async function listRoundEvaluations(deps: Deps, ctx: ActorCtx, roundId: string, page: PageQuery) {
   const { db } = deps.database;
-  if (!(await repo.findRoundView(db, actor, roundId))) throw new AppError('customers.round_not_found', 404);
-  const { items, total } = await repo.listEvaluations(db, actor, { roundId }, page);
+  if (!(await repo.findRoundView(db, ctx.actor, roundId))) throw new AppError('customers.round_not_found', 404);
+  const { items, total } = await repo.listEvaluations(db, ctx.actor, { roundId }, page);
+  await auditCustomerList(db, ctx, 'round_evaluations', [...new Set(items.map((e) => e.customerId))], {
+    roundId,
+    page: page.page,
+  });
   return { items, total, page: page.page, pageSize: page.pageSize };
 }
 
@@ -177,23 +182,27 @@ async function requireCustomer(db: DbOrTx, actor: Actor, customerId: string) {
   if (!(await findCustomerInScope(db, actor, customerId))) throw new AppError('customers.not_found', 404);
 }
 
-export async function listCustomerEvaluations(deps: Deps, actor: Actor, customerId: string, page: PageQuery) {
+export async function listCustomerEvaluations(deps: Deps, ctx: ActorCtx, customerId: string, page: PageQuery) {
   const { db } = deps.database;
-  await requireCustomer(db, actor, customerId);
-  const { items, total } = await repo.listEvaluations(db, actor, { customerId }, page);
+  await requireCustomer(db, ctx.actor, customerId);
+  const { items, total } = await repo.listEvaluations(db, ctx.actor, { customerId }, page);
+  await auditCustomerView(db, ctx, customerId, 'evaluations', { page: page.page });
   return { items, total, page: page.page, pageSize: page.pageSize };
 }
 
-export async function gradeHistory(deps: Deps, actor: Actor, customerId: string) {
+export async function gradeHistory(deps: Deps, ctx: ActorCtx, customerId: string) {
   const { db } = deps.database;
-  await requireCustomer(db, actor, customerId);
-  return { items: await repo.listGradeHistory(db, customerId) };
+  await requireCustomer(db, ctx.actor, customerId);
+  const items = await repo.listGradeHistory(db, customerId);
+  await auditCustomerView(db, ctx, customerId, 'grade_history');
+  return { items };
 }
 
 /** "The grade at time T": the last history entry at or before T; null before the first. */
-export async function gradeAt(deps: Deps, actor: Actor, customerId: string, at: Date) {
+export async function gradeAt(deps: Deps, ctx: ActorCtx, customerId: string, at: Date) {
   const { db } = deps.database;
-  await requireCustomer(db, actor, customerId);
+  await requireCustomer(db, ctx.actor, customerId);
   const row = await repo.gradeAt(db, customerId, at);
+  await auditCustomerView(db, ctx, customerId, 'grade_at', { at: at.toISOString() });
   return { at, grade: row?.grade ?? null, since: row?.since ?? null };
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '@kefu/shared';
+import { columnName } from '../../lib/files/limits.js';
 import type { FieldDefinition } from './custom-fields.js';
 
 /** The customer fields a file column can be mapped to; custom fields are `customFields.<key>`. */
@@ -114,13 +115,4 @@ export function suggestMapping(headers: string[], definitions: FieldDefinition[]
 }
 
 /** Spreadsheet column letters for messages: 0 → A, 27 → AB. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export const columnLetter = columnName;

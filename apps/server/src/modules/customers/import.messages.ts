@@ -19,6 +19,7 @@ export const ROW_REASONS = [
   'custom_field_required',
   'duplicate_in_file',
   'duplicate_in_database',
+  'duplicate_elsewhere',
 ] as const;
 export type RowReason = (typeof ROW_REASONS)[number];
 
@@ -41,6 +42,7 @@ const MESSAGES: Record<Locale, Record<RowReason, string>> = {
     custom_field_required: '自定义字段为必填项。',
     duplicate_in_file: '与文件第 {inFileRow} 行重复（{field}）。',
     duplicate_in_database: '与已有客户 {codes} 重复（{field}）。',
+    duplicate_elsewhere: '与 {count} 位归属其他团队的客户重复（{field}），您无权查看；请联系 {contacts} 共享。',
   },
   en: {
     required: 'Required value is missing.',
@@ -61,6 +63,8 @@ const MESSAGES: Record<Locale, Record<RowReason, string>> = {
     custom_field_required: 'This custom field is required.',
     duplicate_in_file: 'Same {field} as row {inFileRow} of the file.',
     duplicate_in_database: 'Same {field} as existing customer {codes}.',
+    duplicate_elsewhere:
+      'Same {field} as {count} customer(s) owned by another team, which you may not see — ask {contacts} to share them.',
   },
 };
 

@@ -1,6 +1,8 @@
 import type { DbOrTx, Tx } from '../../db/client.js';
 import type { ImportDuplicate, ImportRowIssue, ImportStatus } from '../../db/schema/index.js';
+import type { FileLimits } from '../../lib/files/limits.js';
 import { activeCustomerFields } from './custom-fields.js';
+import { findExistingMatches, importerScope } from './import.duplicates.js';
 import type { ImportMapping } from './import.fields.js';
 import { type FileRow, openRows, type SourceFile } from './import.parse.js';
 import * as repo from './import.repository.js';
@@ -25,18 +27,25 @@ export type ImportOutcome = {
 
 /** Rows per multi-row INSERT, per duplicate look-up and per progress report. */
 export const IMPORT_BATCH_SIZE = 1000;
+/** Characters held in one batch: a batch of long rows is cut earlier, so memory stays bounded. */
+export const IMPORT_BATCH_CHARS = 4 * 1024 * 1024;
 /** Row problems and duplicates kept for the report; the counts stay exact beyond it. */
 export const MAX_LISTED = 10_000;
 
 class Rejected extends Error {}
 
-async function* batches(rows: AsyncIterable<FileRow>, size: number): AsyncGenerator<FileRow[]> {
+async function* batches(source: AsyncIterable<FileRow[]>, size: number): AsyncGenerator<FileRow[]> {
   let batch: FileRow[] = [];
-  for await (const row of rows) {
-    batch.push(row);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
+  let chars = 0;
+  for await (const rows of source) {
+    for (const row of rows) {
+      batch.push(row);
+      for (const cell of row.cells) chars += cell.length;
+      if (batch.length >= size || chars >= IMPORT_BATCH_CHARS) {
+        yield batch;
+        batch = [];
+        chars = 0;
+      }
     }
   }
   if (batch.length > 0) yield batch;
@@ -54,6 +63,8 @@ export async function processImport(
   tx: Tx,
   args: {
     file: SourceFile;
+    /** Bounds of the file (rows, columns, cells, inflated size), checked as it is read again. */
+    limits: FileLimits;
     importId: string;
     mapping: ImportMapping;
     options: RunOptions;
@@ -89,7 +100,8 @@ export async function processImport(
         users: new Map(),
         importerId: args.importerId,
       };
-      const { rows } = await openRows(args.file);
+      const scope = await importerScope(sp, args.importerId);
+      const { rows } = await openRows(args.file, args.limits);
       for await (const batch of batches(rows, IMPORT_BATCH_SIZE)) {
         const names = batch.flatMap((r) => [cellOf(r.cells, mapping.owner), cellOf(r.cells, mapping.backup)]);
         await repo.resolveUsers(sp, names, lookups.users);
@@ -103,7 +115,7 @@ export async function processImport(
             for (const issue of result.issues) if (out.errors.length < MAX_LISTED) out.errors.push(issue);
           }
         }
-        const toWrite = await dropDuplicates(sp, good, options.duplicates, { seenPhones, seenEmails, flag });
+        const toWrite = await dropDuplicates(sp, good, options.duplicates, { seenPhones, seenEmails, flag }, scope);
         out.validRows += toWrite.length;
         const writing = !options.dryRun && (options.mode === 'skip_bad_rows' || out.errorRows === 0);
         if (writing) {
@@ -135,17 +147,12 @@ async function dropDuplicates(
   good: { row: number; customer: ImportedCustomer }[],
   policy: DuplicatePolicy,
   seen: { seenPhones: Map<string, number>; seenEmails: Map<string, number>; flag(d: ImportDuplicate): void },
+  scope: Awaited<ReturnType<typeof importerScope>>,
 ): Promise<ImportedCustomer[]> {
   const phones = good.map((g) => g.customer.phoneNormalized).filter((p): p is string => !!p);
   const emails = good.map((g) => g.customer.email?.toLowerCase()).filter((e): e is string => !!e);
-  const existing = await repo.findExistingContacts(db, [...new Set(phones)], [...new Set(emails)]);
-  const codes = { phone: new Map<string, string[]>(), email: new Map<string, string[]>() };
-  for (const e of existing) {
-    for (const key of ['phone', 'email'] as const) {
-      const value = e[key];
-      if (value) codes[key].set(value, [...(codes[key].get(value) ?? []), e.code]);
-    }
-  }
+  // Customers outside the importer's scope are reported without code or name (import.duplicates.ts).
+  const codes = await findExistingMatches(db, scope, [...new Set(phones)], [...new Set(emails)]);
   const keep: ImportedCustomer[] = [];
   for (const { row, customer } of good) {
     let duplicate = false;
@@ -158,7 +165,7 @@ async function dropDuplicates(
       const earlier = map.get(value);
       const matches = codes[field].get(value);
       if (earlier !== undefined) seen.flag({ row, field, inFileRow: earlier });
-      else if (matches) seen.flag({ row, field, codes: matches });
+      else if (matches) seen.flag({ row, field, ...matches });
       else map.set(value, row);
       duplicate = earlier !== undefined || !!matches;
       if (duplicate) break;

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -61,6 +61,31 @@ export async function transitionImport(db: DbOrTx, id: string, from: ImportStatu
   return row;
 }
 
+/**
+ * Marks the import's run `failed` as interrupted — only if the run is still the one job `jobId`
+ * was sent for and has not finished; undefined otherwise (a re-run has started, or it ended).
+ */
+export async function failInterruptedRun(db: DbOrTx, id: string, jobId: string) {
+  const [row] = await db
+    .update(customerImports)
+    .set({
+      status: 'failed',
+      failure: { code: 'customers.import_interrupted' },
+      processedRows: 0, // progress written outside the run's transaction; none of it was kept
+      finishedAt: new Date(),
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(customerImports.id, id),
+        eq(customerImports.jobId, jobId),
+        inArray(customerImports.status, ['queued', 'running']),
+      ),
+    )
+    .returning();
+  return row;
+}
+
 export async function updateImport(db: DbOrTx, id: string, values: ImportUpdate) {
   await db
     .update(customerImports)
@@ -92,27 +117,6 @@ export async function resolveUsers(db: DbOrTx, values: Iterable<string>, cache: 
     const byName = rows.filter((r) => r.displayName === value);
     cache.set(value, byUsername?.id ?? (byName.length === 1 ? (byName[0]?.id ?? null) : null));
   }
-}
-
-/** Existing (not merged-away) customers with one of these phones (digits) or e-mails (lower case). */
-export async function findExistingContacts(db: DbOrTx, phones: string[], emails: string[]) {
-  if (phones.length === 0 && emails.length === 0) return [];
-  return db
-    .select({
-      code: customers.code,
-      phone: customers.phoneNormalized,
-      email: sql<string | null>`lower(${customers.email})`,
-    })
-    .from(customers)
-    .where(
-      and(
-        isNull(customers.mergedIntoId),
-        or(
-          phones.length > 0 ? inArray(customers.phoneNormalized, phones) : undefined,
-          emails.length > 0 ? inArray(sql`lower(${customers.email})`, emails) : undefined,
-        ),
-      ),
-    );
 }
 
 /**

@@ -88,6 +88,16 @@ function customValue(field: FieldDefinition, raw: string): unknown {
   }
 }
 
+/** A value quoted in a row problem: kept short, as the report is stored and sent to the browser. */
+const QUOTED_CHARS = 100;
+const clipped = (params: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'string' && v.length > QUOTED_CHARS ? `${v.slice(0, QUOTED_CHARS - 1)}…` : v,
+    ]),
+  );
+
 /**
  * Checks and converts one data row with the same rules as the customer form, and reports every
  * problem of the row (not just the first), each with its field.
@@ -95,7 +105,7 @@ function customValue(field: FieldDefinition, raw: string): unknown {
 export function convertRow(cells: string[], row: number, mapping: ImportMapping, lookups: RowLookups): RowResult {
   const issues: ImportRowIssue[] = [];
   const issue = (field: string, reason: RowReason, params?: Record<string, unknown>) => {
-    issues.push({ row, field, reason, ...(params ? { params } : {}) });
+    issues.push({ row, field, reason, ...(params ? { params: clipped(params) } : {}) });
   };
   const cell = (field: string): string => {
     const index = mapping[field];

@@ -33,7 +33,11 @@ const DuplicateSchema = z.object({
   field: z.enum(['phone', 'email']),
   column: z.string().nullable(),
   inFileRow: z.number().int().optional(),
-  codes: z.array(z.string()).optional(),
+  codes: z.array(z.string()).optional().describe('existing customers with this value that the importer may see'),
+  elsewhere: z
+    .object({ count: z.number().int(), contacts: z.array(z.string()) })
+    .optional()
+    .describe('customers outside the importer’s scope with this value: how many and whom to ask, never which'),
   message: z.string(),
 });
 

@@ -1,5 +1,5 @@
 import { type ErrorCode, errorMessage, type Locale } from '@kefu/shared';
-import type { Tx } from '../../db/client.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
 import type { ImportStatus } from '../../db/schema/index.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { activeCustomerFields, type FieldDefinition } from './custom-fields.js';
 import { BASE_IMPORT_FIELDS, columnLetter, type ImportMapping, importFields, suggestMapping } from './import.fields.js';
 import { rowMessage } from './import.messages.js';
-import { identifyFile, inspectFile } from './import.parse.js';
+import { identifyFile, importLimits, inspectFile } from './import.parse.js';
 import { type ImportOutcome, processImport, type RunOptions } from './import.process.js';
 import * as repo from './import.repository.js';
 
@@ -43,7 +43,13 @@ export function importView(row: repo.ImportRow, definitions: FieldDefinition[], 
       column: column(d.field),
       message: d.codes
         ? rowMessage('duplicate_in_database', locale, { field: d.field, codes: d.codes.join('、') })
-        : rowMessage('duplicate_in_file', locale, { field: d.field, inFileRow: d.inFileRow }),
+        : d.elsewhere
+          ? rowMessage('duplicate_elsewhere', locale, {
+              field: d.field,
+              count: d.elsewhere.count,
+              contacts: d.elsewhere.contacts.join('、') || '—',
+            })
+          : rowMessage('duplicate_in_file', locale, { field: d.field, inFileRow: d.inFileRow }),
     })),
   };
 }
@@ -56,7 +62,7 @@ export function importView(row: repo.ImportRow, definitions: FieldDefinition[], 
 export async function uploadImport(deps: Deps, ctx: ActorCtx, upload: { fileName: string; bytes: Buffer }) {
   const { db } = deps.database;
   const file = identifyFile(upload.bytes, upload.fileName);
-  const { headers, sample, total } = await inspectFile(file);
+  const { headers, sample, total } = await inspectFile(file, importLimits(deps.config.imports.maxRows));
   const definitions = await activeCustomerFields(db);
   const row = await db.transaction((tx) =>
     repo.insertImport(
@@ -134,24 +140,23 @@ export async function runImport(
   // The job's id is chosen here and stored with the claim: on PGlite, a write after `send` would
   // wait for the job's transaction, and the 202 would come only when the import is done.
   const jobId = background ? crypto.randomUUID() : null;
-  const claimed = await repo.transitionImport(db, id, RUNNABLE, {
-    status: background ? 'queued' : 'running',
-    jobId,
-    mapping,
-    options: { mode: input.mode, duplicates: input.duplicates, dryRun: input.dryRun },
-    ...{ processedRows: 0, validRows: 0, importedRows: 0, errorRows: 0, duplicateRows: 0, skippedRows: 0 },
-    errors: [],
-    duplicates: [],
-    failure: null,
-    startedAt: background ? null : new Date(),
-    finishedAt: null,
-  });
-  if (!claimed) {
-    throw new AppError(
-      record.status === 'completed' ? 'customers.import_already_done' : 'customers.import_in_progress',
-      409,
-    );
-  }
+  // A job's claim commits at once (the job runs later, elsewhere); an inline run's claim is part
+  // of the run's transaction, so that a crash mid-run rolls it back and leaves the import runnable.
+  const claim = (dbOrTx: DbOrTx) =>
+    repo.transitionImport(dbOrTx, id, RUNNABLE, {
+      status: background ? 'queued' : 'running',
+      jobId,
+      mapping,
+      options: { mode: input.mode, duplicates: input.duplicates, dryRun: input.dryRun },
+      ...{ processedRows: 0, validRows: 0, importedRows: 0, errorRows: 0, duplicateRows: 0, skippedRows: 0 },
+      errors: [],
+      duplicates: [],
+      failure: null,
+      startedAt: background ? null : new Date(),
+      finishedAt: null,
+    });
+  const refused = (status: ImportStatus) =>
+    new AppError(status === 'completed' ? 'customers.import_already_done' : 'customers.import_in_progress', 409);
   const context: ImportJobContext = {
     actor: { userId: ctx.actor.userId, username: ctx.actor.username, displayName: ctx.actor.displayName },
     ip: ctx.ip,
@@ -160,6 +165,8 @@ export async function runImport(
     locale: ctx.locale,
   };
   if (jobId) {
+    const claimed = await claim(db);
+    if (!claimed) throw refused(record.status);
     try {
       await deps.jobs.send(IMPORT_JOB, { importId: id, context }, { id: jobId });
     } catch (error) {
@@ -169,7 +176,10 @@ export async function runImport(
     // The claimed row, not a fresh read: on PGlite a fresh read waits for the job's transaction.
     return { queued: true, view: importView(claimed, definitions, ctx.locale) };
   }
-  const outcome = await db.transaction((tx) => executeImport(deps, tx, id, context));
+  const outcome = await db.transaction(async (tx) => {
+    if (!(await claim(tx))) throw refused((await repo.findImport(tx, id))?.status ?? record.status);
+    return executeImport(deps, tx, id, context);
+  });
   const done = await repo.findImport(db, id);
   if (done) emitFinished(deps, done);
   if (outcome && 'error' in outcome) throw outcome.error;
@@ -191,10 +201,13 @@ function progressDb(deps: Deps, tx: Tx) {
  * the counts, and drops the stored file. A failure of the run itself is recorded as status
  * `failed`; an unexpected one is also returned, so that the request path can answer 500.
  */
-export async function executeImport(deps: Deps, tx: Tx, id: string, context: ImportJobContext) {
+export async function executeImport(deps: Deps, tx: Tx, id: string, context: ImportJobContext, jobId?: string) {
   const record = await repo.findImport(tx, id);
   if (!record || !['queued', 'running'].includes(record.status) || !record.mapping || !record.options) return null;
-  const progress = progressDb(deps, tx);
+  // A job runs only the run it was sent for: not a later re-run of an import it was abandoned on.
+  if (jobId !== undefined && record.jobId !== jobId) return null;
+  // An inline run holds the row (its claim is in `tx`): its progress goes into `tx` too.
+  const progress = record.jobId ? progressDb(deps, tx) : tx;
   if (record.status === 'queued') await repo.updateImport(progress, id, { status: 'running', startedAt: new Date() });
   const options = record.options as RunOptions;
   let outcome: ImportOutcome;
@@ -203,6 +216,7 @@ export async function executeImport(deps: Deps, tx: Tx, id: string, context: Imp
     if (!bytes) throw new AppError('customers.import_empty_file', 400);
     outcome = await processImport(tx, {
       file: { bytes, format: record.format, encoding: record.encoding },
+      limits: importLimits(deps.config.imports.maxRows),
       importId: id,
       mapping: record.mapping,
       options,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Deps } from '../../lib/deps.js';
 import { problems } from '../../lib/route-helpers.js';
 import { actorContext } from '../../plugins/auth.js';
-import { CustomerIdParamsSchema, CustomerSchema } from './customers.schemas.js';
+import { requestCustomerAccess } from './access-requests.js';
+import { CustomerIdParamsSchema, CustomerSchema, PHONE_PATTERN } from './customers.schemas.js';
 import * as service from './merge.service.js';
 
 const DuplicateCandidateSchema = z
@@ -14,6 +15,23 @@ const DuplicateCandidateSchema = z
     reasons: z.array(z.string()).describe('phone, email and/or name'),
   })
   .meta({ id: 'CustomerDuplicateCandidate' });
+
+/** A duplicate outside the caller's data scope: why it matched and whom to ask, never which customer. */
+export const ElsewhereDuplicateSchema = z
+  .object({
+    reasons: z.array(z.enum(['phone', 'email'])),
+    contacts: z.array(z.string()).describe('display names of the owner’s superior / department manager'),
+  })
+  .meta({ id: 'CustomerElsewhereDuplicate' });
+
+const AccessRequestBodySchema = z
+  .strictObject({
+    phone: z.string().trim().max(32).regex(PHONE_PATTERN).nullable().optional(),
+    email: z.email().max(254).nullable().optional(),
+    note: z.string().trim().max(500).nullable().optional(),
+  })
+  .refine((b) => Boolean(b.phone || b.email), { message: 'phone or email is required', path: ['phone'] })
+  .meta({ id: 'CustomerAccessRequestBody' });
 
 /**
  * Duplicates and merge: /api/v1/customers/:id/duplicates and /api/v1/customers/:id/merge.
@@ -28,12 +46,32 @@ export const customerMergeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'customers.read' },
       schema: {
         tags,
-        summary: 'Possible duplicates of the customer (same phone or e-mail, similar name), within the caller’s scope',
+        summary:
+          'Possible duplicates of the customer (same phone or e-mail, similar name) within the caller’s scope; same phone or e-mail outside it without identity (audited)',
         params: CustomerIdParamsSchema,
-        response: { 200: z.object({ items: z.array(DuplicateCandidateSchema) }), ...problems },
+        response: {
+          200: z.object({ items: z.array(DuplicateCandidateSchema), elsewhere: z.array(ElsewhereDuplicateSchema) }),
+          ...problems,
+        },
       },
     },
-    async (request) => service.listDuplicates(deps, actorContext(request).actor, request.params.id),
+    async (request) => service.listDuplicates(deps, actorContext(request), request.params.id),
+  );
+
+  app.post(
+    '/access-requests',
+    {
+      config: { access: 'customers.read' },
+      schema: {
+        tags,
+        summary:
+          'Ask the owner of a customer outside the caller’s scope (found by a duplicate warning: same phone or e-mail) to share it; notifies the owner and whom to ask, reveals nothing (audited)',
+        body: AccessRequestBodySchema,
+        response: { 202: z.object({ contacts: z.array(z.string()) }), ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(await requestCustomerAccess(deps, actorContext(request), request.body)),
   );
 
   app.post(

@@ -5,26 +5,27 @@ import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { type CustomerInsert, type CustomerRow, findCustomerInScope } from './customers.repository.js';
-import { assertEnoughStaff, findDuplicates } from './customers.rules.js';
+import { assertEnoughStaff } from './customers.rules.js';
+import { findDuplicates } from './duplicates.js';
 import * as repo from './merge.repository.js';
+import { auditCustomerView } from './read-audit.js';
 import { insertTimelineEntries, moveTimeline } from './timeline.repository.js';
 import { getCustomer } from './use-cases/get-customer.js';
 
 type ActorCtx = RequestContext & { actor: Actor };
 
-/** Possible duplicates of a customer (same phone, same e-mail, similar name), limited to the caller's scope. */
-export async function listDuplicates(deps: Deps, actor: Actor, id: string) {
+/**
+ * Possible duplicates of a customer (same phone, same e-mail, similar name): those in the caller's
+ * scope named, the others (same phone or e-mail only) without identity, with whom to ask. Audited.
+ */
+export async function listDuplicates(deps: Deps, ctx: ActorCtx, id: string) {
   const { db } = deps.database;
-  const found = await findCustomerInScope(db, actor, id);
+  const found = await findCustomerInScope(db, ctx.actor, id);
   if (!found) throw new AppError('customers.not_found', 404);
   const { name, phone, email } = found.customer;
-  const candidates = await findDuplicates(db, { name, phone, email }, id);
-  const visible = await repo.idsInScope(
-    db,
-    actor,
-    candidates.map((c) => c.id),
-  );
-  return { items: candidates.filter((c) => visible.has(c.id)) };
+  const { visible, elsewhere } = await findDuplicates(db, ctx.actor, { name, phone, email }, id);
+  await auditCustomerView(db, ctx, id, 'duplicates', { shown: visible.map((c) => c.id), elsewhere: elsewhere.length });
+  return { items: visible, elsewhere };
 }
 
 /** Fields the target takes from the source when its own are empty. */

@@ -6,6 +6,7 @@ import { AppError, badRequest } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findCustomerInScope } from './customers.repository.js';
+import { auditCustomerView } from './read-audit.js';
 import { insertTimelineEntries } from './timeline.repository.js';
 
 type ActorCtx = RequestContext & { actor: Actor };
@@ -16,8 +17,9 @@ async function requireCustomer(db: DbOrTx, actor: Actor, customerId: string) {
   if (!(await findCustomerInScope(db, actor, customerId))) throw new AppError('customers.not_found', 404);
 }
 
-export async function listMilestones(deps: Deps, actor: Actor, customerId: string) {
+export async function listMilestones(deps: Deps, ctx: ActorCtx, customerId: string) {
   const { db } = deps.database;
+  const { actor } = ctx;
   await requireCustomer(db, actor, customerId);
   const items = await db
     .select({
@@ -35,6 +37,7 @@ export async function listMilestones(deps: Deps, actor: Actor, customerId: strin
     .leftJoin(customerOrders, eq(customerOrders.id, customerMilestones.orderId))
     .where(eq(customerMilestones.customerId, customerId))
     .orderBy(asc(customerMilestones.date));
+  await auditCustomerView(db, ctx, customerId, 'milestones');
   return { items: items.map((m) => ({ ...m, typeName: m.typeName ?? m.typeKey })) };
 }
 

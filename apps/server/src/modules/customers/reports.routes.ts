@@ -36,6 +36,6 @@ export const customerReportsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
         response: { 200: pageOf(ShortfallItemSchema), ...problems },
       },
     },
-    async (request) => keyStaffShortfall(deps, actorContext(request).actor, { ...request.query, sort: undefined }),
+    async (request) => keyStaffShortfall(deps, actorContext(request), { ...request.query, sort: undefined }),
   );
 };

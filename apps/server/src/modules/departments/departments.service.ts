@@ -4,6 +4,7 @@ import { AppError, badRequest } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findUserRow } from '../users/users.repository.js';
+import { assertMayChangeDepartment } from './departments.policy.js';
 import * as repo from './departments.repository.js';
 
 type ActorCtx = RequestContext & { actor: Actor };
@@ -36,6 +37,7 @@ async function viewOf(db: DbOrTx, id: string) {
 export async function createDepartment(deps: Deps, ctx: ActorCtx, input: DepartmentInput & { name: string }) {
   const view = await deps.database.db.transaction(async (tx) => {
     await assertReferences(tx, input);
+    await assertMayChangeDepartment(tx, ctx.actor, input);
     const row = await repo.insertDepartment(tx, input);
     await recordAudit(tx, ctx, {
       action: 'department.created',
@@ -54,6 +56,7 @@ export async function updateDepartment(deps: Deps, ctx: ActorCtx, id: string, in
     const before = await repo.findDepartmentRow(tx, id);
     if (!before) throw new AppError('departments.not_found', 404);
     await assertReferences(tx, input, id);
+    await assertMayChangeDepartment(tx, ctx.actor, { ...input, id });
     const after = await repo.updateDepartment(tx, id, input);
     await recordAudit(tx, ctx, { action: 'department.updated', entityType: 'department', entityId: id, before, after });
     return viewOf(tx, id);
@@ -66,6 +69,7 @@ export async function deleteDepartment(deps: Deps, ctx: ActorCtx, id: string) {
   await deps.database.db.transaction(async (tx) => {
     const before = await repo.findDepartmentRow(tx, id);
     if (!before) throw new AppError('departments.not_found', 404);
+    await assertMayChangeDepartment(tx, ctx.actor, { id });
     if ((await repo.countChildrenAndMembers(tx, id)) > 0) throw new AppError('departments.not_empty', 409);
     await repo.deleteDepartment(tx, id);
     await recordAudit(tx, ctx, { action: 'department.deleted', entityType: 'department', entityId: id, before });

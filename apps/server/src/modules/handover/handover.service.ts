@@ -5,10 +5,10 @@ import { AppError, badRequest } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import type { PageQuery } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { deleteSessionsOfUser } from '../auth/auth.repository.js';
+import { revokeCredentials } from '../auth/credentials.js';
 import { insertTimelineEntries, type TimelineInsert } from '../customers/timeline.repository.js';
 import { queueNotification } from '../notifications/notifications.service.js';
-import { assertNotLastAdmin } from '../users/users.policy.js';
+import { assertMayManage, assertNotLastAdmin } from '../users/users.policy.js';
 import { updateUser } from '../users/users.repository.js';
 import { type HandoverContributor, handoverContributors } from './handover.contributors.js';
 import { NOTIFY_CUSTOMERS_JOB } from './handover.jobs.js';
@@ -102,6 +102,8 @@ export async function executeHandover(deps: Deps, ctx: ActorCtx, input: Handover
   const handoverId = randomUUID();
   const result = await deps.database.db.transaction(async (tx) => {
     const { from, to } = await loadParties(tx, ctx.actor, input.fromUserId, input.toUserId, true);
+    // Disabling the account is a user edit: the rule of PATCH /users (no one who outranks the caller).
+    if (input.deactivateFrom && from.isActive) await assertMayManage(tx, ctx.actor, from.id);
     const at = new Date();
     const counts: Record<string, number> = {};
     const touched = new Map<string, string[]>();
@@ -142,7 +144,7 @@ export async function executeHandover(deps: Deps, ctx: ActorCtx, input: Handover
     if (deactivate) {
       if (from.roleKey === 'admin') await assertNotLastAdmin(tx, from.id);
       await updateUser(tx, from.id, { isActive: false });
-      await deleteSessionsOfUser(tx, from.id);
+      await revokeCredentials(tx, from.id);
     }
     const summary = {
       fromUserId: from.id,

@@ -2,19 +2,41 @@ import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.js';
 import type { DomainEvent } from '../../events/catalog.js';
+import type { Actor } from '../../lib/actor.js';
+import {
+  audienceIncludes,
+  type ReaderScope,
+  type RecordAudience,
+  resolveReaderScope,
+  resolveRecordAudiences,
+} from '../../lib/data-scope.js';
+import { currentActor, type StreamCredential } from './realtime.identity.js';
+import { browserFrame, ruleOf } from './realtime.rules.js';
 
 export const REALTIME_CHANNEL = 'kefu_realtime';
 
-type Client = { userId: string; response: ServerResponse };
+/** Every connection's actor and scope are read again this often (a session that ended, a role edited elsewhere). */
+const REFRESH_MS = 5 * 60_000;
+
+/** User fields whose change moves people in or out of others' team and department scopes. */
+const STRUCTURE_FIELDS = new Set(['departmentId', 'superiorId', 'roleKey', 'isActive']);
+
+type Client = { userId: string; response: ServerResponse; credential: StreamCredential; scope: ReaderScope };
 
 /**
  * Server-sent events, fanned out across instances: every instance NOTIFYs the event on one
- * PostgreSQL channel and LISTENs to it, then writes it to the browsers connected to it. Messages
- * carry event names and ids, never record data: a browser refetches through the scoped API.
+ * PostgreSQL channel and LISTENs to it, and each instance decides for the browsers connected to it
+ * who receives what (realtime.rules.ts): the holders of the event's permission whose data scope
+ * includes its record, checked against the actor and scope resolved when the stream opened and
+ * again when their role, department or session changes. Frames carry ids and field names, never
+ * record values: a browser refetches through the scoped API.
  */
 export class RealtimeHub {
   private readonly clients = new Set<Client>();
   private unlisten: (() => Promise<void>) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** Events are handled one at a time, in the order they arrive. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly database: Database,
@@ -22,7 +44,9 @@ export class RealtimeHub {
   ) {}
 
   async start(): Promise<void> {
-    this.unlisten = await this.database.listen(REALTIME_CHANNEL, (payload) => this.deliver(payload));
+    this.unlisten = await this.database.listen(REALTIME_CHANNEL, (payload) => this.enqueue(() => this.handle(payload)));
+    this.timer = setInterval(() => this.enqueue(() => this.refresh(() => true)), REFRESH_MS);
+    this.timer.unref();
   }
 
   get connectionCount(): number {
@@ -33,27 +57,111 @@ export class RealtimeHub {
     await this.database.notify(REALTIME_CHANNEL, JSON.stringify(event));
   }
 
-  /** Registers an open SSE response; returns the function that unregisters it. */
-  attach(userId: string, response: ServerResponse): () => void {
-    const client = { userId, response };
+  /** Registers an open SSE response with its actor's scope; returns the function that unregisters it. */
+  async attach(actor: Actor, credential: StreamCredential, response: ServerResponse): Promise<() => void> {
+    const scope = await resolveReaderScope(this.database.db, actor);
+    const client: Client = { userId: actor.userId, response, credential, scope };
     this.clients.add(client);
     return () => this.clients.delete(client);
   }
 
-  private deliver(payload: string): void {
-    let name = 'message';
+  /** Resolves when every event received so far has been handled (tests). */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((error) => this.logger.error({ err: error }, 'realtime delivery failed'));
+  }
+
+  private async handle(payload: string): Promise<void> {
+    let event: DomainEvent;
     try {
-      name = (JSON.parse(payload) as DomainEvent).name;
+      event = JSON.parse(payload) as DomainEvent;
     } catch (error) {
       this.logger.warn({ err: error }, 'malformed realtime payload');
       return;
     }
-    const frame = `event: ${name}\ndata: ${payload}\n\n`;
-    for (const client of this.clients) client.response.write(frame);
+    if (this.clients.size === 0) return;
+    await this.refreshAfter(event);
+    const rule = ruleOf(event.name);
+    if (!rule) return;
+    const data = event.payload as Record<string, unknown>;
+    const direct = new Set(rule.direct?.(data) ?? []);
+    const { permission } = rule;
+    const candidates = [...this.clients].filter(
+      (c) => direct.has(c.userId) || (permission !== undefined && c.scope.actor.permissions.has(permission)),
+    );
+    const needsRecords = candidates.some((c) => !direct.has(c.userId) && c.scope.userIds !== null);
+    const audiences = rule.records && needsRecords ? await this.audiencesOf(rule.records(data)) : null;
+    const frame = browserFrame(event, rule.keys);
+    for (const client of candidates) {
+      const allowed =
+        direct.has(client.userId) ||
+        !rule.records ||
+        client.scope.userIds === null ||
+        (audiences ?? []).some((audience) => audienceIncludes(audience, client.scope));
+      if (allowed) client.response.write(frame);
+    }
+  }
+
+  /** The audiences of the records an event is about; a type no module registered has none (nobody below `all`). */
+  private async audiencesOf(refs: { entityType: string; ids: (string | null)[] }[]): Promise<RecordAudience[]> {
+    const result: RecordAudience[] = [];
+    for (const ref of refs) {
+      const ids = ref.ids.filter((id): id is string => typeof id === 'string');
+      const found = await resolveRecordAudiences(this.database.db, ref.entityType, ids);
+      if (found) result.push(...found.values());
+    }
+    return result;
+  }
+
+  /** Reads again the actor and scope of the connections an event may have changed, before delivering it. */
+  private async refreshAfter(event: DomainEvent): Promise<void> {
+    const p = event.payload as Record<string, unknown>;
+    const widened = (c: Client) => c.scope.actor.dataScope === 'team' || c.scope.actor.dataScope === 'department';
+    switch (event.name) {
+      case 'auth.logged_out':
+        return this.refresh((c) => c.userId === p.userId);
+      case 'role.updated':
+      case 'role.deleted':
+        return this.refresh((c) => c.scope.actor.roleKey === p.roleKey);
+      case 'user.updated': {
+        const structural = Array.isArray(p.fields) && p.fields.some((f) => STRUCTURE_FIELDS.has(String(f)));
+        return this.refresh((c) => c.userId === p.userId || (structural && widened(c)));
+      }
+      case 'user.created':
+        return this.refresh(widened);
+      case 'handover.completed':
+        return this.refresh((c) => c.userId === p.fromUserId || c.userId === p.toUserId || widened(c));
+      case 'department.created':
+      case 'department.updated':
+      case 'department.deleted':
+        return this.refresh((c) => c.scope.actor.dataScope === 'department');
+    }
+  }
+
+  /** Re-resolves the matching connections; ends those whose session or token no longer holds. */
+  private async refresh(which: (client: Client) => boolean): Promise<void> {
+    for (const client of [...this.clients].filter(which)) {
+      try {
+        const actor = await currentActor(this.database.db, client.credential);
+        if (actor) {
+          client.scope = await resolveReaderScope(this.database.db, actor);
+          continue;
+        }
+      } catch (error) {
+        this.logger.warn({ err: error }, 'realtime: could not refresh a connection; closing it');
+      }
+      this.clients.delete(client);
+      client.response.end();
+    }
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.timer);
     await this.unlisten?.();
+    await this.queue;
     for (const client of this.clients) client.response.end();
     this.clients.clear();
   }

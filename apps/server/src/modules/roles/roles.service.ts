@@ -4,6 +4,7 @@ import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { assertGrantWithinActor, assertMayChangeRole } from './roles.policy.js';
 import * as repo from './roles.repository.js';
 
 type ActorCtx = RequestContext & { actor: Actor };
@@ -22,6 +23,9 @@ export function listPermissions() {
   return { items: PERMISSIONS.map((key) => ({ key, group: key.split('.')[0] ?? key })) };
 }
 
+const nameIn = (role: { name: string; nameEn: string | null }, locale: 'zh-CN' | 'en') =>
+  locale === 'en' ? (role.nameEn ?? role.name) : role.name;
+
 async function viewOf(db: DbOrTx, key: string, locale: 'zh-CN' | 'en') {
   const view = (await repo.listRoleViews(db, locale)).find((r) => r.key === key);
   if (!view) throw new AppError('roles.not_found', 404);
@@ -33,6 +37,7 @@ export async function createRole(
   ctx: ActorCtx,
   input: Required<Omit<RoleInput, 'description'>> & { key: string; description?: string | null },
 ) {
+  assertGrantWithinActor(ctx.actor, input);
   const view = await deps.database.db.transaction(async (tx) => {
     if (await repo.findRoleRow(tx, input.key)) {
       throw new AppError('roles.key_taken', 409, {
@@ -52,6 +57,11 @@ export async function updateRole(deps: Deps, ctx: ActorCtx, key: string, input: 
   const view = await deps.database.db.transaction(async (tx) => {
     const before = await repo.findRoleRow(tx, key);
     if (!before) throw new AppError('roles.not_found', 404);
+    assertMayChangeRole(ctx.actor, { ...before, name: nameIn(before, ctx.locale) });
+    assertGrantWithinActor(ctx.actor, {
+      permissions: input.permissions ?? before.permissions,
+      dataScope: input.dataScope ?? before.dataScope,
+    });
     const narrowsAdmin =
       key === 'admin' &&
       ((input.permissions && PERMISSIONS.some((p) => !input.permissions?.includes(p))) ||
@@ -70,6 +80,7 @@ export async function deleteRole(deps: Deps, ctx: ActorCtx, key: string) {
   await deps.database.db.transaction(async (tx) => {
     const before = await repo.findRoleRow(tx, key);
     if (!before) throw new AppError('roles.not_found', 404);
+    assertMayChangeRole(ctx.actor, { ...before, name: nameIn(before, ctx.locale) });
     if (before.isSystem) throw new AppError('roles.system_role', 409);
     const users = await repo.countUsersWithRole(tx, key);
     if (users > 0) throw new AppError('roles.in_use', 409, { params: { count: users } });

@@ -136,14 +136,19 @@ describe('agents: availability, skills and load, scoped', () => {
     expect(agentTries.statusCode).toBe(403);
     expect(agentTries.json().params.permission).toBe('tickets.assign');
 
-    // Automatic assignment follows: agent B (on shift, repair) gets the repair; A is away.
-    const ticket = await agentA.post('/api/v1/tickets', {
+    // Automatic assignment follows: agent B (on shift, repair) gets the repair; A is away. Choosing
+    // a strategy at creation is assigning (tickets.assign, as POST /tickets/:id/assign — issue 10,
+    // defect 6): the supervisor may, agent A may not.
+    const repair = {
       typeKey: 'service',
       channel: 'phone',
       subject: '空调报修',
       description: '客户家中空调不制冷，需上门检修。',
       assign: 'round_robin',
-    });
+    };
+    const byAgent = await agentA.post('/api/v1/tickets', repair);
+    expect([byAgent.statusCode, byAgent.json().params?.permission]).toEqual([403, 'tickets.assign']);
+    const ticket = await sup.post('/api/v1/tickets', repair);
     expect(ticket.statusCode, ticket.body).toBe(201);
     expect(ticket.json().assignee.id).toBe(ids.agentb);
   });

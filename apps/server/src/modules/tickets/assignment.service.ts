@@ -81,10 +81,10 @@ export async function applyAssignment(
       ) {
         throw forbidden('tickets.assign');
       }
-      next = (await assertAssignable(tx, ctx.actor.userId)).id;
+      next = (await assertAssignable(tx, ctx.actor, ctx.actor.userId)).id;
       break;
     case 'manual':
-      next = (await assertAssignable(tx, assigneeId as string)).id;
+      next = (await assertAssignable(tx, ctx.actor, assigneeId as string)).id;
       break;
     default:
       next = await pickAssignee(tx, strategy, { departmentId: ticket.departmentId, skill: typeSkill }).catch(

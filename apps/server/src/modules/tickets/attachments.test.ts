@@ -179,7 +179,10 @@ describe('tickets: attachments on disk, never served inline', () => {
     expect((await w.agentB.delete(`/api/v1/tickets/${ticket.id}/attachments/${mine.id}`)).statusCode).toBe(404);
     expect((await w.clerk.delete(`/api/v1/tickets/${ticket.id}/attachments/${mine.id}`)).statusCode).toBe(403);
     // An agent who sees the ticket but did not upload the file may not delete it.
-    const shared = await w.ticket(w.agentA, { watcherIds: [w.agentB.userId] });
+    // Agent B is outside agent A's scope: the supervisor, whose team holds both, adds B as a watcher.
+    const shared = await w.ticket(w.agentA);
+    const watched = await w.sup.post(`/api/v1/tickets/${shared.id}/watchers`, { userId: w.agentB.userId });
+    expect(watched.statusCode, watched.body).toBe(200);
     const aFile = (await upload(w, w.agentA, shared.id, 'shared.txt', 'shared')).json();
     const notUploader = await w.agentB.delete(`/api/v1/tickets/${shared.id}/attachments/${aFile.id}`);
     expect([notUploader.statusCode, notUploader.json().code]).toEqual([403, 'tickets.attachment_delete_forbidden']);

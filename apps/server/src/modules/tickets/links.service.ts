@@ -65,12 +65,20 @@ export async function linkTickets(deps: Deps, ctx: Ctx, id: string, otherId: str
   return listTicketLinks(deps, ctx.actor, id);
 }
 
-/** Removes the link between the ticket (in the caller's scope) and `linkedId`. */
+/**
+ * Removes the link between two tickets. Both ends must be in the caller's scope (404), as for
+ * linking: a link is part of both tickets, and removing it writes to both histories.
+ */
 export async function unlinkTickets(deps: Deps, ctx: Ctx, id: string, linkedId: string) {
   id = id.toLowerCase();
   linkedId = linkedId.toLowerCase();
   await deps.database.db.transaction(async (tx) => {
-    const { ticket } = await loadForWrite(tx, ctx.actor, id);
+    const rows = new Map<string, TicketRow>();
+    // In id order, like linkTickets: two changes of the same pair never deadlock.
+    for (const key of [...new Set([id, linkedId])].sort()) {
+      rows.set(key, (await loadForWrite(tx, ctx.actor, key)).ticket);
+    }
+    const ticket = rows.get(id) as TicketRow;
     if (!(await repo.deleteLink(tx, id, linkedId))) throw notFound('tickets.link_not_found');
     await insertHistory(tx, [
       { ticketId: id, actorId: ctx.actor.userId, action: 'unlinked', before: { ticketId: linkedId } },

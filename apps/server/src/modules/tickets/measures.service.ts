@@ -38,10 +38,13 @@ export function toMeasureDto(row: repo.MeasureListRow, today: string): Measure {
   };
 }
 
-/** An owner must be an active user who may work on tickets (to see the measure through). */
-async function assertOwner(db: DbOrTx, userId: string) {
-  const [user] = await findUsers(db, [userId]);
-  if (!user) throw badRequest('users.not_found', {}, [{ path: 'ownerId', message: userId }]);
+/**
+ * An owner must be within the caller's scope (else 404, as if there were no such user), active and
+ * allowed to work on tickets (to see the measure through).
+ */
+async function assertOwner(db: DbOrTx, actor: Actor, userId: string) {
+  const [user] = await findUsers(db, actor, [userId]);
+  if (!user) throw new AppError('users.not_found', 404, { fields: [{ path: 'ownerId', message: userId }] });
   if (!user.is_active || !user.permissions.includes('tickets.write')) {
     throw badRequest('tickets.measure_owner_not_eligible', { name: user.display_name }, [
       { path: 'ownerId', message: userId },
@@ -96,7 +99,7 @@ export async function createMeasure(deps: Deps, ctx: Ctx, ticketId: string, inpu
   const measure = await deps.database.db.transaction(async (tx) => {
     const { ticket } = await loadForWrite(tx, ctx.actor, ticketId);
     await assertNotMerged(tx, ticket);
-    await assertOwner(tx, input.ownerId);
+    await assertOwner(tx, ctx.actor, input.ownerId);
     assertDueDate(input.dueDate, today);
     const row = await repo.insertMeasure(tx, { ticketId, ...input, createdBy: ctx.actor.userId });
     const after = {
@@ -138,7 +141,7 @@ export async function updateMeasure(deps: Deps, ctx: Ctx, id: string, input: Upd
     const patch: Partial<repo.MeasureInsert> = {};
     if (input.title !== undefined && input.title !== current.title) patch.title = input.title;
     if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
-      await assertOwner(tx, input.ownerId);
+      await assertOwner(tx, ctx.actor, input.ownerId);
       patch.ownerId = input.ownerId;
     }
     if (input.dueDate !== undefined && input.dueDate !== current.dueDate) {

@@ -26,9 +26,10 @@ describe('tickets: improvement measures followed to completion', () => {
   afterAll(async () => w?.t.close());
 
   it('adds a measure with owner and due date; the owner is told in-app, the ticket history records it', async () => {
-    const { agentA, agentB } = w;
+    const { agentA, agentB, sup } = w;
     const ticket = await w.ticket(agentA, { typeKey: 'complaint', subject: '安装师傅迟到两小时' });
-    const r = await agentA.post(`/api/v1/tickets/${ticket.id}/measures`, {
+    // The supervisor gives it to agent B, of her team (an owner must be within the caller's scope).
+    const r = await sup.post(`/api/v1/tickets/${ticket.id}/measures`, {
       title: '安装预约增加到达前一小时电话确认',
       ownerId: agentB.userId,
       dueDate: day(14),
@@ -64,8 +65,11 @@ describe('tickets: improvement measures followed to completion', () => {
       s.post(`/api/v1/tickets/${id}/measures`, body);
     const past = await add({ title: '整改', ownerId: agentA.userId, dueDate: day(-1) });
     expect([past.statusCode, past.json().code]).toEqual([400, 'tickets.measure_due_in_past']);
-    const clerkOwner = await add({ title: '整改', ownerId: clerk.userId, dueDate: day(3) });
+    const clerkOwner = await add({ title: '整改', ownerId: clerk.userId, dueDate: day(3) }, w.admin);
     expect([clerkOwner.statusCode, clerkOwner.json().code]).toEqual([400, 'tickets.measure_owner_not_eligible']);
+    // An owner outside the caller's scope does not exist for her (issue 10, defect 6).
+    const notMine = await add({ title: '整改', ownerId: agentC.userId, dueDate: day(3) });
+    expect([notMine.statusCode, notMine.json().code]).toEqual([404, 'users.not_found']);
     const outside = await add({ title: '整改', ownerId: agentC.userId, dueDate: day(3) }, agentC);
     expect([outside.statusCode, outside.json().code]).toEqual([404, 'tickets.not_found']);
     expect((await clerk.post(`/api/v1/tickets/${ticket.id}/measures`, {})).statusCode).toBe(403);
@@ -95,7 +99,10 @@ describe('tickets: improvement measures followed to completion', () => {
     // Someone who sees neither the ticket nor owns the measure gets 404; handing it over tells the new owner.
     const foreign = await patch({ status: 'cancelled' }, agentC);
     expect([foreign.statusCode, foreign.json().code]).toEqual([404, 'tickets.measure_not_found']);
-    const handed = (await patch({ ownerId: agentC.userId, dueDate: day(9) })).json() as Measure;
+    // Handing it to another department takes someone whose scope covers it (issue 10, defect 6).
+    const refused = await patch({ ownerId: agentC.userId, dueDate: day(9) });
+    expect([refused.statusCode, refused.json().code]).toEqual([404, 'users.not_found']);
+    const handed = (await patch({ ownerId: agentC.userId, dueDate: day(9) }, w.admin)).json() as Measure;
     expect(handed.owner.id).toBe(agentC.userId);
     const inbox = (await agentC.get('/api/v1/notifications/mine')).json();
     expect(inbox.items.some((n: { subject: string }) => n.subject.includes('修订话术'))).toBe(true);

@@ -32,8 +32,10 @@ describe('tickets: merge duplicates and link related tickets', () => {
     const source = await w.ticket(agentB, {
       subject: '空调不制冷（重复来电）',
       description: '同一客户再次来电，说空调出风是热的，室外机不转。',
-      watcherIds: [agentC.userId],
     });
+    // agentC (another department) watches the source: added by the administrator, whose scope
+    // covers her — an agent may only name watchers within her own scope (issue 10, defect 6).
+    await json(w.admin.post(`/api/v1/tickets/${source.id}/watchers`, { userId: agentC.userId }), 200);
     const third = await w.ticket(agentB, { subject: '遥控器失灵' });
     // The source's conversation: a customer message, a reply and an internal note.
     for (const [kind, body] of [

@@ -9,7 +9,7 @@ import {
   ticketWatchers,
 } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
-import { scopedUserIds } from '../../lib/data-scope.js';
+import { inScope, scopedUserIds } from '../../lib/data-scope.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type TicketInsert = typeof tickets.$inferInsert;
@@ -183,7 +183,12 @@ export async function removeWatcher(db: DbOrTx, ticketId: string, userId: string
 }
 
 /** Users by id with what automatic and manual assignment need to know. */
-export async function findUsers(db: DbOrTx, ids: string[]) {
+/**
+ * Users by id with their role's permissions — only those within `actor`'s data scope: a user a
+ * ticket route refers to (assignee, watcher, measure owner) must be one the caller may see, else
+ * they do not exist for the caller.
+ */
+export async function findUsers(db: DbOrTx, actor: Actor, ids: string[]) {
   if (ids.length === 0) return [];
   const result = await db.execute<{
     id: string;
@@ -195,7 +200,7 @@ export async function findUsers(db: DbOrTx, ids: string[]) {
     FROM users u JOIN roles r ON r.key = u.role_key WHERE u.id IN (${sql.join(
       ids.map((id) => sql`${id}::uuid`),
       sql`, `,
-    )})`);
+    )}) AND ${inScope(sql`u.id`, actor)}`);
   return result.rows;
 }
 

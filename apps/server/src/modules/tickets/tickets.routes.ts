@@ -41,7 +41,7 @@ export const ticketsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     },
     async (request) => {
       const { page, pageSize, sort, ...filter } = request.query;
-      return service.listTickets(deps, actorContext(request).actor, filter, { page, pageSize, sort });
+      return service.listTickets(deps, actorContext(request), filter, { page, pageSize, sort });
     },
   );
 

@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { customerContacts, customers, departments, ticketRootCauses, tickets } from '../../db/schema/index.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError, badRequest, notFound } from '../../lib/app-error.js';
+import { customerScope } from '../customers/customers.repository.js';
 import { queueNotification } from '../notifications/notifications.service.js';
 import { checkReply, recordOverride } from '../phrases/phrases.service.js';
 import * as repo from './tickets.repository.js';
@@ -22,11 +23,24 @@ export async function assertRootCause(db: DbOrTx, key: string) {
   }
 }
 
-/** The customer and contact must exist and belong together (an unknown caller has neither). */
-export async function assertCustomerContact(db: DbOrTx, customerId: string | null, contactId: string | null) {
+/**
+ * The customer must be one the caller may see (data scope, not merged away) — otherwise it does not
+ * exist for them (404), and no ticket can put it on its timeline or show its name; the contact must
+ * belong to that customer (an unknown caller has neither).
+ */
+export async function assertCustomerContact(
+  db: DbOrTx,
+  actor: Actor,
+  customerId: string | null,
+  contactId: string | null,
+) {
   if (customerId) {
-    const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).limit(1);
-    if (!row) throw badRequest('customers.not_found', {}, [{ path: 'customerId', message: customerId }]);
+    const [row] = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.id, customerId), isNull(customers.mergedIntoId), customerScope(actor)))
+      .limit(1);
+    if (!row) throw new AppError('customers.not_found', 404, { fields: [{ path: 'customerId', message: customerId }] });
   }
   if (contactId) {
     const [row] = await db
@@ -36,7 +50,8 @@ export async function assertCustomerContact(db: DbOrTx, customerId: string | nul
         and(eq(customerContacts.id, contactId), customerId ? eq(customerContacts.customerId, customerId) : sql`FALSE`),
       )
       .limit(1);
-    if (!row) throw badRequest('customers.contact_not_found', {}, [{ path: 'contactId', message: contactId }]);
+    if (!row)
+      throw new AppError('customers.contact_not_found', 404, { fields: [{ path: 'contactId', message: contactId }] });
   }
 }
 
@@ -50,10 +65,10 @@ export async function assertDepartment(db: DbOrTx, departmentId: string | null |
   if (!row) throw badRequest('departments.not_found', {}, [{ path: 'departmentId', message: departmentId }]);
 }
 
-/** A user who may be given tickets: active and allowed to work on them. */
-export async function assertAssignable(db: DbOrTx, userId: string) {
-  const [user] = await repo.findUsers(db, [userId]);
-  if (!user) throw badRequest('users.not_found', {}, [{ path: 'assigneeId', message: userId }]);
+/** A user who may be given tickets: within the caller's scope (else 404), active and allowed to work on them. */
+export async function assertAssignable(db: DbOrTx, actor: Actor, userId: string) {
+  const [user] = await repo.findUsers(db, actor, [userId]);
+  if (!user) throw new AppError('users.not_found', 404, { fields: [{ path: 'assigneeId', message: userId }] });
   if (!user.is_active || !user.permissions.includes('tickets.write')) {
     throw badRequest('tickets.assignee_not_eligible', { name: user.display_name }, [
       { path: 'assigneeId', message: userId },

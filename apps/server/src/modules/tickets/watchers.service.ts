@@ -15,14 +15,16 @@ function requireWatchRights(ctx: Ctx, userId: string) {
   }
 }
 
-/** A watcher must be an active user who may read tickets (watching puts the ticket in their scope). */
-async function assertWatcher(tx: DbOrTx, userId: string) {
-  const [user] = await repo.findUsers(tx, [userId]);
-  if (!user) throw badRequest('users.not_found', {}, [{ path: 'userId', message: userId }]);
+/**
+ * A watcher must be within the caller's scope (else 404, as if there were no such user: watching
+ * opens the ticket to them, and nobody may open a ticket to people they cannot see), active and
+ * allowed to read tickets.
+ */
+export async function assertWatcher(tx: DbOrTx, actor: Ctx['actor'], userId: string, path = 'userId') {
+  const [user] = await repo.findUsers(tx, actor, [userId]);
+  if (!user) throw new AppError('users.not_found', 404, { fields: [{ path, message: userId }] });
   if (!user.is_active || !user.permissions.includes('tickets.read')) {
-    throw badRequest('tickets.watcher_not_eligible', { name: user.display_name }, [
-      { path: 'userId', message: userId },
-    ]);
+    throw badRequest('tickets.watcher_not_eligible', { name: user.display_name }, [{ path, message: userId }]);
   }
 }
 
@@ -40,7 +42,7 @@ async function requireVisible(tx: DbOrTx, ctx: Ctx, ticketId: string) {
 export async function watchInTx(tx: DbOrTx, ctx: Ctx, ticketId: string, userId: string): Promise<boolean> {
   await requireVisible(tx, ctx, ticketId);
   requireWatchRights(ctx, userId);
-  if (userId !== ctx.actor.userId) await assertWatcher(tx, userId);
+  if (userId !== ctx.actor.userId) await assertWatcher(tx, ctx.actor, userId);
   const current = await repo.listWatchers(tx, ticketId);
   if (current.some((w) => w.id === userId)) return false;
   await repo.addWatchers(tx, ticketId, [userId]);

@@ -1,9 +1,10 @@
+import type { DataScope } from '@kefu/shared';
 import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { departments, roles, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
-import { inScope } from '../../lib/data-scope.js';
+import { inScope, scopedUserIds } from '../../lib/data-scope.js';
 import { inOrder } from '../../lib/in-order.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
 
@@ -124,4 +125,98 @@ export async function isSelfOrSubordinate(db: DbOrTx, userId: string, candidateI
       SELECT u.id FROM users u JOIN below b ON u.superior_id = b.id
     ) SELECT EXISTS (SELECT 1 FROM below WHERE id = ${candidateId}::uuid) AS found`);
   return Boolean(result.rows[0]?.found);
+}
+
+/** What a user may reach: their role's permissions and data scope, anchored at them. */
+export type Authority = {
+  id: string;
+  displayName: string;
+  roleKey: string;
+  permissions: string[];
+  dataScope: DataScope;
+  departmentId: string | null;
+};
+
+export async function findAuthority(db: DbOrTx, id: string): Promise<Authority | undefined> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      roleKey: users.roleKey,
+      permissions: roles.permissions,
+      dataScope: roles.dataScope,
+      departmentId: users.departmentId,
+    })
+    .from(users)
+    .innerJoin(roles, eq(roles.key, users.roleKey))
+    .where(eq(users.id, id))
+    .limit(1);
+  return row;
+}
+
+/** `scopedUserIds` takes an actor; the scope of any user is that of an actor anchored at them. */
+function anchoredAt(subject: Authority): Actor {
+  return {
+    userId: subject.id,
+    username: '',
+    displayName: subject.displayName,
+    roleKey: subject.roleKey,
+    permissions: new Set(),
+    dataScope: subject.dataScope,
+    departmentId: subject.departmentId,
+    locale: 'zh-CN',
+    via: 'session',
+  };
+}
+
+/** True when every user `subject` can reach (their data scope) is also within `actor`'s scope. */
+export async function reachWithin(db: DbOrTx, subject: Authority, actor: Actor): Promise<boolean> {
+  const outer = scopedUserIds(actor);
+  if (!outer) return true;
+  const inner = scopedUserIds(anchoredAt(subject));
+  if (!inner) return false;
+  const result = await db.execute<{ within: boolean }>(sql`
+    SELECT NOT EXISTS (
+      SELECT 1 FROM (${inner}) AS reach(id) WHERE reach.id NOT IN (${outer})
+    ) AS within`);
+  return Boolean(result.rows[0]?.within);
+}
+
+/** Whether a department may be assigned by the actor: inside their own department scope. */
+export async function departmentInScope(db: DbOrTx, actor: Actor, departmentId: string | null): Promise<boolean> {
+  if (actor.dataScope === 'all') return true;
+  if (departmentId === null || actor.departmentId === null) return false;
+  if (actor.dataScope !== 'department') return departmentId === actor.departmentId;
+  const result = await db.execute<{ found: boolean }>(sql`
+    WITH RECURSIVE tree(id) AS (
+      SELECT ${actor.departmentId}::uuid
+      UNION
+      SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
+    ) SELECT EXISTS (SELECT 1 FROM tree WHERE id = ${departmentId}::uuid) AS found`);
+  return Boolean(result.rows[0]?.found);
+}
+
+export async function userInScope(db: DbOrTx, actor: Actor, id: string) {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, id), inScope(users.id, actor)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** The ids above `userId` along the reporting line (direct superior first). */
+export async function superiorsOf(db: DbOrTx, userId: string): Promise<string[]> {
+  const result = await db.execute<{ id: string }>(sql`
+    WITH RECURSIVE above(id) AS (
+      SELECT superior_id FROM users WHERE id = ${userId}::uuid AND superior_id IS NOT NULL
+      UNION
+      SELECT u.superior_id FROM users u JOIN above a ON u.id = a.id WHERE u.superior_id IS NOT NULL
+    ) SELECT id FROM above`);
+  return result.rows.map((r) => r.id);
+}
+
+/** Every role's grant, for telling in a list which users the caller may manage. */
+export async function roleGrants(db: DbOrTx) {
+  return db.select({ key: roles.key, permissions: roles.permissions, dataScope: roles.dataScope }).from(roles);
 }

@@ -26,6 +26,12 @@ export const UserSchema = z
     lastLoginAt: z.date().nullable(),
     createdAt: z.date(),
     updatedAt: z.date(),
+    manageable: z
+      .boolean()
+      .describe(
+        'Whether the caller may edit, disable or reset the password of this user (false for their own account, ' +
+          'their superiors and users holding more than they do); a hint, the server decides each request',
+      ),
   })
   .meta({ id: 'User' });
 

@@ -1,19 +1,13 @@
-import { Button, Result } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Suspense } from 'react';
+import { PageLoading } from '../../components/PageLoading';
+import { lazyResult } from './lazyException';
+
+const ForbiddenResult = lazyResult('ForbiddenResult');
 
 export function Forbidden() {
-  const { t } = useTranslation();
   return (
-    <Result
-      status="403"
-      title="403"
-      subTitle={t('exceptions.forbidden')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('actions.backHome')}</Button>
-        </Link>
-      }
-    />
+    <Suspense fallback={<PageLoading />}>
+      <ForbiddenResult />
+    </Suspense>
   );
 }

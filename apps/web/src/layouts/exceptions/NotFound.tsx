@@ -1,19 +1,13 @@
-import { Button, Result } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Suspense } from 'react';
+import { PageLoading } from '../../components/PageLoading';
+import { lazyResult } from './lazyException';
+
+const NotFoundResult = lazyResult('NotFoundResult');
 
 export function NotFound() {
-  const { t } = useTranslation();
   return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('exceptions.notFound')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('actions.backHome')}</Button>
-        </Link>
-      }
-    />
+    <Suspense fallback={<PageLoading />}>
+      <NotFoundResult />
+    </Suspense>
   );
 }

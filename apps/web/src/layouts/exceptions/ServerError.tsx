@@ -1,23 +1,15 @@
-import { Button, Result, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Suspense } from 'react';
 import { useRouteError } from 'react-router-dom';
+import { PageLoading } from '../../components/PageLoading';
+import { lazyResult } from './lazyException';
+
+const ServerErrorResult = lazyResult('ServerErrorResult');
 
 export function ServerError({ error }: { error?: unknown }) {
-  const { t } = useTranslation();
-  const detail = error instanceof Error ? error.message : undefined;
   return (
-    <Result
-      status="500"
-      title="500"
-      subTitle={t('exceptions.serverError')}
-      extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
-          {t('actions.reload')}
-        </Button>
-      }
-    >
-      {detail ? <Typography.Paragraph type="secondary">{detail}</Typography.Paragraph> : null}
-    </Result>
+    <Suspense fallback={<PageLoading />}>
+      <ServerErrorResult error={error} />
+    </Suspense>
   );
 }
 

@@ -1,6 +1,6 @@
 import { ModalForm, ProFormText } from '@ant-design/pro-components';
 import { useMutation } from '@tanstack/react-query';
-import { App, Form } from 'antd';
+import { Alert, App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { changePassword } from './api';
 
@@ -30,6 +30,7 @@ export function ChangePasswordModal({ open, onOpenChange }: { open: boolean; onO
         return true;
       }}
     >
+      <Alert type="info" showIcon message={t('password.effects')} style={{ marginBottom: 16 }} />
       <ProFormText.Password
         name="currentPassword"
         label={t('password.current')}

@@ -10,7 +10,7 @@ import { useCurrentUser } from '../auth/useCurrentUser';
 import { createCustomer, customersQueryKey } from './api';
 import { CustomerFields, PHONE_PATTERN } from './CustomerFields';
 import { type CustomerFormValues, toCreateBody } from './customerForm';
-import { DuplicatesModal, duplicatesOf, type PossibleDuplicate } from './DuplicatesModal';
+import { type DuplicateConflict, DuplicatesModal, duplicatesOf, isDuplicateCode } from './DuplicatesModal';
 
 /** 新建客户: a company (with its contacts) or a person; warns about possible duplicates first. */
 export function CustomerFormModal({
@@ -27,7 +27,7 @@ export function CustomerFormModal({
   const queryClient = useQueryClient();
   const me = useCurrentUser().data;
   const [form] = Form.useForm<CustomerFormValues>();
-  const [duplicates, setDuplicates] = useState<PossibleDuplicate[] | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateConflict | null>(null);
 
   const create = useMutation({
     mutationFn: ({ values, ignoreDuplicates }: { values: CustomerFormValues; ignoreDuplicates: boolean }) =>
@@ -47,7 +47,7 @@ export function CustomerFormModal({
       onCreated(customer);
       return true;
     } catch (error) {
-      if (isApiError(error) && error.code === 'customers.possible_duplicate') {
+      if (isApiError(error) && isDuplicateCode(error.code)) {
         setDuplicates(duplicatesOf(error.params));
       } else {
         showError(error, { form });
@@ -123,7 +123,8 @@ export function CustomerFormModal({
         </Form.Item>
       </ModalForm>
       <DuplicatesModal
-        duplicates={duplicates}
+        conflict={duplicates}
+        contact={{ phone: form.getFieldValue('phone'), email: form.getFieldValue('email') }}
         saving={create.isPending}
         onBack={() => setDuplicates(null)}
         onSaveAnyway={() => void save(form.getFieldsValue(true), true)}

@@ -69,6 +69,25 @@ export function DuplicatesPanel({ customer, canMerge }: { customer: Customer; ca
           </List.Item>
         )}
       />
+      {(query.data?.elsewhere ?? []).map((e, i) => (
+        <Alert
+          // biome-ignore lint/suspicious/noArrayIndexKey: the entries have no identity, by design
+          key={i}
+          type="info"
+          showIcon
+          data-testid="duplicate-elsewhere"
+          message={
+            e.contacts.length > 0
+              ? t('duplicates.elsewhere', {
+                  fields: e.reasons.map((r) => t(`duplicates.fields.${r}`)).join(t('duplicates.fieldsJoin')),
+                  contacts: e.contacts.join('、'),
+                })
+              : t('duplicates.elsewhereNoContact', {
+                  fields: e.reasons.map((r) => t(`duplicates.fields.${r}`)).join(t('duplicates.fieldsJoin')),
+                })
+          }
+        />
+      ))}
     </Space>
   );
 }

@@ -60,6 +60,9 @@ export const putFigures = (id: string, items: FiguresBody['items']) =>
   unwrap(api.PUT('/api/v1/customers/{id}/figures', { ...path(id), body: { items } }));
 
 export const listDuplicates = (id: string) => unwrap(api.GET('/api/v1/customers/{id}/duplicates', path(id)));
+/** Asks the owner's team of a customer outside the caller's scope (same phone / e-mail) to share it. */
+export const requestCustomerAccess = (body: { phone?: string | null; email?: string | null; note?: string | null }) =>
+  unwrap(api.POST('/api/v1/customers/access-requests', { body }));
 export const mergeCustomer = (id: string, sourceId: string) =>
   unwrap(api.POST('/api/v1/customers/{id}/merge', { ...path(id), body: { sourceId } }));
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { SavedViewModule, SaveViewBody } from '../../api/types';
 
@@ -10,11 +10,14 @@ export const saveView = (body: SaveViewBody) => unwrap(api.POST('/api/v1/saved-v
 export const deleteView = (id: string) => unwrap(api.DELETE('/api/v1/saved-views/{id}', { params: { path: { id } } }));
 
 /** The caller's views of a list and the ones others share (own first). */
-export function useSavedViews(module: SavedViewModule) {
-  return useQuery({
+export const savedViewsQuery = (module: SavedViewModule) =>
+  queryOptions({
     queryKey: savedViewsQueryKey(module),
     queryFn: async () => (await listSavedViews(module)).items,
   });
+
+export function useSavedViews(module: SavedViewModule) {
+  return useQuery(savedViewsQuery(module));
 }
 
 export function useSaveView(module: SavedViewModule) {

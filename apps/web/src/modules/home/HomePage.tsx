@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { filterRoutes } from '../../layouts/menu';
+import { menuIcon } from '../../layouts/menuIcons';
 import { type AppRoute, appRoutes } from '../../routes';
 import { useAccess } from '../auth/useAccess';
 import { useCurrentUser } from '../auth/useCurrentUser';
@@ -70,7 +71,7 @@ export function HomePage() {
             <Link to={route.path}>
               <Card hoverable size="small" style={{ height: '100%' }}>
                 <Card.Meta
-                  avatar={<span style={{ fontSize: 24, color: token.colorPrimary }}>{route.icon}</span>}
+                  avatar={<span style={{ fontSize: 24, color: token.colorPrimary }}>{menuIcon(route)}</span>}
                   title={route.nameKey ? t(`menu:${route.nameKey}`) : route.path}
                   description={route.nameKey ? t(`links.${route.nameKey}`) : null}
                 />

@@ -4,8 +4,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role, RoleBody } from '../../api/types';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { createRole, listPermissions, permissionsQueryKey, rolesQueryKey, updateRole } from './api';
 import { PermissionPicker } from './PermissionPicker';
+import { grantableScopes } from './roleRestriction';
 
 /** The permission names the API accepts (its enum, which follows @kefu/shared). */
 type RolePermission = NonNullable<RoleBody['permissions']>[number];
@@ -29,6 +31,9 @@ export function RoleFormModal({
   const [form] = Form.useForm<Values>();
   const existing = role !== 'new' && role !== null ? role : null;
   const permissions = useQuery({ queryKey: permissionsQueryKey, queryFn: listPermissions, staleTime: Infinity });
+  // Nobody grants more than they hold: offer only the caller's own permissions and scopes up to theirs.
+  const me = useCurrentUser().data;
+  const scopes = new Set<string>(grantableScopes(me));
 
   const save = useMutation({
     mutationFn: (values: Values) => {
@@ -104,11 +109,19 @@ export function RoleFormModal({
         label={t('common:fields.dataScope')}
         tooltip={t('hints.dataScope')}
         radioType="button"
-        options={DATA_SCOPES.map((scope) => ({ value: scope, label: t(`common:dataScope.${scope}`) }))}
+        options={DATA_SCOPES.map((scope) => ({
+          value: scope,
+          label: t(`common:dataScope.${scope}`),
+          disabled: !readOnly && !scopes.has(scope),
+        }))}
         rules={[{ required: true }]}
       />
       <ProForm.Item name="permissions" label={t('fields.permissions')}>
-        <PermissionPicker permissions={permissions.data?.items ?? []} disabled={readOnly} />
+        <PermissionPicker
+          permissions={permissions.data?.items ?? []}
+          grantable={readOnly ? undefined : me?.permissions}
+          disabled={readOnly}
+        />
       </ProForm.Item>
     </ModalForm>
   );

@@ -7,13 +7,21 @@ import { useTranslation } from 'react-i18next';
 import { alreadyShown } from '../../api/errors';
 import type { Role } from '../../api/types';
 import { useAccess } from '../auth/useAccess';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { deleteRole, listRoles, rolesQueryKey } from './api';
 import { RoleFormModal } from './RoleFormModal';
+import { roleRestriction } from './roleRestriction';
 
 export function RolesPage() {
   const { t } = useTranslation(['roles', 'common']);
   const { message } = App.useApp();
   const canWrite = useAccess().can('roles.write');
+  const me = useCurrentUser().data;
+  /** Why the caller may not change this role (the server refuses the same), or undefined. */
+  const restrictionOf = (row: Role) => {
+    const restriction = roleRestriction(me, row);
+    return restriction ? t(`hints.restriction.${restriction}`) : undefined;
+  };
   const queryClient = useQueryClient();
   const roles = useQuery({ queryKey: rolesQueryKey, queryFn: listRoles });
   const [editing, setEditing] = useState<Role | 'new' | null>(null);
@@ -26,7 +34,9 @@ export function RolesPage() {
   });
 
   const deleteButton = (row: Role) => {
-    const reason = row.isSystem ? t('hints.systemRole') : row.userCount > 0 ? t('hints.inUse') : undefined;
+    const reason = row.isSystem
+      ? t('hints.systemRole')
+      : (restrictionOf(row) ?? (row.userCount > 0 ? t('hints.inUse') : undefined));
     if (reason) {
       return (
         <Tooltip key="delete" title={reason}>
@@ -83,12 +93,17 @@ export function RolesPage() {
     {
       title: t('common:fields.actions'),
       valueType: 'option',
-      render: (_, row) => [
-        <Button key="edit" type="link" size="small" onClick={() => setEditing(row)}>
-          {canWrite ? t('common:actions.edit') : t('actions.view')}
-        </Button>,
-        ...(canWrite ? [deleteButton(row)] : []),
-      ],
+      render: (_, row) => {
+        const restriction = canWrite ? restrictionOf(row) : undefined;
+        return [
+          <Tooltip key="edit" title={restriction}>
+            <Button type="link" size="small" onClick={() => setEditing(row)}>
+              {canWrite && !restriction ? t('common:actions.edit') : t('actions.view')}
+            </Button>
+          </Tooltip>,
+          ...(canWrite ? [deleteButton(row)] : []),
+        ];
+      },
     },
   ];
 
@@ -112,7 +127,11 @@ export function RolesPage() {
             : []
         }
       />
-      <RoleFormModal role={editing} readOnly={!canWrite} onClose={() => setEditing(null)} />
+      <RoleFormModal
+        role={editing}
+        readOnly={!canWrite || (editing !== null && editing !== 'new' && restrictionOf(editing) !== undefined)}
+        onClose={() => setEditing(null)}
+      />
     </PageContainer>
   );
 }

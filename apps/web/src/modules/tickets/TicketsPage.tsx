@@ -28,6 +28,11 @@ function searchValues(params: Record<string, unknown>): Record<string, unknown> 
 }
 
 const LIVE_REFRESH_DELAY_MS = 800;
+/**
+ * The table's first request takes the page the route prefetched (prefetch.ts) if it is this fresh;
+ * every later request (paging, filters, reload, live refresh) asks the server.
+ */
+const PREFETCHED_FRESH_MS = 10_000;
 
 /**
  * The ticket queue: tabs mine / team / unassigned / watching / all, filters and full-text search,
@@ -49,6 +54,7 @@ export function TicketsPage() {
   const [selected, setSelected] = useState<Key[]>([]);
   const [lastValues, setLastValues] = useState<Record<string, unknown>>({});
   const [helpOpen, setHelpOpen] = useState(false);
+  const firstRequest = useRef(true);
   const types = useTicketTypes();
   const canWrite = access.can('tickets.write');
 
@@ -134,10 +140,12 @@ export function TicketsPage() {
           const { queue: tab, ...rest } = params;
           const query = toTicketQuery(rest, sort as SortOrderMap, queueFrom(String(tab ?? '')));
           setLastValues(searchValues(rest));
+          const staleTime = firstRequest.current ? PREFETCHED_FRESH_MS : 0;
+          firstRequest.current = false;
           const result = await queryClient.fetchQuery({
             queryKey: ticketListKey(query),
             queryFn: () => listTickets(query),
-            staleTime: 0,
+            staleTime,
           });
           cappedTotal.record(result);
           setRows(result.items);

@@ -1,16 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { listRootCauses, listTicketTypes, ticketSettingsKey } from './api';
+
+/** The active ticket types, as every ticket page reads them (also prefetched with the queue, prefetch.ts). */
+export const ticketTypesQuery = queryOptions({
+  queryKey: [...ticketSettingsKey, 'types'],
+  queryFn: async () => (await listTicketTypes()).items,
+  staleTime: 5 * 60_000,
+});
 
 /**
  * Active ticket types (names in the UI language: the server answers in the request's language and
  * the cache is refetched when the language changes); complaint types are flagged.
  */
 export function useTicketTypes() {
-  const query = useQuery({
-    queryKey: [...ticketSettingsKey, 'types'],
-    queryFn: async () => (await listTicketTypes()).items,
-    staleTime: 5 * 60_000,
-  });
+  const query = useQuery(ticketTypesQuery);
   const items = query.data ?? [];
   const byKey = new Map(items.map((type) => [type.key, type]));
   return {

@@ -36,12 +36,15 @@ export function UserFormModal({
   onSaved,
   roleOptions,
   departmentTree,
+  isSelf = false,
 }: {
   user: User | 'new' | null;
   onClose: () => void;
   onSaved: () => void;
   roleOptions: { value: string; label: string }[];
   departmentTree: DepartmentNode[];
+  /** One's own account: role, department, superior and status are not one's own to change. */
+  isSelf?: boolean;
 }) {
   const { t } = useTranslation(['users', 'common']);
   const { message } = App.useApp();
@@ -128,18 +131,22 @@ export function UserFormModal({
         colProps={{ span: 12 }}
         options={roleOptions}
         rules={[{ required: true }]}
+        disabled={isSelf}
+        tooltip={isSelf ? t('hints.ownOrg') : undefined}
       />
       <ProFormTreeSelect
         name="departmentId"
         label={t('common:fields.department')}
         colProps={{ span: 12 }}
         allowClear
+        disabled={isSelf}
         fieldProps={{ treeData: toTreeOptions(departmentTree), treeDefaultExpandAll: true, showSearch: true }}
       />
       {/* ProForm.Item has no colProps; in grid mode the form is a Row, so a Col places it. */}
       <Col span={12}>
         <ProForm.Item name="superiorId" label={t('common:fields.superior')}>
           <UserSelect
+            disabled={isSelf}
             initialOption={
               existing?.superiorId
                 ? { value: existing.superiorId, label: existing.superiorName ?? existing.superiorId }
@@ -163,6 +170,7 @@ export function UserFormModal({
           name="isActive"
           label={t('common:fields.status')}
           colProps={{ span: 12 }}
+          disabled={isSelf}
           checkedChildren={t('common:status.active')}
           unCheckedChildren={t('common:status.inactive')}
         />

@@ -1,17 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type ActionType, PageContainer, type ProColumns, ProTable } from '@ant-design/pro-components';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Tag } from 'antd';
+import { Button, Tag, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type SortOrderMap, toListQuery } from '../../api/listQuery';
 import type { User } from '../../api/types';
 import { useAccess } from '../auth/useAccess';
+import { useCurrentUser } from '../auth/useCurrentUser';
 import { toTreeOptions } from '../departments/tree';
 import { useDepartments } from '../departments/useDepartments';
 import { useRoleOptions } from '../roles/useRoleOptions';
 import { listUsers, usersQueryKey } from './api';
 import { SetPasswordModal } from './SetPasswordModal';
+import { UnlockButton } from './UnlockButton';
 import { UserFormModal } from './UserFormModal';
 
 type SearchValues = { q?: string; roleKey?: string; departmentId?: string; isActive?: 'true' | 'false' };
@@ -19,6 +21,7 @@ type SearchValues = { q?: string; roleKey?: string; departmentId?: string; isAct
 export function UsersPage() {
   const { t } = useTranslation(['users', 'common']);
   const canWrite = useAccess().can('users.write');
+  const meId = useCurrentUser().data?.id;
   const queryClient = useQueryClient();
   const actionRef = useRef<ActionType>(null);
   const roleOptions = useRoleOptions();
@@ -86,14 +89,30 @@ export function UsersPage() {
       title: t('common:fields.actions'),
       valueType: 'option',
       hideInTable: !canWrite,
-      render: (_, row) => [
-        <Button key="edit" type="link" size="small" onClick={() => setEditing(row)}>
-          {t('common:actions.edit')}
-        </Button>,
-        <Button key="password" type="link" size="small" onClick={() => setPasswordFor(row)}>
-          {t('actions.setPassword')}
-        </Button>,
-      ],
+      // The server refuses managing one's superiors and anyone holding more (`manageable`); one's own
+      // account is edited without its role, department or superior, and its password is changed in the profile.
+      render: (_, row) =>
+        row.manageable
+          ? [
+              <Button key="edit" type="link" size="small" onClick={() => setEditing(row)}>
+                {t('common:actions.edit')}
+              </Button>,
+              <Button key="password" type="link" size="small" onClick={() => setPasswordFor(row)}>
+                {t('actions.setPassword')}
+              </Button>,
+              <UnlockButton key="unlock" user={row} />,
+            ]
+          : row.id === meId
+            ? [
+                <Button key="edit" type="link" size="small" onClick={() => setEditing(row)}>
+                  {t('common:actions.edit')}
+                </Button>,
+              ]
+            : [
+                <Tooltip key="outranks" title={t('hints.outranks')}>
+                  <Typography.Text type="secondary">{t('hints.notManageable')}</Typography.Text>
+                </Tooltip>,
+              ],
     },
   ];
 
@@ -131,6 +150,7 @@ export function UsersPage() {
         onSaved={() => actionRef.current?.reload()}
         roleOptions={roleOptions}
         departmentTree={departments.tree}
+        isSelf={editing !== null && editing !== 'new' && editing.id === meId}
       />
       <SetPasswordModal user={passwordFor} onClose={() => setPasswordFor(null)} />
     </PageContainer>

@@ -12,3 +12,5 @@ export const updateUser = (id: string, body: UpdateUserBody) =>
 
 export const setUserPassword = (id: string, newPassword: string) =>
   unwrap(api.POST('/api/v1/users/{id}/password', { params: { path: { id } }, body: { newPassword } }));
+
+export const unlockUser = (id: string) => unwrap(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id } } }));

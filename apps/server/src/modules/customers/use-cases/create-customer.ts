@@ -1,18 +1,12 @@
 import { customerGradeHistory } from '../../../db/schema/index.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
-import { AppError } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { activeCustomerFields, normaliseCustomFields } from '../custom-fields.js';
 import * as repo from '../customers.repository.js';
-import {
-  assertActiveUser,
-  assertCategory,
-  assertEnoughStaff,
-  findDuplicates,
-  normalisePhone,
-} from '../customers.rules.js';
+import { assertActiveUser, assertCategory, assertEnoughStaff, normalisePhone } from '../customers.rules.js';
 import type { ContactInput, CustomerFields } from '../customers.schemas.js';
+import { assertNoDuplicates, findDuplicates } from '../duplicates.js';
 import { insertTimelineEntries } from '../timeline.repository.js';
 import { getCustomer } from './get-customer.js';
 
@@ -48,14 +42,8 @@ export async function createCustomer(deps: Deps, ctx: RequestContext & { actor: 
     const customFields = normaliseCustomFields(await activeCustomerFields(tx), fields.customFields ?? {}, {
       requireAll: true,
     });
-    if (!ignoreDuplicates) {
-      const duplicates = await findDuplicates(tx, fields);
-      if (duplicates.length > 0) {
-        throw new AppError('customers.possible_duplicate', 409, {
-          params: { codes: duplicates.map((d) => d.code).join('、'), duplicates },
-        });
-      }
-    }
+    // Named when the caller may see them; outside the caller's scope only whom to ask (no identity).
+    if (!ignoreDuplicates) assertNoDuplicates(await findDuplicates(tx, ctx.actor, fields));
     const row = await repo.insertCustomer(tx, {
       ...fields,
       registeredCapital: fields.registeredCapital?.toString() ?? null,

@@ -1,9 +1,9 @@
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
 import * as repo from '../customers.repository.js';
 import type { CustomerView } from '../customers.schemas.js';
+import { auditCustomerView } from '../read-audit.js';
 
 /**
  * The customer file. Reading it is audited (seed 002: no access to customer files without
@@ -19,7 +19,7 @@ export async function getCustomer(
   const found = await repo.findCustomerInScope(db, ctx.actor, id);
   if (!found) throw new AppError('customers.not_found', 404);
   const [contacts, staff] = await Promise.all([repo.listContacts(db, id), repo.listStaff(db, id)]);
-  if (audit) await recordAudit(db, ctx, { action: 'customer.viewed', entityType: 'customer', entityId: id });
+  if (audit) await auditCustomerView(db, ctx, id, 'file');
   const c = found.customer;
   return {
     id: c.id,

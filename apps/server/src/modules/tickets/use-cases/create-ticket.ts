@@ -1,5 +1,6 @@
 import type { Deps } from '../../../lib/deps.js';
 import { recordAudit } from '../../audit/audit.service.js';
+import { requireAssignRights } from '../assignment.service.js';
 import { pickAssignee, stampAssigned } from '../tickets.assignment.js';
 import { requireFactsComplete, requireNextReply, resolutionReply } from '../tickets.protocol.js';
 import * as repo from '../tickets.repository.js';
@@ -15,6 +16,7 @@ import {
 } from '../tickets.rules.js';
 import type { CreateTicketInput } from '../tickets.schemas.js';
 import { ticketVector } from '../tickets.search.js';
+import { assertWatcher } from '../watchers.service.js';
 import { getTicket } from './get-ticket.js';
 
 /**
@@ -27,12 +29,17 @@ export async function createTicket(deps: Deps, ctx: Ctx, input: CreateTicketInpu
   const now = new Date();
   const { assign, assigneeId, watcherIds = [], resolvedAtFirstContact, forbiddenOverrideReason, ...fields } = input;
   const strategy = assign ?? (assigneeId ? 'manual' : 'none');
+  // Giving the new ticket to someone (or to a strategy) is assigning: tickets.assign, as on
+  // POST /tickets/:id/assign. Recording it as one's own needs no more than recording it.
+  const toSelf = strategy === 'manual' && assigneeId === ctx.actor.userId;
+  if (strategy !== 'none' && !toSelf) requireAssignRights(ctx.actor, strategy, assigneeId ?? undefined);
+  const watchers = [...new Set(watcherIds)];
 
   const outcome = await deps.database.db.transaction(async (tx) => {
     const type = await assertType(tx, fields.typeKey);
     const customerId = fields.customerId ?? null;
     const contactId = fields.contactId ?? null;
-    await assertCustomerContact(tx, customerId, contactId);
+    await assertCustomerContact(tx, ctx.actor, customerId, contactId);
     const departmentId = fields.departmentId ?? type.defaultDepartmentId ?? ctx.actor.departmentId;
     await assertDepartment(tx, departmentId);
     const nextReplyAt = fields.nextReplyAt ? new Date(fields.nextReplyAt) : null;
@@ -42,9 +49,13 @@ export async function createTicket(deps: Deps, ctx: Ctx, input: CreateTicketInpu
       ? resolutionReply(resolvedAtFirstContact.process, resolvedAtFirstContact.result, ctx.locale)
       : null;
     const screened = resolutionText ? await screenReply(tx, resolutionText, forbiddenOverrideReason) : null;
+    // Watching opens the ticket to the watcher: only people within the caller's scope (as POST /:id/watchers).
+    for (const [i, userId] of watchers.entries()) {
+      if (userId !== ctx.actor.userId) await assertWatcher(tx, ctx.actor, userId, `watcherIds.${i}`);
+    }
 
     let assignee: string | null = null;
-    if (strategy === 'manual' && assigneeId) assignee = (await assertAssignable(tx, assigneeId)).id;
+    if (strategy === 'manual' && assigneeId) assignee = (await assertAssignable(tx, ctx.actor, assigneeId)).id;
     else if (strategy === 'round_robin' || strategy === 'least_loaded') {
       assignee = await pickAssignee(tx, strategy, { departmentId, skill: type.skill });
     }
@@ -90,7 +101,7 @@ export async function createTicket(deps: Deps, ctx: Ctx, input: CreateTicketInpu
       });
       await screened.record(ctx, row, message.id);
     }
-    await repo.addWatchers(tx, row.id, [...new Set(watcherIds)]);
+    await repo.addWatchers(tx, row.id, watchers);
     await noticeUsers(tx, ctx.actor.userId, [row.assigneeId], row, 'assigned');
     await repo.insertHistory(tx, [
       {

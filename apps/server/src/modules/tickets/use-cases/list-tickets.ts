@@ -1,9 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import { ticketMessages } from '../../../db/schema/index.js';
-import type { Actor } from '../../../lib/actor.js';
+import type { Actor, RequestContext } from '../../../lib/actor.js';
 import type { Deps } from '../../../lib/deps.js';
 import type { PageQuery } from '../../../lib/pagination.js';
 import { findHits, highlight, parseSearchQuery, type SearchQuery } from '../../../lib/search/index.js';
+import { auditCustomerView } from '../../customers/read-audit.js';
 import { listTicketRows, searchTicketRows, type TicketFilter, type TicketListRow } from '../tickets.list.js';
 import { isReplyOverdue } from './get-ticket.js';
 
@@ -63,17 +64,34 @@ async function highlights(deps: Deps, rows: TicketListRow[], query: SearchQuery)
 
 /**
  * A queue page: the caller's scope, a queue (mine / team / unassigned / watching / all) and
- * filters; with `q`, full-text search ranked by relevance with highlighted snippets.
+ * filters; with `q`, full-text search ranked by relevance with highlighted snippets. The tickets of
+ * one customer (`customerId`: the ticket page's customer panel, the customer's file) are a view of
+ * that customer's service history and are audited as such (ADR 0006).
  */
-export async function listTickets(deps: Deps, actor: Actor, query: TicketFilter & { q?: string }, page: PageQuery) {
+export async function listTickets(
+  deps: Deps,
+  ctx: RequestContext & { actor: Actor },
+  query: TicketFilter & { q?: string },
+  page: PageQuery,
+) {
+  const { actor } = ctx;
   const { q, ...filter } = query;
   const search = q ? parseSearchQuery(q) : null;
+  const audit = async (rows: TicketListRow[]) => {
+    if (filter.customerId && rows.length > 0) {
+      await auditCustomerView(deps.database.db, ctx, filter.customerId, 'tickets', {
+        tickets: rows.map((r) => r.id),
+      });
+    }
+  };
   if (search && !search.isEmpty) {
     const { rows, total, totalExact } = await searchTicketRows(deps.database.db, actor, filter, search, page);
     const marked = await highlights(deps, rows, search);
+    await audit(rows);
     const items = rows.map((row) => ({ ...toListItem(row), highlight: marked.get(row.id) ?? [] }));
     return { items, total, totalExact, page: page.page, pageSize: page.pageSize };
   }
   const { rows, total, totalExact } = await listTicketRows(deps.database.db, actor, filter, page);
+  await audit(rows);
   return { items: rows.map(toListItem), total, totalExact, page: page.page, pageSize: page.pageSize };
 }

@@ -34,12 +34,12 @@ export async function updateTicket(deps: Deps, ctx: Ctx, id: string, input: Upda
     assertVersion(ticket.version, version);
     const type = fields.typeKey && fields.typeKey !== ticket.typeKey ? await assertType(tx, fields.typeKey) : null;
     const isComplaint = type ? type.isComplaint : wasComplaint;
-    if (fields.customerId !== undefined || fields.contactId !== undefined) {
-      await assertCustomerContact(
-        tx,
-        fields.customerId === undefined ? ticket.customerId : fields.customerId,
-        fields.contactId === undefined ? ticket.contactId : fields.contactId,
-      );
+    const customerId = fields.customerId === undefined ? ticket.customerId : fields.customerId;
+    const contactId = fields.contactId === undefined ? ticket.contactId : fields.contactId;
+    // A changed customer or contact must be one the caller may see (404); unchanged ones are not
+    // re-checked (a form sends them back as read).
+    if (customerId !== ticket.customerId || contactId !== ticket.contactId) {
+      await assertCustomerContact(tx, ctx.actor, customerId, contactId);
     }
     if (fields.departmentId !== undefined) await assertDepartment(tx, fields.departmentId);
     const patch: Partial<repo.TicketInsert> = { ...fields, nextReplyAt: undefined };

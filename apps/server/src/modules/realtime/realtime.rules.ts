@@ -1,0 +1,153 @@
+import type { Permission } from '@kefu/shared';
+import type { DomainEvent, EventCatalog, EventName } from '../../events/catalog.js';
+
+/** The events pushed to browsers: every one but sign-in events, which stay on the server. */
+export type PushedEventName = Exclude<EventName, `auth.${string}`>;
+
+/** Records an event is about, by the entity type their module registered (lib/data-scope.ts). */
+export type RecordRef = { entityType: string; ids: (string | null)[] };
+
+type Rule<P> = {
+  /** Who may receive it at all; without one, only `direct` recipients do. */
+  permission?: Permission;
+  /** Holders of the permission receive it only when one of these records is within their scope. */
+  records?: (payload: P) => RecordRef[];
+  /** Users who receive it whatever their permissions and scope (their own import, their own account). */
+  direct?: (payload: P) => (string | null)[];
+  /** The payload keys a browser gets: ids and field names, never values (a grade, a status). */
+  keys: readonly (keyof P & string)[];
+};
+
+type Rules = { [N in PushedEventName]: Rule<EventCatalog[N]> };
+
+const customer = (...ids: (string | null)[]): RecordRef[] => [{ entityType: 'customer', ids }];
+const ticket = (...ids: (string | null)[]): RecordRef[] => [{ entityType: 'ticket', ids }];
+const user = (...ids: (string | null)[]): RecordRef[] => [{ entityType: 'user', ids }];
+
+/**
+ * Who receives each pushed event and what of it. Typed over the whole catalog: a new event does
+ * not compile until it says who may see it. Events about customers and tickets go to holders of
+ * the read permission whose data scope includes the record (the module's own scope rule, through
+ * its registered audience); events about users, departments, roles and jobs to those who may read
+ * them.
+ */
+export const REALTIME_RULES: Rules = {
+  'user.created': {
+    permission: 'users.read',
+    records: (p) => user(p.userId),
+    direct: (p) => [p.userId],
+    keys: ['userId'],
+  },
+  'user.updated': {
+    permission: 'users.read',
+    records: (p) => user(p.userId),
+    direct: (p) => [p.userId],
+    keys: ['userId', 'fields'],
+  },
+  'department.created': { permission: 'departments.read', keys: ['departmentId'] },
+  'department.updated': { permission: 'departments.read', keys: ['departmentId'] },
+  'department.deleted': { permission: 'departments.read', keys: ['departmentId'] },
+  'role.created': { permission: 'roles.read', keys: ['roleKey'] },
+  'role.updated': { permission: 'roles.read', keys: ['roleKey'] },
+  'role.deleted': { permission: 'roles.read', keys: ['roleKey'] },
+  'job.failed': { permission: 'jobs.read', keys: ['jobId', 'name'] },
+  'customer.created': { permission: 'customers.read', records: (p) => customer(p.customerId), keys: ['customerId'] },
+  'customer.updated': {
+    permission: 'customers.read',
+    records: (p) => customer(p.customerId),
+    keys: ['customerId', 'fields'],
+  },
+  'customer.contact_logged': {
+    permission: 'customers.read',
+    records: (p) => customer(p.customerId),
+    keys: ['customerId'],
+  },
+  'customer.grade_changed': {
+    permission: 'customers.read',
+    records: (p) => customer(p.customerId),
+    keys: ['customerId'],
+  },
+  'customer.milestone_set': {
+    permission: 'customers.read',
+    records: (p) => customer(p.customerId),
+    keys: ['customerId', 'milestoneId', 'orderId'],
+  },
+  'customer.milestone_removed': {
+    permission: 'customers.read',
+    records: (p) => customer(p.customerId),
+    keys: ['customerId', 'milestoneId'],
+  },
+  // The importer's own progress (GET /customer-imports/:id is the importer's too).
+  'customer.import_progress': {
+    direct: (p) => [p.userId],
+    keys: ['importId', 'userId', 'status', 'processedRows', 'totalRows'],
+  },
+  'customer.imported': { direct: (p) => [p.userId], keys: ['importId', 'userId', 'importedRows'] },
+  'customer.merged': {
+    permission: 'customers.read',
+    records: (p) => customer(p.targetId, p.sourceId),
+    keys: ['targetId', 'sourceId'],
+  },
+  'customer.evaluated': {
+    permission: 'customers.read',
+    records: (p) => customer(p.customerId),
+    keys: ['customerId', 'evaluationId', 'roundId'],
+  },
+  'customer.evaluation_round_opened': { permission: 'customers.evaluate', keys: ['roundId'] },
+  'customer.evaluation_round_closed': { permission: 'customers.evaluate', keys: ['roundId'] },
+  'handover.completed': {
+    permission: 'customers.handover',
+    records: (p) => user(p.fromUserId, p.toUserId),
+    direct: (p) => [p.toUserId],
+    keys: ['handoverId', 'fromUserId', 'toUserId'],
+  },
+  'ticket.created': {
+    permission: 'tickets.read',
+    records: (p) => ticket(p.ticketId),
+    keys: ['ticketId', 'customerId'],
+  },
+  'ticket.updated': { permission: 'tickets.read', records: (p) => ticket(p.ticketId), keys: ['ticketId', 'fields'] },
+  // The previous assignee hears that the ticket left their queue (its id only).
+  'ticket.assigned': {
+    permission: 'tickets.read',
+    records: (p) => ticket(p.ticketId),
+    direct: (p) => [p.previousAssigneeId],
+    keys: ['ticketId', 'assigneeId', 'previousAssigneeId'],
+  },
+  'ticket.status_changed': { permission: 'tickets.read', records: (p) => ticket(p.ticketId), keys: ['ticketId'] },
+  'ticket.replied': { permission: 'tickets.read', records: (p) => ticket(p.ticketId), keys: ['ticketId', 'messageId'] },
+  'ticket.merged': {
+    permission: 'tickets.read',
+    records: (p) => ticket(p.targetId, p.sourceId),
+    keys: ['targetId', 'sourceId'],
+  },
+  'ticket.linked': {
+    permission: 'tickets.read',
+    records: (p) => ticket(p.ticketId, p.linkedId),
+    keys: ['ticketId', 'linkedId'],
+  },
+  'ticket.measure_updated': {
+    permission: 'tickets.read',
+    records: (p) => ticket(p.ticketId),
+    keys: ['ticketId', 'measureId'],
+  },
+  'complaint.major_reported': { permission: 'tickets.read', records: (p) => ticket(p.ticketId), keys: ['ticketId'] },
+  'agent.status_changed': {
+    permission: 'tickets.read',
+    records: (p) => user(p.userId),
+    direct: (p) => [p.userId],
+    keys: ['userId'],
+  },
+};
+
+export function ruleOf(name: string): Rule<Record<string, unknown>> | undefined {
+  return (REALTIME_RULES as unknown as Record<string, Rule<Record<string, unknown>> | undefined>)[name];
+}
+
+/** What a browser receives of an event: its name, the payload's allowed keys, the actor and time. */
+export function browserFrame(event: DomainEvent, keys: readonly string[]): string {
+  const payload = event.payload as Record<string, unknown>;
+  const kept = Object.fromEntries(keys.filter((k) => k in payload).map((k) => [k, payload[k]]));
+  const data = JSON.stringify({ name: event.name, payload: kept, actorId: event.actorId, at: event.at });
+  return `event: ${event.name}\ndata: ${data}\n\n`;
+}
