@@ -37,6 +37,18 @@ const CHROMIUM_ARGS = [
 ];
 const RUNS = Math.max(1, Number(process.env.BENCH_WEB_RUNS ?? 5));
 const SUPERVISOR = 'zhangwei';
+/**
+ * The emulated link, `<Mbit/s>,<round trip ms>` (BENCH_WEB_LINK; `0` = none): on the loopback
+ * interface alone bytes cost nothing and the figures show CPU only. Default: a branch office's
+ * 20 Mbit/s line, 30 ms from the server.
+ */
+const LINK = (() => {
+  const raw = process.env.BENCH_WEB_LINK ?? '20,30';
+  if (raw === '0') return undefined;
+  const [mbit, rtt] = raw.split(',').map(Number);
+  if (!mbit || rtt === undefined || Number.isNaN(rtt)) throw new Error(`BENCH_WEB_LINK: "<Mbit/s>,<ms>", got "${raw}"`);
+  return { mbit, rtt };
+})();
 const log = (message: string) => process.stderr.write(`[bench:web] ${message}\n`);
 
 type Variant = { label: string; tree: string };
@@ -226,6 +238,14 @@ async function benchVariant(variant: Variant, rows: Row[]): Promise<void> {
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         const bytes = await recordBytes(cdp);
+        if (LINK) {
+          await cdp.send('Network.emulateNetworkConditions', {
+            offline: false,
+            latency: LINK.rtt,
+            downloadThroughput: (LINK.mbit * 1_000_000) / 8,
+            uploadThroughput: (LINK.mbit * 1_000_000) / 8,
+          });
+        }
         for (const cache of ['cold', 'warm'] as const) {
           bytes.reset();
           const ms = await measure(page, `${server.url}${path}`, scenario);
@@ -313,7 +333,10 @@ function render(rows: Row[], variants: Variant[], wallSeconds: number): string {
     'every response, headers included. "Ready": the login form can be used (`#username` enabled, submit drawn) /',
     'the queue\'s table has drawn the answer to its list request, from navigation start. "First list request":',
     "when `GET /api/v1/tickets` left, from navigation start (it used to wait for the shell's chunk, then the",
-    "page's chunk, then the table's mount). No network throttling: on a slower link the bytes weigh more.",
+    "page's chunk, then the table's mount). " +
+      (LINK
+        ? `Link emulated by Chromium: ${LINK.mbit} Mbit/s, ${LINK.rtt} ms round trip (BENCH_WEB_LINK).`
+        : 'No link emulation (BENCH_WEB_LINK=0): loopback, so bytes cost almost nothing.'),
     '',
     table,
     '',

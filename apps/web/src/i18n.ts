@@ -37,46 +37,45 @@ type Messages = Record<string, unknown>;
  */
 export const BUNDLED_NAMESPACES = ['common', 'auth'] as const satisfies readonly Namespace[];
 const bundledFiles = import.meta.glob<Messages>('./locales/*/{common,auth}.json', { eager: true, import: 'default' });
-const lazyFiles = import.meta.glob<Messages>(['./locales/*/*.json', '!./locales/*/{common,auth}.json'], {
-  import: 'default',
-});
+/** `locales/<lang>.bundle.ts`: the other namespaces of one language, one chunk each. */
+const languageBundles = import.meta.glob<Record<string, Messages>>('./locales/*.bundle.ts', { import: 'default' });
 
 function parseFile(file: string): { locale: string; ns: string } | undefined {
-  const match = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(file);
+  const match = /\/([^/]+)\/([^/]+)\.json$/.exec(file);
   return match?.[1] && match[2] ? { locale: match[1], ns: match[2] } : undefined;
 }
 
-function bundledResources(): Resource {
-  const resources: Resource = {};
-  for (const [file, content] of Object.entries(bundledFiles)) {
+function addFiles(resources: Resource, files: Record<string, Messages>): Resource {
+  for (const [file, content] of Object.entries(files)) {
     const parsed = parseFile(file);
-    if (parsed) resources[parsed.locale] = { ...resources[parsed.locale], [parsed.ns]: content as Messages };
+    if (parsed) resources[parsed.locale] = { ...resources[parsed.locale], [parsed.ns]: content };
   }
   return resources;
+}
+
+function loadLanguage(locale: string): Promise<Record<string, Messages>> {
+  const load = languageBundles[`./locales/${locale}.bundle.ts`];
+  return load ? load() : Promise.reject(new Error(`no translations for ${locale}`));
 }
 
 /** Every namespace of every language, bundled or not (locales.test.ts checks that none is missing). */
 export async function loadAllResources(): Promise<Resource> {
-  const resources = bundledResources();
-  for (const [file, load] of Object.entries(lazyFiles)) {
-    const parsed = parseFile(file);
-    if (parsed) resources[parsed.locale] = { ...resources[parsed.locale], [parsed.ns]: (await load()) as Messages };
-  }
+  const resources = addFiles({}, bundledFiles);
+  for (const locale of LOCALES) addFiles(resources, await loadLanguage(locale));
   return resources;
 }
 
-/** An i18next backend over the lazy chunks above. */
+/** An i18next backend over the language bundles above. */
 const lazyNamespaces: BackendModule = {
   type: 'backend',
   init() {},
   read(language, namespace, callback) {
-    const load = lazyFiles[`./locales/${language}/${namespace}.json`];
-    if (!load) {
-      callback(new Error(`no translations for ${language}/${namespace}`), false);
-      return;
-    }
-    load().then(
-      (messages) => callback(null, messages as ResourceKey),
+    loadLanguage(language).then(
+      (files) => {
+        const messages = files[`./${language}/${namespace}.json`];
+        if (messages) callback(null, messages as ResourceKey);
+        else callback(new Error(`no translations for ${language}/${namespace}`), false);
+      },
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
   },
@@ -117,7 +116,7 @@ void i18n
   .use(initReactI18next)
   .use(lazyNamespaces)
   .init({
-    resources: bundledResources(),
+    resources: addFiles({}, bundledFiles),
     // The bundled namespaces are there at once (no flash of keys on the login page); others load.
     partialBundledLanguages: true,
     // Before /auth/me answers: the last choice on this browser, else Chinese. The user's saved
