@@ -3,3 +3,4 @@ export * from './locales.js';
 export * from './pagination.js';
 export * from './permissions.js';
 export * from './phrases/index.js';
+export * from './spreadsheet.js';

@@ -1,3 +1,4 @@
+import { columnLetter } from '@kefu/shared';
 import { AppError } from '../app-error.js';
 
 /**
@@ -47,16 +48,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Spreadsheet column letters: 0 → A, 27 → AB. */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export const columnName = columnLetter;
 
 /** A file over one of the limits: 413 with the limit and where it was crossed. */
 export const limitError = {

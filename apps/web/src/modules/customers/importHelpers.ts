@@ -4,17 +4,7 @@ import type { CustomerImport } from '../../api/types';
 export type ImportStatus = CustomerImport['status'];
 export type Mapping = Record<string, number>;
 
-/** Spreadsheet column letters: 0 → A, 27 → AB (as the server names columns in messages). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export { columnLetter } from '@kefu/shared';
 
 /** field → column becomes column → field (the table edits one field per column). */
 export function byColumn(mapping: Mapping): Record<number, string> {
