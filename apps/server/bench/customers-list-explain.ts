@@ -1,8 +1,8 @@
 import { PERMISSIONS } from '@kefu/shared';
 import type { Database } from '../src/db/client.js';
 import type { Actor } from '../src/lib/actor.js';
-import { listCustomersInScope } from '../src/modules/customers/customers.repository.js';
-import { ListCustomersQuerySchema } from '../src/modules/customers/customers.schemas.js';
+import { listCustomersInScope } from '../src/modules/customers/archive/customers.repository.js';
+import { ListCustomersQuerySchema } from '../src/modules/customers/archive/customers.schemas.js';
 
 /** What `--explain` needs of a scenario of bench/customers-list.ts. */
 export type ExplainScenario = { key: string; label: string; username: string; query: string };

@@ -3,8 +3,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.js';
 import type { Actor } from '../src/lib/actor.js';
 import type { Deps } from '../src/lib/deps.js';
-import { ListTicketsQuerySchema } from '../src/modules/tickets/tickets.schemas.js';
-import { listTickets } from '../src/modules/tickets/use-cases/list-tickets.js';
+import { ListTicketsQuerySchema } from '../src/modules/tickets/core/tickets.schemas.js';
+import { listTickets } from '../src/modules/tickets/queue/list-tickets.js';
 
 /** What `--explain` needs of a scenario of bench/tickets.ts. */
 export type ExplainScenario = { key: string; label: string; username: string; query: string };

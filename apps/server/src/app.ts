@@ -22,15 +22,15 @@ import type { Deps } from './lib/deps.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { accountUnlockRoutes } from './modules/auth/unlock.routes.js';
-import { customerRecordsRoutes } from './modules/customers/customer-records.routes.js';
-import { customerAudiences } from './modules/customers/customers.audience.js';
-import { customersRoutes } from './modules/customers/customers.routes.js';
-import { customerFiguresRoutes } from './modules/customers/figures.routes.js';
-import { customerEvaluationRoutes, customerGradingRoutes } from './modules/customers/grading.routes.js';
-import { customerImportsRoutes } from './modules/customers/import.routes.js';
-import { customerMergeRoutes } from './modules/customers/merge.routes.js';
-import { customerReportsRoutes } from './modules/customers/reports.routes.js';
-import { customerSettingsRoutes } from './modules/customers/settings.routes.js';
+import { customerAudiences } from './modules/customers/archive/customers.audience.js';
+import { customersRoutes } from './modules/customers/archive/customers.routes.js';
+import { customerMergeRoutes } from './modules/customers/duplicates/merge.routes.js';
+import { customerEvaluationRoutes, customerGradingRoutes } from './modules/customers/grading/grading.routes.js';
+import { customerReportsRoutes } from './modules/customers/grading/reports.routes.js';
+import { customerImportsRoutes } from './modules/customers/import-export/import.routes.js';
+import { customerRecordsRoutes } from './modules/customers/records/customer-records.routes.js';
+import { customerFiguresRoutes } from './modules/customers/records/figures.routes.js';
+import { customerSettingsRoutes } from './modules/customers/settings/settings.routes.js';
 import { departmentsRoutes } from './modules/departments/departments.routes.js';
 import { handoverAudiences } from './modules/handover/handover.audience.js';
 import { handoverRoutes } from './modules/handover/handover.routes.js';
@@ -44,21 +44,21 @@ import { registerRealtimeListeners } from './modules/realtime/realtime.listeners
 import { realtimeRoutes } from './modules/realtime/realtime.routes.js';
 import { rolesRoutes } from './modules/roles/roles.routes.js';
 import { savedViewsRoutes } from './modules/saved-views/saved-views.routes.js';
-import { agentsRoutes } from './modules/tickets/agents.routes.js';
-import { ticketAssignmentRoutes } from './modules/tickets/assignment.routes.js';
-import { ticketAttachmentsRoutes } from './modules/tickets/attachments.routes.js';
-import { ticketLinksRoutes } from './modules/tickets/links.routes.js';
-import { improvementMeasuresRoutes, ticketMeasuresRoutes } from './modules/tickets/measures.routes.js';
-import { ticketMergeRoutes } from './modules/tickets/merge.routes.js';
-import { ticketReportsRoutes } from './modules/tickets/reports.routes.js';
-import { ticketSettingsRoutes } from './modules/tickets/settings.routes.js';
+import { agentsRoutes } from './modules/tickets/assignment/agents.routes.js';
+import { ticketAssignmentRoutes } from './modules/tickets/assignment/assignment.routes.js';
+import { ticketAttachmentsRoutes } from './modules/tickets/conversation/attachments.routes.js';
+import { registerTicketListeners } from './modules/tickets/conversation/tickets.listeners.js';
 import {
   improvementMeasureAudiences,
   ticketAttachmentAudiences,
   ticketAudiences,
-} from './modules/tickets/tickets.audience.js';
-import { registerTicketListeners } from './modules/tickets/tickets.listeners.js';
-import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
+} from './modules/tickets/core/tickets.audience.js';
+import { ticketsRoutes } from './modules/tickets/core/tickets.routes.js';
+import { improvementMeasuresRoutes, ticketMeasuresRoutes } from './modules/tickets/measures/measures.routes.js';
+import { ticketReportsRoutes } from './modules/tickets/measures/reports.routes.js';
+import { ticketLinksRoutes } from './modules/tickets/relations/links.routes.js';
+import { ticketMergeRoutes } from './modules/tickets/relations/merge.routes.js';
+import { ticketSettingsRoutes } from './modules/tickets/settings/settings.routes.js';
 import { userAudiences } from './modules/users/users.audience.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';

@@ -11916,38 +11916,23 @@ export interface components {
             /** @description How many client addresses were locked out and are now free */
             lockedAddresses: number;
         };
-        CustomerTimelineEntryInput: {
-            id: number;
-            at: unknown;
-            kind: string;
-            channel: string | null;
-            direction: string | null;
-            title: string;
-            body: string | null;
-            actorId: string | null;
-            actorName: string | null;
-            before: unknown | null;
-            after: unknown | null;
-            refType: string | null;
-            refId: string | null;
-        };
-        CustomerMilestoneInput: {
+        CustomerDuplicateCandidateInput: {
             /** Format: uuid */
             id: string;
-            typeKey: string;
-            typeName: string;
-            date: string;
-            orderId: string | null;
-            orderNo: string | null;
-            note: string | null;
-            createdAt: unknown;
+            code: string;
+            name: string;
+            /** @description phone, email and/or name */
+            reasons: string[];
         };
-        CustomerBusinessFiguresInput: {
-            year: number;
-            revenue: number | null;
-            orderCount: number | null;
-            paymentRecord: ("on_time" | "mostly_on_time" | "late" | "defaulted") | null;
-            notes: string | null;
+        CustomerElsewhereDuplicateInput: {
+            reasons: ("phone" | "email")[];
+            /** @description display names of the owner’s superior / department manager */
+            contacts: string[];
+        };
+        CustomerAccessRequestBodyInput: {
+            phone?: string | null;
+            email?: string | null;
+            note?: string | null;
         };
         EvaluationCriterionInput: {
             key: string;
@@ -12059,6 +12044,18 @@ export interface components {
             grade: ("A" | "B" | "C" | "D") | null;
             since: unknown | null;
         };
+        KeyStaffShortfallItemInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            grade: ("A" | "B" | "C" | "D") | null;
+            isKey: boolean;
+            ownerId: string | null;
+            ownerName: string | null;
+            ownerActive: boolean | null;
+            staffCount: number;
+        };
         CustomerImportMappingInput: {
             [key: string]: number;
         };
@@ -12132,35 +12129,38 @@ export interface components {
             createdAt: unknown;
             updatedAt: unknown;
         };
-        CustomerDuplicateCandidateInput: {
+        CustomerTimelineEntryInput: {
+            id: number;
+            at: unknown;
+            kind: string;
+            channel: string | null;
+            direction: string | null;
+            title: string;
+            body: string | null;
+            actorId: string | null;
+            actorName: string | null;
+            before: unknown | null;
+            after: unknown | null;
+            refType: string | null;
+            refId: string | null;
+        };
+        CustomerMilestoneInput: {
             /** Format: uuid */
             id: string;
-            code: string;
-            name: string;
-            /** @description phone, email and/or name */
-            reasons: string[];
+            typeKey: string;
+            typeName: string;
+            date: string;
+            orderId: string | null;
+            orderNo: string | null;
+            note: string | null;
+            createdAt: unknown;
         };
-        CustomerElsewhereDuplicateInput: {
-            reasons: ("phone" | "email")[];
-            /** @description display names of the owner’s superior / department manager */
-            contacts: string[];
-        };
-        CustomerAccessRequestBodyInput: {
-            phone?: string | null;
-            email?: string | null;
-            note?: string | null;
-        };
-        KeyStaffShortfallItemInput: {
-            /** Format: uuid */
-            id: string;
-            code: string;
-            name: string;
-            grade: ("A" | "B" | "C" | "D") | null;
-            isKey: boolean;
-            ownerId: string | null;
-            ownerName: string | null;
-            ownerActive: boolean | null;
-            staffCount: number;
+        CustomerBusinessFiguresInput: {
+            year: number;
+            revenue: number | null;
+            orderCount: number | null;
+            paymentRecord: ("on_time" | "mostly_on_time" | "late" | "defaulted") | null;
+            notes: string | null;
         };
         CustomerCategoryInput: {
             key: string;
@@ -12421,17 +12421,6 @@ export interface components {
             load: number;
             lastAssignedAt: string | null;
         };
-        TicketBulkResultInput: {
-            results: {
-                /** Format: uuid */
-                id: string;
-                ok: boolean;
-                code: string | null;
-                message: string | null;
-            }[];
-            succeeded: number;
-            failed: number;
-        };
         TicketListItemInput: {
             /** Format: uuid */
             id: string;
@@ -12575,6 +12564,17 @@ export interface components {
                 displayName: string;
             }[];
         };
+        TicketBulkResultInput: {
+            results: {
+                /** Format: uuid */
+                id: string;
+                ok: boolean;
+                code: string | null;
+                message: string | null;
+            }[];
+            succeeded: number;
+            failed: number;
+        };
         TicketAttachmentInput: {
             /** Format: uuid */
             id: string;
@@ -12593,29 +12593,6 @@ export interface components {
             createdAt: string;
             downloadUrl: string;
             canDelete: boolean;
-        };
-        RelatedTicketInput: {
-            /** Format: uuid */
-            id: string;
-            number: string;
-            subject: string;
-            /** @enum {string} */
-            status: "received" | "classified" | "investigating" | "resolved" | "feedback" | "closed" | "merged";
-            typeKey: string;
-            isComplaint: boolean;
-            /** @enum {string} */
-            priority: "low" | "normal" | "high" | "urgent";
-            assignee: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            } | null;
-            /**
-             * @description related: linked; merged_from: a duplicate merged into this one; merged_into: this one was merged there
-             * @enum {string}
-             */
-            relation: "related" | "merged_from" | "merged_into";
-            since: string;
         };
         ImprovementMeasureInput: {
             /** Format: uuid */
@@ -12673,6 +12650,29 @@ export interface components {
                 open: number;
                 cancelled: number;
             };
+        };
+        RelatedTicketInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            subject: string;
+            /** @enum {string} */
+            status: "received" | "classified" | "investigating" | "resolved" | "feedback" | "closed" | "merged";
+            typeKey: string;
+            isComplaint: boolean;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /**
+             * @description related: linked; merged_from: a duplicate merged into this one; merged_into: this one was merged there
+             * @enum {string}
+             */
+            relation: "related" | "merged_from" | "merged_into";
+            since: string;
         };
         TicketTypeInput: {
             key: string;
@@ -12873,40 +12873,23 @@ export interface components {
             /** @description How many client addresses were locked out and are now free */
             lockedAddresses: number;
         };
-        CustomerTimelineEntry: {
-            id: number;
-            /** Format: date-time */
-            at: string;
-            kind: string;
-            channel: string | null;
-            direction: string | null;
-            title: string;
-            body: string | null;
-            actorId: string | null;
-            actorName: string | null;
-            before: unknown | null;
-            after: unknown | null;
-            refType: string | null;
-            refId: string | null;
-        };
-        CustomerMilestone: {
+        CustomerDuplicateCandidate: {
             /** Format: uuid */
             id: string;
-            typeKey: string;
-            typeName: string;
-            date: string;
-            orderId: string | null;
-            orderNo: string | null;
-            note: string | null;
-            /** Format: date-time */
-            createdAt: string;
+            code: string;
+            name: string;
+            /** @description phone, email and/or name */
+            reasons: string[];
         };
-        CustomerBusinessFigures: {
-            year: number;
-            revenue: number | null;
-            orderCount: number | null;
-            paymentRecord: ("on_time" | "mostly_on_time" | "late" | "defaulted") | null;
-            notes: string | null;
+        CustomerElsewhereDuplicate: {
+            reasons: ("phone" | "email")[];
+            /** @description display names of the owner’s superior / department manager */
+            contacts: string[];
+        };
+        CustomerAccessRequestBody: {
+            phone?: string | null;
+            email?: string | null;
+            note?: string | null;
         };
         EvaluationCriterion: {
             key: string;
@@ -13024,6 +13007,18 @@ export interface components {
             grade: ("A" | "B" | "C" | "D") | null;
             since: string | null;
         };
+        KeyStaffShortfallItem: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            grade: ("A" | "B" | "C" | "D") | null;
+            isKey: boolean;
+            ownerId: string | null;
+            ownerName: string | null;
+            ownerActive: boolean | null;
+            staffCount: number;
+        };
         CustomerImportMapping: {
             [key: string]: number;
         };
@@ -13099,35 +13094,40 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        CustomerDuplicateCandidate: {
+        CustomerTimelineEntry: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            kind: string;
+            channel: string | null;
+            direction: string | null;
+            title: string;
+            body: string | null;
+            actorId: string | null;
+            actorName: string | null;
+            before: unknown | null;
+            after: unknown | null;
+            refType: string | null;
+            refId: string | null;
+        };
+        CustomerMilestone: {
             /** Format: uuid */
             id: string;
-            code: string;
-            name: string;
-            /** @description phone, email and/or name */
-            reasons: string[];
+            typeKey: string;
+            typeName: string;
+            date: string;
+            orderId: string | null;
+            orderNo: string | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
-        CustomerElsewhereDuplicate: {
-            reasons: ("phone" | "email")[];
-            /** @description display names of the owner’s superior / department manager */
-            contacts: string[];
-        };
-        CustomerAccessRequestBody: {
-            phone?: string | null;
-            email?: string | null;
-            note?: string | null;
-        };
-        KeyStaffShortfallItem: {
-            /** Format: uuid */
-            id: string;
-            code: string;
-            name: string;
-            grade: ("A" | "B" | "C" | "D") | null;
-            isKey: boolean;
-            ownerId: string | null;
-            ownerName: string | null;
-            ownerActive: boolean | null;
-            staffCount: number;
+        CustomerBusinessFigures: {
+            year: number;
+            revenue: number | null;
+            orderCount: number | null;
+            paymentRecord: ("on_time" | "mostly_on_time" | "late" | "defaulted") | null;
+            notes: string | null;
         };
         CustomerCategory: {
             key: string;
@@ -13400,17 +13400,6 @@ export interface components {
             load: number;
             lastAssignedAt: string | null;
         };
-        TicketBulkResult: {
-            results: {
-                /** Format: uuid */
-                id: string;
-                ok: boolean;
-                code: string | null;
-                message: string | null;
-            }[];
-            succeeded: number;
-            failed: number;
-        };
         TicketListItem: {
             /** Format: uuid */
             id: string;
@@ -13554,6 +13543,17 @@ export interface components {
                 displayName: string;
             }[];
         };
+        TicketBulkResult: {
+            results: {
+                /** Format: uuid */
+                id: string;
+                ok: boolean;
+                code: string | null;
+                message: string | null;
+            }[];
+            succeeded: number;
+            failed: number;
+        };
         TicketAttachment: {
             /** Format: uuid */
             id: string;
@@ -13572,29 +13572,6 @@ export interface components {
             createdAt: string;
             downloadUrl: string;
             canDelete: boolean;
-        };
-        RelatedTicket: {
-            /** Format: uuid */
-            id: string;
-            number: string;
-            subject: string;
-            /** @enum {string} */
-            status: "received" | "classified" | "investigating" | "resolved" | "feedback" | "closed" | "merged";
-            typeKey: string;
-            isComplaint: boolean;
-            /** @enum {string} */
-            priority: "low" | "normal" | "high" | "urgent";
-            assignee: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            } | null;
-            /**
-             * @description related: linked; merged_from: a duplicate merged into this one; merged_into: this one was merged there
-             * @enum {string}
-             */
-            relation: "related" | "merged_from" | "merged_into";
-            since: string;
         };
         ImprovementMeasure: {
             /** Format: uuid */
@@ -13652,6 +13629,29 @@ export interface components {
                 open: number;
                 cancelled: number;
             };
+        };
+        RelatedTicket: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            subject: string;
+            /** @enum {string} */
+            status: "received" | "classified" | "investigating" | "resolved" | "feedback" | "closed" | "merged";
+            typeKey: string;
+            isComplaint: boolean;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /**
+             * @description related: linked; merged_from: a duplicate merged into this one; merged_into: this one was merged there
+             * @enum {string}
+             */
+            relation: "related" | "merged_from" | "merged_into";
+            since: string;
         };
         TicketType: {
             key: string;

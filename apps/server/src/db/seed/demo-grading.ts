@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { inOrder } from '../../lib/in-order.js';
-import { gradeFor, totalScore } from '../../modules/customers/grading.scoring.js';
+import { gradeFor, totalScore } from '../../modules/customers/grading/grading.scoring.js';
 import type { DbOrTx } from '../client.js';
 import {
   customerEvaluations,

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
-import { FACT_ITEMS } from '../../modules/tickets/tickets.protocol.js';
-import { reindexTicket } from '../../modules/tickets/tickets.search.js';
+import { FACT_ITEMS } from '../../modules/tickets/core/tickets.protocol.js';
+import { reindexTicket } from '../../modules/tickets/queue/tickets.search.js';
 import type { DbOrTx } from '../client.js';
 import {
   customers,

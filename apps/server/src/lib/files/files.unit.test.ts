@@ -8,7 +8,7 @@ import {
   SST_HEAD,
   xlsxFromParts,
 } from '../../../test/customer-import-fixtures.js';
-import { identifyFile, inspectFile } from '../../modules/customers/import.parse.js';
+import { identifyFile, inspectFile } from '../../modules/customers/import-export/import.parse.js';
 import { DEFAULT_FILE_LIMITS, FileEncodingError, FileFormatError, type FileLimits } from './limits.js';
 import { readTable } from './table.js';
 

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client.js';
-import { openTicketsContributor } from '../tickets/tickets.handover.js';
+import { openTicketsContributor } from '../tickets/core/tickets.handover.js';
 import * as repo from './handover.repository.js';
 
 /** How many items of each kind a preview lists (the count is always complete). */

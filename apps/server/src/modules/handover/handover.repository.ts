@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/actor.js';
 import { inScope } from '../../lib/data-scope.js';
 import { inOrder } from '../../lib/in-order.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
-import type { StaffRole } from '../customers/customers.repository.js';
+import type { StaffRole } from '../customers/archive/customers.repository.js';
 
 /** Bulk statements take at most this many ids (keeps far below PostgreSQL's 65 535 parameters). */
 export const CHUNK = 1000;

@@ -6,7 +6,7 @@ import type { Deps } from '../../lib/deps.js';
 import type { PageQuery } from '../../lib/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { revokeCredentials } from '../auth/credentials.js';
-import { insertTimelineEntries, type TimelineInsert } from '../customers/timeline.repository.js';
+import { insertTimelineEntries, type TimelineInsert } from '../customers/records/timeline.repository.js';
 import { queueNotification } from '../notifications/notifications.service.js';
 import { assertMayManage, assertNotLastAdmin } from '../users/users.policy.js';
 import { updateUser } from '../users/users.repository.js';

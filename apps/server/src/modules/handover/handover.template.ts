@@ -1,4 +1,4 @@
-import { normalisePhone } from '../customers/customers.rules.js';
+import { normalisePhone } from '../customers/archive/customers.rules.js';
 
 /** The values a customer notice can mention; each has a Chinese and an English placeholder name. */
 export type NoticeValues = {

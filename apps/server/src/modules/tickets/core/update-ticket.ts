@@ -1,0 +1,86 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Deps } from '../../../lib/deps.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import { reindexTicket } from '../queue/tickets.search.js';
+import { assertNotMerged } from '../relations/merge.service.js';
+import { getTicket } from './get-ticket.js';
+import { OPEN_STATUSES } from './tickets.lifecycle.js';
+import { requireNextReply } from './tickets.protocol.js';
+import * as repo from './tickets.repository.js';
+import {
+  assertCustomerContact,
+  assertDepartment,
+  assertType,
+  assertVersion,
+  type Ctx,
+  loadForWrite,
+  reportMajorComplaint,
+} from './tickets.rules.js';
+import type { UpdateTicketInput } from './tickets.schemas.js';
+
+const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+
+/**
+ * Edits a ticket's fields. The caller names the version it read: a stale one is refused with 409
+ * (optimistic locking: two agents editing at once — one wins, the other is told). Every changed
+ * field goes to the history with before and after, so a complaint is never edited silently.
+ */
+export async function updateTicket(deps: Deps, ctx: Ctx, id: string, input: UpdateTicketInput) {
+  const now = new Date();
+  const { version, ...fields } = input;
+  const outcome = await deps.database.db.transaction(async (tx) => {
+    const { ticket, isComplaint: wasComplaint } = await loadForWrite(tx, ctx.actor, id);
+    await assertNotMerged(tx, ticket);
+    assertVersion(ticket.version, version);
+    const type = fields.typeKey && fields.typeKey !== ticket.typeKey ? await assertType(tx, fields.typeKey) : null;
+    const isComplaint = type ? type.isComplaint : wasComplaint;
+    const customerId = fields.customerId === undefined ? ticket.customerId : fields.customerId;
+    const contactId = fields.contactId === undefined ? ticket.contactId : fields.contactId;
+    // A changed customer or contact must be one the caller may see (404); unchanged ones are not
+    // re-checked (a form sends them back as read).
+    if (customerId !== ticket.customerId || contactId !== ticket.contactId) {
+      await assertCustomerContact(tx, ctx.actor, customerId, contactId);
+    }
+    if (fields.departmentId !== undefined) await assertDepartment(tx, fields.departmentId);
+    const patch: Partial<repo.TicketInsert> = { ...fields, nextReplyAt: undefined };
+    if (fields.nextReplyAt !== undefined) patch.nextReplyAt = fields.nextReplyAt ? new Date(fields.nextReplyAt) : null;
+    if (isComplaint && OPEN_STATUSES.includes(ticket.status)) {
+      const given = fields.nextReplyAt === undefined ? undefined : patch.nextReplyAt;
+      // Keeping an unchanged promise that has since passed is not refused here: the reply or
+      // transition that follows asks for a new one.
+      if (given !== undefined || type) requireNextReply(given, ticket.nextReplyAt, now);
+    }
+    if (fields.facts) patch.facts = { ...ticket.facts, ...fields.facts };
+
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const old = ticket[key as keyof typeof ticket];
+      if (!isDeepStrictEqual(comparable(old), comparable(value))) {
+        before[key] = comparable(old);
+        after[key] = comparable(value);
+      }
+    }
+    if (Object.keys(after).length === 0) return { row: ticket, isComplaint, changed: [], majorReported: false };
+    const row = await repo.updateTicketVersioned(tx, id, version, patch);
+    if (!row) assertVersion(-1, version);
+    const updated = row as repo.TicketRow;
+    await repo.insertHistory(tx, [{ ticketId: id, actorId: ctx.actor.userId, action: 'updated', before, after }]);
+    if ('subject' in after || 'description' in after) await reindexTicket(tx, id);
+    const majorReported = await reportMajorComplaint(tx, updated, isComplaint);
+    await recordAudit(tx, ctx, { action: 'ticket.updated', entityType: 'ticket', entityId: id, before, after });
+    return { row: updated, isComplaint, changed: Object.keys(after), majorReported };
+  });
+  if (outcome.changed.length > 0) {
+    deps.bus.emit('ticket.updated', { ticketId: id, fields: outcome.changed }, ctx.actor.userId);
+  }
+  if (outcome.majorReported) {
+    deps.bus.emit(
+      'complaint.major_reported',
+      { ticketId: id, departmentId: outcome.row.departmentId },
+      ctx.actor.userId,
+    );
+  }
+  return getTicket(deps, ctx.actor, id);
+}
