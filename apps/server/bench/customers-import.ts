@@ -3,14 +3,17 @@ import { PERMISSIONS } from '@kefu/shared';
 import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { prepareDatabase } from '../src/db/bootstrap.js';
-import { customers, users } from '../src/db/schema/index.js';
-import { EventBus } from '../src/events/bus.js';
-import { jobDefinitions } from '../src/jobs/registry.js';
+import { OutboxDispatcher } from '../src/events/dispatcher.js';
 import { JobRunner } from '../src/jobs/runner.js';
 import type { Actor, RequestContext } from '../src/lib/actor.js';
 import type { Deps } from '../src/lib/deps.js';
+import { createFileStore } from '../src/lib/file-store/index.js';
+import { allJobs } from '../src/lib/module.js';
 import { exportCustomers } from '../src/modules/customers/archive/customers.service.js';
+import { customers } from '../src/modules/customers/customers.tables.js';
 import { runImport, uploadImport } from '../src/modules/customers/import-export/import.service.js';
+import { MODULES } from '../src/modules/index.js';
+import { users } from '../src/modules/users/users.tables.js';
 import { customerSheet, xlsxBuffer } from '../test/customer-import-fixtures.js';
 import { type BenchEngine, type EngineName, openEngine, selectedEngines } from './engines.js';
 import { describeMachine, gitRevision, markdownTable, writeSection } from './report.js';
@@ -97,14 +100,15 @@ async function benchEngine(name: EngineName, file: Buffer, imports: ImportFigure
   const silent = pino({ level: 'silent' });
   try {
     await prepareDatabase(engine.database, engine.config, silent);
-    const bus = new EventBus(silent);
+    const outbox = new OutboxDispatcher({ database: engine.database, config: engine.config, logger: silent });
     const jobs = new JobRunner({
       database: engine.database,
       config: engine.config,
       logger: silent,
-      definitions: jobDefinitions,
+      definitions: allJobs(MODULES),
     });
-    const deps: Deps = { config: engine.config, database: engine.database, bus, jobs }; // jobs not started: runs inline
+    const files = createFileStore(engine.config.files.store, engine.database);
+    const deps: Deps = { config: engine.config, database: engine.database, outbox, jobs, files }; // jobs not started: runs inline
     const ctx = await adminContext(engine);
 
     const upload = await measured(() => uploadImport(deps, ctx, { fileName: 'customers-50k.xlsx', bytes: file }));
@@ -144,7 +148,6 @@ async function benchEngine(name: EngineName, file: Buffer, imports: ImportFigure
       );
       exports.push({ engine: engine.label, rows: Number(count?.n ?? 0), bytes: out.value, ms: out.ms, rss: out.rss });
     }
-    await bus.drain();
   } finally {
     await engine.close();
   }

@@ -2,7 +2,6 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { buildForbiddenMatcher, type ForbiddenPhraseInput, normalizeForMatch } from '@kefu/shared';
 import { runMigrations } from '../src/db/migrate.js';
-import { forbiddenPhrases } from '../src/db/schema/index.js';
 import {
   DEMO_CANNED_REPLIES,
   STARTER_FORBIDDEN_PHRASES,
@@ -12,6 +11,7 @@ import { seedServiceStandards } from '../src/db/seed/phrases.js';
 import { CLEAN_REPLIES, DIRTY_REPLIES, EXTRA_LATIN_PHRASES } from '../src/modules/phrases/forbidden.corpus.js';
 import { checkReply } from '../src/modules/phrases/forbidden.service.js';
 import { forbiddenListFingerprint } from '../src/modules/phrases/phrases.repository.js';
+import { forbiddenPhrases } from '../src/modules/phrases/phrases.tables.js';
 import { openEngine } from './engines.js';
 import { loadNote, markdownTable, measuredLine, writeSection } from './report.js';
 

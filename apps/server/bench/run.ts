@@ -5,6 +5,7 @@ import { prepareDatabase } from '../src/db/bootstrap.js';
 import { DEMO_PASSWORD } from '../src/db/seed/demo.js';
 import { BENCH_ADMIN_PASSWORD, type BenchEngine, type EngineName, openEngine, selectedEngines } from './engines.js';
 import { getJson, type LoadResult, runLoad, signIn } from './http.js';
+import { benchOutbox } from './outbox.js';
 import { benchPhrasesCheck } from './phrases-check.js';
 import { loadNote, markdownTable, measuredLine, writeSection } from './report.js';
 import { benchTickets } from './tickets.js';
@@ -21,6 +22,8 @@ import { benchWebDelivery } from './web-delivery.js';
  *
  * `npm run bench -- tickets [--write]` runs the section `tickets` alone instead (bench/tickets.ts:
  * ticket creation, queues and search at 1,000,000 tickets; about 15 minutes on 2 vCPU).
+ * `npm run bench -- outbox [--before <rev>] [--write]`: the section `outbox` (bench/outbox.ts: ticket
+ * creation before and after the transactional outbox, in the same run).
  * `npm run bench -- web [--before <tree>] [--write]`: the section `web-delivery` (bench/web-delivery.ts:
  * bytes and time to the login page and the first queue page in headless Chromium).
  */
@@ -195,6 +198,10 @@ function render(rows: Row[], setups: Setup[], wallSeconds: number): string {
 async function main(): Promise<void> {
   if (process.argv.slice(2).includes('tickets')) {
     await benchTickets({ write: WRITE });
+    return;
+  }
+  if (process.argv.slice(2).includes('outbox')) {
+    await benchOutbox({ write: WRITE, args: process.argv.slice(2) });
     return;
   }
   if (process.argv.slice(2).includes('web')) {

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../src/db/client.js';
-import { departments, users } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/lib/passwords.js';
+import { departments } from '../src/modules/departments/departments.tables.js';
+import { users } from '../src/modules/users/users.tables.js';
 
 /**
  * Realistic volume on top of the demo organisation: `users` more people spread over the demo

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -13,7 +14,8 @@ export const ADMIN_PASSWORD = 'Admin12345';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', KEFU_ADMIN_PASSWORD: ADMIN_PASSWORD });
-  return { ...base, jobs: { enabled: false, pollingIntervalSeconds: 0.5 }, ...overrides };
+  const outbox = { ...base.outbox, pollingIntervalMs: 200, coalesceMs: 10, retryBaseMs: 10, retryMaxMs: 100 };
+  return { ...base, jobs: { enabled: false, pollingIntervalSeconds: 0.5 }, outbox, ...overrides };
 }
 
 function withDatabase(url: string, name: string): string {
@@ -71,7 +73,11 @@ export async function createTestApp(
   const database = await openTestDatabase();
   await ensureAdmin(database.db, ADMIN_PASSWORD);
   let config = testConfig(options.config);
-  if (database.url) config = { ...config, database: { kind: 'postgres', url: database.url } };
+  if (database.url) {
+    // As in production with DATABASE_URL: files in PostgreSQL unless the test chose a store.
+    config = { ...config, database: { kind: 'postgres', url: database.url } };
+    if (!options.config?.files) config = { ...config, files: postgresFiles() };
+  }
   const app = await buildApp(config, { database, jobs: options.jobs });
   await app.ready();
   return {
@@ -84,6 +90,25 @@ export async function createTestApp(
       await app.close();
       await database.drop();
     },
+  };
+}
+
+/**
+ * The default file store of the database under test — a directory on PGlite, PostgreSQL itself on
+ * postgres — with this instance's local files (spool, directory store) under `dir`.
+ */
+export function testFiles(dir: string): Config['files'] {
+  const spoolDir = path.join(dir, '.tmp');
+  return TEST_DB === 'postgres'
+    ? { store: { kind: 'database' }, spoolDir }
+    : { store: { kind: 'directory', dir }, spoolDir };
+}
+
+/** The file store configuration a PostgreSQL deployment gets by default (`database`). */
+export function postgresFiles(): Config['files'] {
+  return {
+    store: { kind: 'database' },
+    spoolDir: loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://x/y' }).files.spoolDir,
   };
 }
 

@@ -75,6 +75,9 @@ describe('route access, for every operation in the OpenAPI document', () => {
     const documented = new Set(operations.map((op) => `${op.method} ${op.path}`));
     const hidden = [...t.app.routeAccess.keys()].filter((key) => key.includes(' /api/v1/') && !key.startsWith('HEAD '));
     expect(hidden.filter((key) => !documented.has(key))).toEqual([]);
+    // …nor any route a module manifest registered (test/modules.test.ts: every API route has one).
+    const fromModules = [...t.app.routeModules.keys()].filter((key) => !key.startsWith('HEAD '));
+    expect(fromModules.filter((key) => !documented.has(key))).toEqual([]);
     expect(byPermission().length).toBeGreaterThan(10);
   });
 

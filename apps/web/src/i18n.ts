@@ -1,30 +1,20 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@kefu/shared';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import i18next, { type BackendModule, type Resource, type ResourceKey } from 'i18next';
+import i18next, { type BackendModule, type CustomTypeOptions, type Resource, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { MODULES } from './modules';
+import { moduleNamespaces } from './webModule';
 
-/** One namespace per domain; `scripts/check-i18n.mjs` verifies both languages have the same keys. */
-export const NAMESPACES = [
-  'common',
-  'menu',
-  'auth',
-  'users',
-  'departments',
-  'roles',
-  'audit',
-  'jobs',
-  'home',
-  'customers',
-  'handover',
-  'phrases',
-  'tickets',
-  'ticketSettings',
-  'agents',
-  'improvementMeasures',
-  'ticketReports',
-] as const;
-export type Namespace = (typeof NAMESPACES)[number];
+/** Every namespace, as typed in i18next.d.ts (the zh-CN files). */
+export type Namespace = keyof CustomTypeOptions['resources'];
+
+/**
+ * The shell's namespaces and every module's (its manifest's `namespaces`, modules/index.ts);
+ * `scripts/check-i18n.mjs` verifies both languages have the same keys, locales.test.ts that every
+ * file is listed here and typed.
+ */
+export const NAMESPACES: readonly Namespace[] = ['common', 'menu', ...moduleNamespaces(MODULES)];
 
 export const LOCALE_STORAGE_KEY = 'kefu.locale';
 

@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './locales.js';
+export * from './messages/index.js';
 export * from './pagination.js';
 export * from './permissions.js';
 export * from './phrases/index.js';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Database } from './client.js';
@@ -10,6 +11,8 @@ import { seedDemoGrading } from './seed/demo-grading.js';
 import { seedDemoTickets } from './seed/demo-tickets.js';
 import { seedDemoCannedReplies, seedServiceStandards } from './seed/phrases.js';
 
+const PREPARE_LOCK_KEY = 0x6b656676;
+
 /**
  * First-start preparation, run by `main.ts` and the CLI (never by `buildApp`): migrate under the
  * advisory lock, make sure the built-in roles and the `admin` account exist, and seed the demo
@@ -19,6 +22,9 @@ export async function prepareDatabase(database: Database, config: Config, logger
   const { applied } = await runMigrations(database);
   if (applied > 0) logger.info({ applied, database: database.kind }, 'database migrated');
   const result = await database.db.transaction(async (tx) => {
+    // Instances starting together on a new database take turns: the second finds the admin and
+    // the seeds there (without the lock both would insert `admin` and one would fail to start).
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${PREPARE_LOCK_KEY})`);
     await ensureRoles(tx);
     const admin = await ensureAdmin(tx, config.adminPassword);
     await runSeedOnce(tx, 'service-standards', seedServiceStandards);

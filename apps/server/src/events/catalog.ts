@@ -1,7 +1,8 @@
 /**
- * The typed domain-event catalog. Services emit these after their transaction commits; listeners
- * (notifications, real-time push, timelines, and in later modules SLA timers and webhooks)
- * subscribe by name. Payloads carry ids, not whole records: a listener that needs data reads it
+ * The typed domain-event catalog. Use cases record these in their own transaction
+ * (`recordEvent(tx, …)`, events/outbox.ts, ADR 0007); durable listeners (timelines, and in later
+ * modules notifications, SLA timers and webhooks) subscribe by name, and the real-time hub pushes
+ * them to browsers. Payloads carry ids, not whole records: a listener that needs data reads it
  * through the usual scoped queries.
  */
 export type EventCatalog = {

@@ -9,12 +9,11 @@ export type JobContext<T> = {
   deps: Deps;
 };
 
-/** What a transactional handler (the default) receives: its transaction and an after-commit hook. */
-export type JobHandlerArgs<T> = JobContext<T> & {
-  tx: Tx;
-  /** Runs `fn` once the handler's transaction has committed (e.g. `deps.bus.emit`); never on rollback. */
-  afterCommit(fn: () => void): void;
-};
+/**
+ * What a transactional handler (the default) receives: its transaction, for its effects, the
+ * events it records (`recordEvent(tx, …)`) and the jobs it sends (`deps.jobs.send(…, { tx })`).
+ */
+export type JobHandlerArgs<T> = JobContext<T> & { tx: Tx };
 
 type JobOptions<S extends z.ZodType> = {
   name: string;

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
-import { jobLeases } from '../db/schema/index.js';
+import { jobLeases } from '../db/schema/system.js';
 import { currentProcess, isProcessAlive, parseIdentity } from '../lib/process-liveness.js';
 
 /** A running job's worker renews its lease this often (PostgreSQL; see `renew`). */

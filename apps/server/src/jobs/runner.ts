@@ -1,14 +1,23 @@
+import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
-import type { Database } from '../db/client.js';
-import { jobRuns } from '../db/schema/index.js';
+import type { Database, Tx } from '../db/client.js';
+import { jobRuns } from '../db/schema/system.js';
+import { executeSqlIn } from '../db/tx-sql.js';
 import type { Deps } from '../lib/deps.js';
 import type { JobDefinition } from './definition.js';
 import { HEARTBEAT_SECONDS, JobLeases } from './leases.js';
 import { type SweepOutcome, sweepAbandonedJobs } from './sweeper.js';
 
-export type SendOptions = { id?: string; singletonKey?: string; startAfter?: Date | number };
+/**
+ * `tx`: send inside the caller's transaction — the job exists only if it commits, and the workers
+ * of every instance are woken (NOTIFY on JOBS_CHANNEL) when it does.
+ */
+export type SendOptions = { id?: string; singletonKey?: string; startAfter?: Date | number; tx?: Tx };
+
+/** Carries the queue name of a job sent in a transaction, on commit, to the workers of every instance. */
+export const JOBS_CHANNEL = 'kefu_jobs';
 
 /** How often each instance looks for jobs abandoned by a stopped worker (and once at start). */
 const SWEEP_SECONDS = 10;
@@ -26,6 +35,7 @@ export class JobRunner {
   private stopping = false;
   private readonly leases: JobLeases;
   private timers: NodeJS.Timeout[] = [];
+  private unlisten: (() => Promise<void>) | undefined;
   private readonly periodic = new Set<Promise<unknown>>();
   private deps: Deps | undefined;
 
@@ -43,6 +53,11 @@ export class JobRunner {
 
   get started(): boolean {
     return this.boss !== undefined;
+  }
+
+  /** The names of the jobs this runner knows (the module manifests' and any a test added). */
+  get jobNames(): string[] {
+    return [...this.definitions.keys()];
   }
 
   /** Creates pg-boss's schema if needed, declares queues and schedules, and (unless `workers: false`) starts workers. */
@@ -64,6 +79,7 @@ export class JobRunner {
     }
     if (!workers) return;
     this.deps = deps;
+    this.unlisten = await database.listen(JOBS_CHANNEL, (queue) => this.wakers.get(queue)?.());
     // Before this instance takes new work: settle what a stopped process left running.
     await this.sweep().catch((error: unknown) => logger.warn({ err: error }, 'could not sweep abandoned jobs'));
     this.every(SWEEP_SECONDS, () => this.sweep());
@@ -184,7 +200,6 @@ export class JobRunner {
       await definition.handler({ data, jobId, deps });
       return;
     }
-    const afterCommit: (() => void)[] = [];
     await this.options.database.db.transaction(async (tx) => {
       const claimed = await tx
         .insert(jobRuns)
@@ -192,16 +207,22 @@ export class JobRunner {
         .onConflictDoNothing()
         .returning({ jobId: jobRuns.jobId });
       if (claimed.length === 0) return; // done before; this is a redelivery
-      await definition.handler({ data, jobId, tx, deps, afterCommit: (fn) => afterCommit.push(fn) });
+      await definition.handler({ data, jobId, tx, deps });
     });
-    for (const fn of afterCommit) fn();
   }
 
   async send(name: string, data: object, options: SendOptions = {}): Promise<string | null> {
     const definition = this.definitions.get(name);
     if (!definition) throw new Error(`Unknown job "${name}"`);
     if (!this.boss) throw new Error('The job runner is not started');
-    const id = await this.boss.send(name, definition.schema.parse(data) as object, options);
+    const { tx, ...rest } = options;
+    const parsed = definition.schema.parse(data) as object;
+    if (tx) {
+      const id = await this.boss.send(name, parsed, { ...rest, db: executeSqlIn(tx) });
+      await tx.execute(sql`SELECT pg_notify(${JOBS_CHANNEL}, ${name})`);
+      return id;
+    }
+    const id = await this.boss.send(name, parsed, rest);
     this.wakers.get(name)?.();
     return id;
   }
@@ -217,6 +238,8 @@ export class JobRunner {
     this.boss = undefined;
     this.stopping = true;
     for (const timer of this.timers) clearInterval(timer);
+    await this.unlisten?.();
+    this.unlisten = undefined;
     this.timers = [];
     for (const wake of [...this.wakers.values()]) wake();
     const loops = [...this.loops, ...this.periodic];

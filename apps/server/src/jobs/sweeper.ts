@@ -2,7 +2,7 @@ import { errorMessage } from '@kefu/shared';
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
-import { jobRuns } from '../db/schema/index.js';
+import { jobRuns } from '../db/schema/system.js';
 import type { Deps } from '../lib/deps.js';
 import type { JobDefinition } from './definition.js';
 import { type ActiveJob, JobLeases } from './leases.js';
@@ -22,7 +22,6 @@ const NOT_SETTLED = Symbol('not settled');
  */
 async function settle(database: Database, deps: Deps, definition: JobDefinition, job: ActiveJob): Promise<boolean> {
   if (definition.transaction === false) return false;
-  const afterCommit: (() => void)[] = [];
   let committed = false;
   try {
     await database.db.transaction(async (tx) => {
@@ -37,18 +36,11 @@ async function settle(database: Database, deps: Deps, definition: JobDefinition,
       }
       const parsed = definition.schema.safeParse(job.data ?? {});
       if (!definition.onAbandoned || !parsed.success) throw NOT_SETTLED;
-      await definition.onAbandoned({
-        data: parsed.data,
-        jobId: job.id,
-        tx,
-        deps,
-        afterCommit: (fn) => afterCommit.push(fn),
-      });
+      await definition.onAbandoned({ data: parsed.data, jobId: job.id, tx, deps });
     });
   } catch (error) {
     if (error !== NOT_SETTLED) throw error;
   }
-  for (const fn of afterCommit) fn();
   return committed;
 }
 

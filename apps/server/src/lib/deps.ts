@@ -1,12 +1,16 @@
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/client.js';
-import type { EventBus } from '../events/bus.js';
+import type { OutboxDispatcher } from '../events/dispatcher.js';
 import type { JobRunner } from '../jobs/runner.js';
+import type { FileStore } from './file-store/file-store.js';
 
 /** What use-case functions need from the running app; built once in `buildApp`. */
 export type Deps = {
   config: Config;
   database: Database;
-  bus: EventBus;
+  /** Delivers recorded events to durable listeners (events are recorded with `recordEvent(tx, …)`). */
+  outbox: OutboxDispatcher;
   jobs: JobRunner;
+  /** Where files (attachments) live, shared by every instance (lib/file-store, ADR 0008). */
+  files: FileStore;
 };

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { users } from '../db/schema/index.js';
+import { users } from '../modules/users/users.tables.js';
 import { AppError } from './app-error.js';
 import { offsetOf, orderBy, PageQuerySchema } from './pagination.js';
 

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { Actor, RequestContext } from '../lib/actor.js';
 import { AppError } from '../lib/app-error.js';
 import type { Deps } from '../lib/deps.js';
-import { authenticateSession, authenticateToken } from '../modules/auth/auth.service.js';
+import { authenticateSession, authenticateToken } from '../modules/auth/index.js';
 
 export const SESSION_COOKIE = 'kefu_session';
 export const CSRF_COOKIE = 'kefu_csrf';

@@ -13,8 +13,8 @@ describe.runIf(TEST_DB === 'postgres')('concurrent migrations (PostgreSQL)', () 
     await drop?.();
   });
 
-  it('three processes migrating one empty database at once apply each migration once', {
-    timeout: 60_000,
+  it('three processes preparing one empty database at once apply each migration once and seed once', {
+    timeout: 180_000,
   }, async () => {
     // A brand-new database (not a clone of the migrated template): no drizzle schema, no tables.
     const fresh = await createEmptyDatabase(inject('postgresUrl'), 'kefu_mig');
@@ -42,6 +42,11 @@ describe.runIf(TEST_DB === 'postgres')('concurrent migrations (PostgreSQL)', () 
       // The schema is whole: the last migration's objects exist.
       const tables = await client.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
       expect(tables.rows[0].n).toBeGreaterThan(0);
+      // One admin and each seed once, although all three started on a database without them.
+      const admins = await client.query("SELECT count(*)::int AS n FROM users WHERE username = 'admin'");
+      expect(admins.rows[0].n).toBe(1);
+      const seeds = await client.query('SELECT count(*)::int AS n, count(DISTINCT name)::int AS d FROM seed_runs');
+      expect(seeds.rows[0].n).toBe(seeds.rows[0].d);
     } finally {
       await client.end();
     }

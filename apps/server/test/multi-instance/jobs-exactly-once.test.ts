@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/config.js';
-import { EventBus } from '../../src/events/bus.js';
+import { OutboxDispatcher } from '../../src/events/dispatcher.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import type { Deps } from '../../src/lib/deps.js';
+import { createFileStore } from '../../src/lib/file-store/index.js';
 import { openTestDatabase, TEST_DB, type TestDatabase, testConfig } from '../helpers.js';
 import { CREATE_EFFECTS_TABLE, RECORD_KEY_JOB, recordKeyJob } from './fixtures/test-jobs.js';
 import { type Child, spawnFixture, waitFor } from './support.js';
@@ -54,7 +55,8 @@ function runnerFor(database: TestDatabase, config: Config, worker: string, batch
     logger: silent,
     definitions: [recordKeyJob(worker, { batchSize })],
   });
-  const deps: Deps = { config, database, bus: new EventBus(silent), jobs };
+  const outbox = new OutboxDispatcher({ database, config, logger: silent });
+  const deps: Deps = { config, database, outbox, jobs, files: createFileStore(config.files.store, database) };
   return { jobs, deps };
 }
 

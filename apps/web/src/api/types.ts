@@ -51,6 +51,7 @@ export type AuditEntry = ResponseOf<'/api/v1/audit', 'get'>['items'][number];
 export type AuditQuery = QueryOf<'/api/v1/audit', 'get'>;
 export type Job = ResponseOf<'/api/v1/jobs', 'get'>['items'][number];
 export type JobState = NonNullable<QueryOf<'/api/v1/jobs', 'get'>['state']>;
+export type DeadLetter = ResponseOf<'/api/v1/jobs/dead-letters', 'get'>['items'][number];
 export type Health = ResponseOf<'/api/health', 'get'>;
 
 // Customer archive (customers, settings, grading, imports) and handovers.

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { alreadyShown } from '../api/errors';
 import type { SavedViewModule } from '../api/types';
-import { cleanValues, ownViewNamed, type SavedView, viewOptions } from '../modules/customers/savedViews';
-import { useDeleteView, useSavedViews, useSaveView } from '../modules/customers/savedViewsApi';
+import { cleanValues, ownViewNamed, type SavedView, viewOptions } from '../modules/saved-views/savedViews';
+import { useDeleteView, useSavedViews, useSaveView } from '../modules/saved-views/savedViewsApi';
 
 /** Namespaces holding the bar's `views.*` texts (the same keys, each module its own wording). */
 export type SavedViewsNamespace = 'customers' | 'tickets';

@@ -4,9 +4,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { i18n } from '../i18n';
 import { NamedSettingTab } from '../modules/customers/settings/NamedSettingTab';
-import { customerSettingsKey } from '../modules/customers/settingsApi';
-import { ticketSettingsKey } from '../modules/ticket-settings/api';
-import { SettingTab } from '../modules/ticket-settings/SettingTab';
+import { customerSettingsKey } from '../modules/customers/settings/settingsApi';
+import { ticketSettingsKey } from '../modules/tickets/settings/api';
+import { SettingTab } from '../modules/tickets/settings/SettingTab';
 import { SavedViewsBar } from './SavedViewsBar';
 
 /** Shared list pieces rendered to HTML with the query cache filled, as after the first fetch. */

@@ -1,37 +1,22 @@
-import type { Locale } from '@kefu/shared';
+import { type Locale, t } from '@kefu/shared';
 import type { ExportColumn } from '../../lib/export.js';
 import type { AuditRow } from './audit.repository.js';
 
-const HEADERS: Record<Locale, string[]> = {
-  'zh-CN': [
-    '编号',
-    '时间',
-    '操作人',
-    '操作',
-    '对象类型',
-    '对象编号',
-    '变更前',
-    '变更后',
-    '详情',
-    'IP',
-    '浏览器',
-    '请求编号',
-  ],
-  en: [
-    'ID',
-    'Time',
-    'Actor',
-    'Action',
-    'Entity type',
-    'Entity ID',
-    'Before',
-    'After',
-    'Details',
-    'IP',
-    'User agent',
-    'Request ID',
-  ],
-};
+/** Column headers (catalog `label.audit_column.*`), in the order of VALUES. */
+const HEADERS = [
+  'id',
+  'at',
+  'actor',
+  'action',
+  'entity_type',
+  'entity_id',
+  'before',
+  'after',
+  'details',
+  'ip',
+  'user_agent',
+  'request_id',
+] as const;
 
 const VALUES: ((row: AuditRow) => unknown)[] = [
   (r) => r.id,
@@ -49,5 +34,9 @@ const VALUES: ((row: AuditRow) => unknown)[] = [
 ];
 
 export function auditExportColumns(locale: Locale): ExportColumn<AuditRow>[] {
-  return VALUES.map((value, i) => ({ header: HEADERS[locale][i] ?? '', value, width: i === 6 || i === 7 ? 40 : 18 }));
+  return VALUES.map((value, i) => ({
+    header: t(locale, `label.audit_column.${HEADERS[i] ?? 'id'}`),
+    value,
+    width: i === 6 || i === 7 ? 40 : 18,
+  }));
 }

@@ -1,10 +1,10 @@
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { auditLog } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { cappedPageTotal } from '../../lib/capped-count.js';
 import { departmentTreeIds, scopedUserIds } from '../../lib/data-scope.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
+import { auditLog } from './audit.tables.js';
 
 export type AuditInsert = typeof auditLog.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;

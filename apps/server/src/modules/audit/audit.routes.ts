@@ -26,6 +26,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'audit.read' },
       schema: {
         tags: ['audit'],
+        operationId: 'listAuditEntries',
         summary: "Search the audit log within the caller's data scope (personal fields masked below scope all)",
         querystring: ListAuditQuerySchema,
         response: { 200: AuditPageSchema, ...problems },
@@ -43,6 +44,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'audit.export' },
       schema: {
         tags: ['audit'],
+        operationId: 'exportAuditEntries',
         summary:
           "Export the filtered audit log within the caller's data scope as CSV (UTF-8 with BOM) or Excel, personal fields masked",
         querystring: ExportAuditQuerySchema,

@@ -1,3 +1,4 @@
+import { t } from '@kefu/shared';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { type RecordAudience, resolveRecordAudiences } from '../../lib/data-scope.js';
@@ -120,10 +121,10 @@ export async function exportAuditEntries(
   });
   const stamp = new Date().toISOString().slice(0, 10);
   return {
-    filename: `${ctx.locale === 'en' ? 'audit-log' : '审计日志'}-${stamp}.${format}`,
+    filename: `${t(ctx.locale, 'label.export.audit_file')}-${stamp}.${format}`,
     ...exportStream({
       format,
-      sheetName: ctx.locale === 'en' ? 'Audit log' : '审计日志',
+      sheetName: t(ctx.locale, 'label.export.audit'),
       columns: auditExportColumns(ctx.locale),
       batches: maskedBatches(iterateAuditRows(deps.database.db, ctx.actor, filter)),
     }),

@@ -1,8 +1,8 @@
 import { lt } from 'drizzle-orm';
 import { z } from 'zod';
-import { sessions } from '../../db/schema/index.js';
 import { defineJob } from '../../jobs/definition.js';
 import { purgeThrottles } from './auth.repository.js';
+import { sessions } from './auth.tables.js';
 import { FORGET_FAILURES_AFTER_MS } from './lockout.js';
 
 /** Nightly: drop sessions that expired and sign-in failures old enough to be forgotten. */

@@ -1,20 +1,31 @@
 import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { apiTokens, loginThrottles, roles, sessions, users } from '../../db/schema/index.js';
-import type { Actor } from '../../lib/actor.js';
-import { inScope } from '../../lib/data-scope.js';
+import { actorView } from '../users/index.js';
+import { apiTokens, loginThrottles, sessions } from './auth.tables.js';
 
-const actorColumns = {
-  userId: users.id,
-  username: users.username,
-  displayName: users.displayName,
-  roleKey: users.roleKey,
-  departmentId: users.departmentId,
-  locale: users.locale,
-  isActive: users.isActive,
-  permissions: roles.permissions,
-  dataScope: roles.dataScope,
-};
+// The user rows sign-in reads and writes belong to the users module.
+export {
+  findUserById,
+  findUserByUsername,
+  findUserInScope,
+  updateLoginState,
+  updatePasswordHash,
+} from '../users/index.js';
+
+function actorColumns() {
+  const actor = actorView();
+  return {
+    userId: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    roleKey: actor.roleKey,
+    departmentId: actor.departmentId,
+    locale: actor.locale,
+    isActive: actor.isActive,
+    permissions: actor.permissions,
+    dataScope: actor.dataScope,
+  };
+}
 
 export type ActorRow = {
   userId: string;
@@ -28,32 +39,11 @@ export type ActorRow = {
   dataScope: 'own' | 'team' | 'department' | 'all';
 };
 
-export async function findUserByUsername(db: DbOrTx, username: string) {
-  const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
-  return row;
-}
-
-/** A user the actor may see (data scope in the query), or nothing. */
-export async function findUserInScope(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db
-    .select({ id: users.id, username: users.username })
-    .from(users)
-    .where(and(eq(users.id, id), inScope(users.id, actor)))
-    .limit(1);
-  return row;
-}
-
-export async function findUserById(db: DbOrTx, id: string) {
-  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  return row;
-}
-
 export async function findActorBySession(db: DbOrTx, sessionId: string) {
   const [row] = await db
-    .select({ ...actorColumns, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+    .select({ ...actorColumns(), csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(roles, eq(roles.key, users.roleKey))
+    .innerJoin(actorView(), eq(actorView().userId, sessions.userId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`)))
     .limit(1);
   return row as (ActorRow & { csrfToken: string; lastSeenAt: Date }) | undefined;
@@ -61,10 +51,9 @@ export async function findActorBySession(db: DbOrTx, sessionId: string) {
 
 export async function findActorByToken(db: DbOrTx, tokenHash: string) {
   const [row] = await db
-    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ ...actorColumns(), tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .innerJoin(roles, eq(roles.key, users.roleKey))
+    .innerJoin(actorView(), eq(actorView().userId, apiTokens.userId))
     .where(
       and(
         eq(apiTokens.tokenHash, tokenHash),
@@ -96,21 +85,6 @@ export async function touchSession(db: DbOrTx, sessionId: string, expiresAt: Dat
 
 export async function touchToken(db: DbOrTx, tokenId: string) {
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tokenId));
-}
-
-export async function updateLoginState(
-  db: DbOrTx,
-  userId: string,
-  values: Partial<Pick<typeof users.$inferInsert, 'failedLogins' | 'lockedUntil' | 'lastLoginAt'>>,
-) {
-  await db.update(users).set(values).where(eq(users.id, userId));
-}
-
-export async function updatePasswordHash(db: DbOrTx, userId: string, passwordHash: string) {
-  await db
-    .update(users)
-    .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date(), failedLogins: 0, lockedUntil: null })
-    .where(eq(users.id, userId));
 }
 
 export async function listTokensOfUser(db: DbOrTx, userId: string) {

@@ -26,6 +26,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
+        operationId: 'signIn',
         summary: 'Sign in with username and password; sets the session and CSRF cookies',
         body: LoginBodySchema,
         response: {
@@ -52,7 +53,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     '/logout',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 204: NoContent, ...problems } },
+      schema: {
+        tags: ['auth'],
+        operationId: 'signOut',
+        summary: 'Sign out (ends this session)',
+        response: { 204: NoContent, ...problems },
+      },
     },
     async (request, reply) => {
       await service.logout(deps, request.ctx(), request.cookies[SESSION_COOKIE]);
@@ -67,6 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
+        operationId: 'getMe',
         summary: 'The signed-in user, role, permissions and data scope',
         response: { 200: MeSchema, ...problems },
       },
@@ -80,6 +87,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
+        operationId: 'updateMe',
         summary: 'Change own display name or language',
         body: UpdateMeBodySchema,
         response: { 200: MeSchema, ...problems },
@@ -94,6 +102,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
+        operationId: 'changeOwnPassword',
         summary: 'Change own password (browser session only; signs out the other sessions and revokes every API token)',
         body: ChangePasswordBodySchema,
         response: { 204: NoContent, ...problems },
@@ -114,6 +123,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
+        operationId: 'listApiTokens',
         summary: 'List own API tokens',
         response: { 200: z.object({ items: z.array(ApiTokenSchema) }), ...problems },
       },
@@ -127,6 +137,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
+        operationId: 'createApiToken',
         summary: 'Create a personal API token (shown once; browser session only)',
         body: CreateTokenBodySchema,
         response: { 201: CreatedTokenSchema, ...problems },
@@ -144,6 +155,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
+        operationId: 'revokeApiToken',
         summary: 'Revoke an API token (browser session only)',
         params: z.object({ id: z.uuid() }),
         response: { 204: NoContent, ...problems },

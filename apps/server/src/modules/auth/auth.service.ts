@@ -1,12 +1,13 @@
 import type { Locale, Permission } from '@kefu/shared';
 import { isPermission } from '@kefu/shared';
 import type { Db } from '../../db/client.js';
+import { recordEvent } from '../../events/outbox.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './auth.repository.js';
 import { revokeCredentials } from './credentials.js';
 import * as lockout from './lockout.js';
@@ -75,9 +76,9 @@ export async function login(
           ...(counted.lockMinutes > 0 ? { minutes: counted.lockMinutes } : {}),
         },
       });
+      await recordEvent(tx, 'auth.login_failed', { username, locked: counted.lockMinutes > 0 });
       return counted;
     });
-    deps.bus.emit('auth.login_failed', { username, locked: lockMinutes > 0 });
     if (lockMinutes > 0) throw lockout.lockedError(lockMinutes);
     throw new AppError('auth.invalid_credentials', 401);
   }
@@ -102,18 +103,19 @@ export async function login(
       { ...ctx, actor: { userId: user.id, username: user.username, displayName: user.displayName } as Actor },
       { action: 'auth.login', entityType: 'user', entityId: user.id },
     );
+    await recordEvent(tx, 'auth.logged_in', { userId: user.id }, user.id);
   });
-  deps.bus.emit('auth.logged_in', { userId: user.id }, user.id);
   return { userId: user.id, sessionToken, csrfToken, expiresAt };
 }
 
 export async function logout(deps: Deps, ctx: RequestContext, sessionToken: string | undefined): Promise<void> {
   if (!sessionToken || !ctx.actor) return;
+  const { userId } = ctx.actor;
   await deps.database.db.transaction(async (tx) => {
     await repo.deleteSession(tx, sha256(sessionToken));
     await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor?.userId });
+    await recordEvent(tx, 'auth.logged_out', { userId }, userId);
   });
-  deps.bus.emit('auth.logged_out', { userId: ctx.actor.userId }, ctx.actor.userId);
 }
 
 /** Resolves a session cookie; slides its expiry at most every five minutes. */

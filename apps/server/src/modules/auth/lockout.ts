@@ -3,8 +3,8 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { assertMayManage } from '../users/users.policy.js';
+import { recordAudit } from '../audit/index.js';
+import { assertMayManage } from '../users/index.js';
 import * as repo from './auth.repository.js';
 
 /**

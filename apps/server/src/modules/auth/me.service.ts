@@ -1,9 +1,10 @@
+import { recordEvent } from '../../events/outbox.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { findRoleRow } from '../roles/roles.repository.js';
-import { findUserView, updateUser } from '../users/users.repository.js';
+import { recordAudit } from '../audit/index.js';
+import { findRoleRow } from '../roles/index.js';
+import { findUserView, updateUser } from '../users/index.js';
 
 export async function getMe(deps: Deps, userId: string, locale?: 'zh-CN' | 'en') {
   const { db } = deps.database;
@@ -42,7 +43,7 @@ export async function updateMe(
       before: before && { displayName: before.displayName, locale: before.locale },
       after: input,
     });
+    await recordEvent(tx, 'user.updated', { userId: ctx.actor.userId, fields: Object.keys(input) }, ctx.actor.userId);
   });
-  deps.bus.emit('user.updated', { userId: ctx.actor.userId, fields: Object.keys(input) }, ctx.actor.userId);
   return getMe(deps, ctx.actor.userId, input.locale ?? ctx.locale);
 }

@@ -17,6 +17,7 @@ export const accountUnlockRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'users.write' },
       schema: {
         tags: ['users'],
+        operationId: 'unlockUser',
         summary: 'Lift every sign-in lockout of a user (all client addresses) and forget the failures; audited',
         params: z.object({ id: z.uuid() }),
         response: { 200: UnlockResultSchema, ...problems },

@@ -1,29 +1,20 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { departments, users } from '../../db/schema/index.js';
-
-const managers = alias(users, 'managers');
+import { departmentMemberCountSql, userNameSql } from '../users/index.js';
+import { departments } from './departments.tables.js';
 
 export async function listDepartmentViews(db: DbOrTx) {
-  const members = db
-    .select({ departmentId: users.departmentId, n: count().as('n') })
-    .from(users)
-    .groupBy(users.departmentId)
-    .as('members');
   return db
     .select({
       id: departments.id,
       name: departments.name,
       parentId: departments.parentId,
       managerId: departments.managerId,
-      managerName: managers.displayName,
+      managerName: userNameSql(departments.managerId),
       sortOrder: departments.sortOrder,
-      memberCount: sql<number>`coalesce(${members.n}, 0)::int`,
+      memberCount: departmentMemberCountSql(departments.id),
     })
     .from(departments)
-    .leftJoin(managers, eq(managers.id, departments.managerId))
-    .leftJoin(members, eq(members.departmentId, departments.id))
     .orderBy(asc(departments.sortOrder), asc(departments.name));
 }
 
@@ -63,7 +54,23 @@ export async function isSelfOrDescendant(db: DbOrTx, departmentId: string, candi
 }
 
 export async function countChildrenAndMembers(db: DbOrTx, id: string) {
-  const [children] = await db.select({ n: count() }).from(departments).where(eq(departments.parentId, id));
-  const [members] = await db.select({ n: count() }).from(users).where(eq(users.departmentId, id));
-  return (children?.n ?? 0) + (members?.n ?? 0);
+  const [row] = await db
+    .select({ children: count(), members: departmentMemberCountSql(sql`${id}::uuid`) })
+    .from(departments)
+    .where(eq(departments.parentId, id));
+  return (row?.children ?? 0) + (row?.members ?? 0);
+}
+
+/** The manager of the department or, when it has none, of the nearest department above it. */
+export async function responsibleManager(db: DbOrTx, departmentId: string | null): Promise<string | null> {
+  if (!departmentId) return null;
+  const result = await db.execute<{
+    manager_id: string | null;
+  }>(sql`WITH RECURSIVE up(id, parent_id, manager_id, depth) AS (
+      SELECT id, parent_id, manager_id, 0 FROM departments WHERE id = ${departmentId}::uuid
+      UNION ALL
+      SELECT d.id, d.parent_id, d.manager_id, up.depth + 1 FROM departments d JOIN up ON d.id = up.parent_id
+      WHERE up.depth < 20
+    ) SELECT manager_id FROM up WHERE manager_id IS NOT NULL ORDER BY depth LIMIT 1`);
+  return result.rows[0]?.manager_id ?? null;
 }

@@ -18,6 +18,7 @@ export const departmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       config: { access: 'departments.read' },
       schema: {
         tags: ['departments'],
+        operationId: 'listDepartments',
         summary: 'List all departments (flat; parentId builds the tree)',
         response: { 200: z.object({ items: z.array(DepartmentSchema) }), ...problems },
       },
@@ -31,6 +32,7 @@ export const departmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       config: { access: 'departments.write' },
       schema: {
         tags: ['departments'],
+        operationId: 'createDepartment',
         summary: 'Create a department',
         body: CreateDepartmentBodySchema,
         response: { 201: DepartmentSchema, ...problems },
@@ -46,6 +48,7 @@ export const departmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       config: { access: 'departments.write' },
       schema: {
         tags: ['departments'],
+        operationId: 'updateDepartment',
         summary: 'Update a department',
         params: DepartmentIdParamsSchema,
         body: UpdateDepartmentBodySchema,
@@ -61,6 +64,7 @@ export const departmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       config: { access: 'departments.write' },
       schema: {
         tags: ['departments'],
+        operationId: 'deleteDepartment',
         summary: 'Delete an empty department',
         params: DepartmentIdParamsSchema,
         response: { 204: NoContent, ...problems },

@@ -1,9 +1,10 @@
 import type { DbOrTx } from '../../db/client.js';
+import { recordEvent } from '../../events/outbox.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError, badRequest } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { findUserRow } from '../users/users.repository.js';
+import { recordAudit } from '../audit/index.js';
+import { findUserRow } from '../users/index.js';
 import { assertMayChangeDepartment } from './departments.policy.js';
 import * as repo from './departments.repository.js';
 
@@ -45,9 +46,9 @@ export async function createDepartment(deps: Deps, ctx: ActorCtx, input: Departm
       entityId: row.id,
       after: row,
     });
+    await recordEvent(tx, 'department.created', { departmentId: row.id }, ctx.actor.userId);
     return viewOf(tx, row.id);
   });
-  deps.bus.emit('department.created', { departmentId: view.id }, ctx.actor.userId);
   return view;
 }
 
@@ -59,9 +60,9 @@ export async function updateDepartment(deps: Deps, ctx: ActorCtx, id: string, in
     await assertMayChangeDepartment(tx, ctx.actor, { ...input, id });
     const after = await repo.updateDepartment(tx, id, input);
     await recordAudit(tx, ctx, { action: 'department.updated', entityType: 'department', entityId: id, before, after });
+    await recordEvent(tx, 'department.updated', { departmentId: id }, ctx.actor.userId);
     return viewOf(tx, id);
   });
-  deps.bus.emit('department.updated', { departmentId: id }, ctx.actor.userId);
   return view;
 }
 
@@ -73,6 +74,6 @@ export async function deleteDepartment(deps: Deps, ctx: ActorCtx, id: string) {
     if ((await repo.countChildrenAndMembers(tx, id)) > 0) throw new AppError('departments.not_empty', 409);
     await repo.deleteDepartment(tx, id);
     await recordAudit(tx, ctx, { action: 'department.deleted', entityType: 'department', entityId: id, before });
+    await recordEvent(tx, 'department.deleted', { departmentId: id }, ctx.actor.userId);
   });
-  deps.bus.emit('department.deleted', { departmentId: id }, ctx.actor.userId);
 }

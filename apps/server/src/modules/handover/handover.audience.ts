@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { handovers } from '../../db/schema/index.js';
 import type { RecordAudience } from '../../lib/data-scope.js';
+import { handovers } from './handover.tables.js';
 
 /** Who a handover concerns, by the rule of `listHandoversInScope`: the leaving and the receiving user. */
 export async function handoverAudiences(db: DbOrTx, ids: string[]): Promise<Map<string, RecordAudience>> {

@@ -1,5 +1,6 @@
+import { localized } from '@kefu/shared';
 import type { DbOrTx } from '../../db/client.js';
-import { openTicketsContributor } from '../tickets/core/tickets.handover.js';
+import { openTicketsContributor } from '../tickets/index.js';
 import * as repo from './handover.repository.js';
 
 /** How many items of each kind a preview lists (the count is always complete). */
@@ -44,7 +45,7 @@ export type HandoverContributor = {
 /** customers.owner_id (专属客服经理), with the matching 'owner' staff row. */
 export const ownedCustomersContributor: HandoverContributor = {
   kind: 'customers',
-  label: { 'zh-CN': '专属客户', en: 'customers owned' },
+  label: localized('label.handover_kind.customers'),
   async preview(db, fromUserId) {
     return repo.previewOwnedCustomers(db, fromUserId, PREVIEW_LIMIT);
   },
@@ -57,7 +58,7 @@ export const ownedCustomersContributor: HandoverContributor = {
 /** Staff-contact roles (backup, sales, engineer, …) on customers someone else owns. */
 export const staffRolesContributor: HandoverContributor = {
   kind: 'customerStaff',
-  label: { 'zh-CN': '协同对接客户', en: 'staff-contact roles' },
+  label: localized('label.handover_kind.customer_staff'),
   async preview(db, fromUserId, toUserId) {
     const roles = await repo.previewStaffRoles(db, fromUserId, toUserId, PREVIEW_LIMIT);
     const short = await repo.previewKeyCustomersShortOfStaff(db, fromUserId, toUserId, PREVIEW_LIMIT);
@@ -71,7 +72,7 @@ export const staffRolesContributor: HandoverContributor = {
 
 /**
  * Every contributor, in the order they move. A module with work that belongs to a person (open
- * tickets, scheduled callbacks, …) adds its contributor here, like jobs in `jobs/registry.ts`.
+ * tickets, scheduled callbacks, …) adds its contributor here.
  */
 export const handoverContributors: HandoverContributor[] = [
   ownedCustomersContributor,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import { defineJob } from '../../jobs/definition.js';
-import { type NotificationInput, queueNotifications } from '../notifications/notifications.service.js';
+import { type NotificationInput, queueNotifications } from '../notifications/index.js';
 import * as repo from './handover.repository.js';
 import { DEFAULT_NOTICE_TEMPLATE, NOTICE_SUBJECT, pickRecipient, renderNotice } from './handover.template.js';
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers.js';
-import { customerContacts, customerStaff, customers } from '../../db/schema/index.js';
 import { createUser } from '../../db/seed/factories.js';
+import { customerContacts, customerStaff, customers } from '../customers/customers.tables.js';
 import { queueCustomerNotices } from './handover.jobs.js';
 
 async function waitFor(probe: () => Promise<boolean>, timeoutMs = 20_000) {

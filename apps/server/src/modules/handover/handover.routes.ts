@@ -21,6 +21,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       config: { access: 'customers.handover' },
       schema: {
         tags: ['handovers'],
+        operationId: 'previewHandover',
         summary: 'What a handover would move, kind by kind (counts and the first 50 of each)',
         body: HandoverPreviewBodySchema,
         response: { 200: HandoverPreviewSchema, ...problems },
@@ -35,6 +36,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       config: { access: 'customers.handover' },
       schema: {
         tags: ['handovers'],
+        operationId: 'createHandover',
         summary:
           'Hand everything over in one audited transaction; optionally notify customers and disable the leaving user',
         body: HandoverBodySchema,
@@ -51,6 +53,7 @@ export const handoverRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       config: { access: 'customers.handover' },
       schema: {
         tags: ['handovers'],
+        operationId: 'listHandovers',
         summary: 'Handover history in the caller’s data scope (from or to someone in scope)',
         querystring: ListHandoversQuerySchema,
         response: { 200: pageOf(HandoverSchema), ...problems },

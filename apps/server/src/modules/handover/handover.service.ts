@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../db/client.js';
+import { recordEvent } from '../../events/outbox.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError, badRequest } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import type { PageQuery } from '../../lib/pagination.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { revokeCredentials } from '../auth/credentials.js';
-import { insertTimelineEntries, type TimelineInsert } from '../customers/records/timeline.repository.js';
-import { queueNotification } from '../notifications/notifications.service.js';
-import { assertMayManage, assertNotLastAdmin } from '../users/users.policy.js';
-import { updateUser } from '../users/users.repository.js';
+import { recordAudit } from '../audit/index.js';
+import { revokeCredentials } from '../auth/index.js';
+import { insertTimelineEntries, type TimelineInsert } from '../customers/index.js';
+import { queueNotification } from '../notifications/index.js';
+import { assertMayManage, assertNotLastAdmin, updateUser } from '../users/index.js';
 import { type HandoverContributor, handoverContributors } from './handover.contributors.js';
 import { NOTIFY_CUSTOMERS_JOB } from './handover.jobs.js';
 import * as repo from './handover.repository.js';
@@ -57,22 +57,16 @@ export async function previewHandover(
   return { from: party(from), to: party(to), scope: input.scope, contributions };
 }
 
-function successorMessage(
-  locale: 'zh-CN' | 'en',
-  fromName: string,
-  reason: string,
-  moved: { c: HandoverContributor; n: number }[],
-) {
-  const parts = moved.map(({ c, n }) => (locale === 'en' ? `${n} ${c.label.en}` : `${c.label['zh-CN']} ${n} 项`));
-  return locale === 'en'
-    ? {
-        subject: `Handover from ${fromName}`,
-        body: `${fromName}’s work was handed over to you: ${parts.join(', ')}. Reason: ${reason}`,
-      }
-    : {
-        subject: `${fromName} 的工作已交接给您`,
-        body: `您已接收 ${fromName} 交接的工作：${parts.join('，')}。交接原因：${reason}`,
-      };
+/** The successor's in-app notice, as catalog keys (worded in the reader's language when listed). */
+function successorMessage(fromName: string, reason: string, moved: { c: HandoverContributor; n: number }[]) {
+  const parts = moved.map(({ c, n }) => ({
+    key: 'notice.handover.part' as const,
+    params: { label: c.label, count: n },
+  }));
+  return {
+    subject: { key: 'notice.handover.subject' as const, params: { from: fromName } },
+    body: { key: 'notice.handover.body' as const, params: { from: fromName, parts, reason } },
+  };
 }
 
 /**
@@ -178,28 +172,36 @@ export async function executeHandover(deps: Deps, ctx: ActorCtx, input: Handover
         : []),
     );
     if (moved.length > 0) {
-      const message = successorMessage(to.locale, from.displayName, input.reason, moved);
-      await queueNotification(tx, { channel: 'in_app', recipient: to.id, ...message, ref: `handover:${handoverId}` });
+      const content = successorMessage(from.displayName, input.reason, moved);
+      await queueNotification(tx, {
+        channel: 'in_app',
+        recipient: to.id,
+        content,
+        locale: to.locale,
+        ref: `handover:${handoverId}`,
+      });
     }
-    return { from, to, customerIds, deactivate };
+    await recordEvent(
+      tx,
+      'handover.completed',
+      { handoverId, fromUserId: from.id, toUserId: to.id, customerCount: customerIds.length },
+      actorId,
+    );
+    if (deactivate) await recordEvent(tx, 'user.updated', { userId: from.id, fields: ['isActive'] }, actorId);
+    // The notice job commits with the handover. Without a job runner (jobs disabled) there is
+    // none, and `notifyJobId` is null, which the caller shows.
+    const notifyJobId =
+      input.notifyCustomers && customerIds.length > 0 && deps.jobs.started
+        ? await deps.jobs.send(
+            NOTIFY_CUSTOMERS_JOB,
+            { handoverId, customerIds, template: input.messageTemplate },
+            { tx },
+          )
+        : null;
+    return { customerIds, deactivate, notifyJobId };
   });
 
-  const { from, to, customerIds, deactivate } = result;
-  deps.bus.emit(
-    'handover.completed',
-    { handoverId, fromUserId: from.id, toUserId: to.id, customerCount: customerIds.length },
-    actorId,
-  );
-  if (deactivate) deps.bus.emit('user.updated', { userId: from.id, fields: ['isActive'] }, actorId);
-
-  let notifyJobId: string | null = null;
-  if (input.notifyCustomers && customerIds.length > 0) {
-    // After commit, as the job must see the committed handover. If the queue refuses, the
-    // handover stands and `notifyJobId` is null, which the caller shows.
-    notifyJobId = await deps.jobs
-      .send(NOTIFY_CUSTOMERS_JOB, { handoverId, customerIds, template: input.messageTemplate })
-      .catch(() => null);
-  }
+  const { customerIds, deactivate, notifyJobId } = result;
   const view = (await repo.findHandoverView(deps.database.db, handoverId)) as HandoverView;
   return { ...view, affectedCustomers: customerIds.length, deactivatedFrom: deactivate, notifyJobId };
 }

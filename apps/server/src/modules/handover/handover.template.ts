@@ -1,4 +1,5 @@
-import { normalisePhone } from '../customers/archive/customers.rules.js';
+import { DEFAULT_LOCALE, t } from '@kefu/shared';
+import { normalisePhone } from '../customers/index.js';
 
 /** The values a customer notice can mention; each has a Chinese and an English placeholder name. */
 export type NoticeValues = {
@@ -21,13 +22,13 @@ const PLACEHOLDERS: Record<string, keyof NoticeValues> = {
 
 export const TEMPLATE_PLACEHOLDERS = Object.keys(PLACEHOLDERS);
 
-/** Used when the handover names no template. Neutral wording: it fits owners and other staff contacts. */
-export const DEFAULT_NOTICE_TEMPLATE =
-  '尊敬的{客户名称}：您好！因工作安排调整，自即日起您的客服对接人由{原对接人}变更为{新对接人}，' +
-  '联系电话：{新对接人电话}。此前的服务事项均已交接完毕，如有任何需要，欢迎随时与{新对接人}联系。' +
-  '感谢您一直以来的信任与支持！';
+/**
+ * Used when the handover names no template (catalog `notice.customer_handover.*`, in the business
+ * language: customers have no language setting). Neutral wording: it fits owners and other staff contacts.
+ */
+export const DEFAULT_NOTICE_TEMPLATE = t(DEFAULT_LOCALE, 'notice.customer_handover.template');
 
-export const NOTICE_SUBJECT = '客服对接人变更通知';
+export const NOTICE_SUBJECT = t(DEFAULT_LOCALE, 'notice.customer_handover.subject');
 
 const TOKEN = /\{([^{}\s]{1,32})\}/g;
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventLog } from '../../../test/events.js';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers.js';
-import { customerStaff, customers } from '../../db/schema/index.js';
 import { createDepartment, createUser } from '../../db/seed/factories.js';
-import type { DomainEvent } from '../../events/catalog.js';
+import { customerStaff, customers } from '../customers/customers.tables.js';
 import { handoverContributors } from './handover.contributors.js';
 
 type Row = Record<string, unknown>;
@@ -17,7 +17,7 @@ describe('handover: customers and open work to a successor in one transaction', 
   let u: Record<'leaver' | 'successor' | 'peer' | 'outsider' | 'retired', string>;
   let owned: string[]; // the 501 live customers the leaver owns
   let c: Record<'key' | 'sales' | 'backup' | 'other' | 'merged' | 'mine', string>;
-  const events: DomainEvent[] = [];
+  let events: EventLog;
 
   const rows = async <T = Row>(q: ReturnType<typeof sql>) => (await t.database.db.execute(q)).rows as T[];
   const n = async (q: ReturnType<typeof sql>) => Number((await rows<{ n: number }>(q))[0]?.n);
@@ -108,7 +108,7 @@ describe('handover: customers and open work to a successor in one transaction', 
     supervisor = await t.signIn('sup');
     agent = await t.signIn('plainagent');
     leaverSession = await t.signIn('leaver');
-    t.app.deps.bus.on('handover.completed', (e) => void events.push(e));
+    events = new EventLog(t.database.db);
   });
   afterAll(async () => t?.close());
 
@@ -278,7 +278,7 @@ describe('handover: customers and open work to a successor in one transaction', 
     );
     expect(audit.map((a) => a.action)).toEqual(['handover.completed', 'user.updated']);
     expect(audit[0]?.details?.customerIds).toHaveLength(504);
-    expect(events.map((e) => e.payload)).toEqual([
+    expect((await events.list('handover.completed')).map((e) => e.payload)).toEqual([
       { handoverId: h.id, fromUserId: u.leaver, toUserId: u.successor, customerCount: 504 },
     ]);
     expect(await n(sql`SELECT count(*)::int AS n FROM notifications WHERE recipient = ${u.successor}`)).toBe(1);

@@ -19,6 +19,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ deps: Deps; version: string }
       config: { access: 'public' },
       schema: {
         tags: ['system'],
+        operationId: 'getHealth',
         summary: 'Liveness, database kind and migration state',
         response: { 200: HealthSchema, 503: ProblemSchema },
       },

@@ -28,6 +28,7 @@ export const jobsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { access: 'jobs.read' },
       schema: {
         tags: ['jobs'],
+        operationId: 'listJobs',
         summary: 'Background jobs by state (failed ones can be retried)',
         querystring: PageQuerySchema.extend({ state: z.enum(STATES).optional() }),
         response: { 200: pageOf(JobSchema), ...problems },
@@ -45,6 +46,7 @@ export const jobsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       config: { access: 'jobs.manage' },
       schema: {
         tags: ['jobs'],
+        operationId: 'retryJob',
         summary: 'Retry a failed job',
         params: z.object({ id: z.uuid() }),
         response: { 204: NoContent, ...problems },

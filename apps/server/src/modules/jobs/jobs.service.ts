@@ -2,7 +2,7 @@ import type { RequestContext } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { offsetOf, type PageQuery } from '../../lib/pagination.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './jobs.repository.js';
 
 export async function listJobs(deps: Deps, state: repo.JobState | undefined, page: PageQuery) {

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { notifications } from '../../db/schema/index.js';
 import { inOrder } from '../../lib/in-order.js';
+import { notifications } from './notifications.tables.js';
 
 export type NotificationInsert = typeof notifications.$inferInsert;
 
@@ -32,6 +32,7 @@ export async function listInApp(db: DbOrTx, userId: string, unreadOnly: boolean,
         id: notifications.id,
         subject: notifications.subject,
         body: notifications.body,
+        content: notifications.content,
         ref: notifications.ref,
         createdAt: notifications.createdAt,
         readAt: notifications.readAt,
@@ -67,4 +68,14 @@ export async function markAllRead(db: DbOrTx, userId: string, at: Date) {
     .update(notifications)
     .set({ readAt: at })
     .where(and(mine(userId), isNull(notifications.readAt)));
+}
+
+/** Whether a notification with this ref was written after `since` (announce once per window). */
+export async function notifiedSince(db: DbOrTx, ref: string, since: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.ref, ref), gt(notifications.createdAt, since)))
+    .limit(1);
+  return row !== undefined;
 }

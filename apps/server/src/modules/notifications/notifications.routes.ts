@@ -17,6 +17,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'authenticated' },
       schema: {
         tags: ['notifications'],
+        operationId: 'listMyNotifications',
         summary: 'My in-app notifications, newest first, with the unread count',
         querystring: ListMyNotificationsQuerySchema,
         response: { 200: MyNotificationsPageSchema, ...problems },
@@ -24,7 +25,8 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
     },
     async (request) => {
       const { unread, ...page } = request.query;
-      return service.listMyNotifications(deps, actorContext(request).actor, unread ?? false, page);
+      const ctx = actorContext(request);
+      return service.listMyNotifications(deps, ctx.actor, unread ?? false, page, ctx.locale);
     },
   );
 
@@ -34,6 +36,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'authenticated' },
       schema: {
         tags: ['notifications'],
+        operationId: 'markNotificationRead',
         summary: 'Mark one of my notifications read',
         params: NotificationIdParamsSchema,
         response: { 204: NoContent, ...problems },
@@ -51,6 +54,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'authenticated' },
       schema: {
         tags: ['notifications'],
+        operationId: 'markAllNotificationsRead',
         summary: 'Mark all my notifications read',
         response: { 204: NoContent, ...problems },
       },

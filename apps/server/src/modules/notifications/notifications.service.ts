@@ -1,10 +1,11 @@
+import { DEFAULT_LOCALE, type Locale, type MessageRef, renderRef } from '@kefu/shared';
 import type { DbOrTx } from '../../db/client.js';
-import type { NotificationChannel } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import type { PageQuery } from '../../lib/pagination.js';
 import * as repo from './notifications.repository.js';
+import type { NotificationChannel } from './notifications.tables.js';
 
 /**
  * The notification layer: other modules hand it messages inside their own transaction, so a
@@ -18,16 +19,46 @@ import * as repo from './notifications.repository.js';
 export type NotificationInput = {
   channel: NotificationChannel;
   recipient: string;
-  subject: string;
-  body: string;
   /** What caused it, e.g. `handover:<id>`. */
   ref?: string | null;
-};
+} & (
+  | {
+      /** Catalog keys + params: worded in the reader's language when listed (in-app). */
+      content: NotificationContent;
+      /** The recipient's language, for the stored wording (what a delivery adapter sends); zh-CN by default. */
+      locale?: Locale;
+    }
+  /** Text written by a person (e.g. a customer notice template): stored and shown as is. */
+  | { subject: string; body: string }
+);
+
+export type NotificationContent = { subject: MessageRef; body: MessageRef };
+
+/** A notification in `locale`: from its keys when it has them, else its stored text (older rows). */
+export function wordNotification<T extends { subject: string; body: string; content?: NotificationContent | null }>(
+  row: T,
+  locale: Locale,
+): Omit<T, 'content'> {
+  const { content, ...rest } = row;
+  return content
+    ? { ...rest, subject: renderRef(locale, content.subject), body: renderRef(locale, content.body) }
+    : rest;
+}
 
 function toRow(input: NotificationInput, now: Date): repo.NotificationInsert {
   const inApp = input.channel === 'in_app';
+  const text =
+    'content' in input
+      ? {
+          subject: renderRef(input.locale ?? DEFAULT_LOCALE, input.content.subject),
+          body: renderRef(input.locale ?? DEFAULT_LOCALE, input.content.body),
+          content: input.content,
+        }
+      : { subject: input.subject, body: input.body };
   return {
-    ...input,
+    channel: input.channel,
+    recipient: input.recipient,
+    ...text,
     ref: input.ref ?? null,
     status: inApp ? 'sent' : 'queued',
     sentAt: inApp ? now : null,
@@ -49,19 +80,20 @@ export async function queueNotifications(tx: DbOrTx, inputs: NotificationInput[]
   );
 }
 
+/** The caller's in-app notifications, worded in `locale` (the request's language). */
 export async function listMyNotifications(
   deps: Deps,
   actor: Actor,
   unreadOnly: boolean,
   page: Omit<PageQuery, 'sort'>,
+  locale: Locale = actor.locale,
 ) {
-  const { items, total, unread } = await repo.listInApp(
-    deps.database.db,
-    actor.userId,
-    unreadOnly,
-    page.pageSize,
-    (page.page - 1) * page.pageSize,
-  );
+  const {
+    items: rows,
+    total,
+    unread,
+  } = await repo.listInApp(deps.database.db, actor.userId, unreadOnly, page.pageSize, (page.page - 1) * page.pageSize);
+  const items = rows.map((row) => wordNotification(row, locale));
   return { items, total, unread, page: page.page, pageSize: page.pageSize };
 }
 

@@ -26,6 +26,7 @@ export const forbiddenPhrasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: { access: 'phrases.read' },
       schema: {
         tags: ['phrases'],
+        operationId: 'listForbiddenPhrases',
         summary: 'The forbidden phrases with their approved alternatives (the browser builds its matcher from this)',
         querystring: ListForbiddenPhrasesQuerySchema,
         response: { 200: z.object({ items: z.array(ForbiddenPhraseSchema) }), ...problems },
@@ -40,6 +41,7 @@ export const forbiddenPhrasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: { access: 'phrases.manage' },
       schema: {
         tags: ['phrases'],
+        operationId: 'createForbiddenPhrase',
         summary: 'Add a forbidden phrase ("never say …, say instead …")',
         body: CreateForbiddenPhraseBodySchema,
         response: { 201: ForbiddenPhraseSchema, ...problems },
@@ -55,6 +57,7 @@ export const forbiddenPhrasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: { access: 'phrases.read' },
       schema: {
         tags: ['phrases'],
+        operationId: 'checkForbiddenPhrases',
         summary: 'Check a text: forbidden-phrase hits with offsets into the text and the approved alternatives',
         body: CheckTextBodySchema,
         response: { 200: CheckTextResultSchema, ...problems },
@@ -69,6 +72,7 @@ export const forbiddenPhrasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: { access: 'phrases.review' },
       schema: {
         tags: ['phrases'],
+        operationId: 'listForbiddenPhraseOverrides',
         summary: 'Replies sent despite forbidden phrases, by authors in my data scope (default: not yet reviewed)',
         querystring: ListOverridesQuerySchema,
         response: { 200: OverridePageSchema, ...problems },
@@ -83,6 +87,7 @@ export const forbiddenPhrasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: { access: 'phrases.review' },
       schema: {
         tags: ['phrases'],
+        operationId: 'reviewForbiddenPhraseOverride',
         summary: 'Mark an override reviewed, with an optional note',
         params: IdParamsSchema,
         body: ReviewOverrideBodySchema,
@@ -98,6 +103,7 @@ export const forbiddenPhrasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: { access: 'phrases.manage' },
       schema: {
         tags: ['phrases'],
+        operationId: 'updateForbiddenPhrase',
         summary: 'Edit, enable or disable a forbidden phrase',
         params: IdParamsSchema,
         body: UpdateForbiddenPhraseBodySchema,
@@ -113,6 +119,7 @@ export const forbiddenPhrasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: { access: 'phrases.manage' },
       schema: {
         tags: ['phrases'],
+        operationId: 'deleteForbiddenPhrase',
         summary: 'Delete a forbidden phrase',
         params: IdParamsSchema,
         response: { 204: NoContent, ...problems },

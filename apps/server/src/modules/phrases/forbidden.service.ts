@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError, badRequest } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './phrases.repository.js';
 import type { ForbiddenPhraseInput, ListOverridesQuery } from './phrases.schemas.js';
 

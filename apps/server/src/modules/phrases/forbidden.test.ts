@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers.js';
-import { forbiddenPhrases } from '../../db/schema/index.js';
 import { createUser } from '../../db/seed/factories.js';
 import { STARTER_FORBIDDEN_PHRASES } from '../../db/seed/phrases.data.js';
 import { seedServiceStandards } from '../../db/seed/phrases.js';
 import { checkReply, recordOverride } from './phrases.service.js';
+import { forbiddenPhrases } from './phrases.tables.js';
 
 type Hit = { phraseId: string; phrase: string; alternative: string; start: number; end: number; matched: string };
 

@@ -1,17 +1,11 @@
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  cannedReplies,
-  forbiddenPhraseOverrides,
-  forbiddenPhrases,
-  servicePhrases,
-  users,
-} from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { inScope } from '../../lib/data-scope.js';
 import { offsetOf } from '../../lib/pagination.js';
+import { knownUserNameSql, userNameSql } from '../users/index.js';
 import type { ListOverridesQuery } from './phrases.schemas.js';
+import { cannedReplies, forbiddenPhraseOverrides, forbiddenPhrases, servicePhrases } from './phrases.tables.js';
 
 const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -71,7 +65,6 @@ export async function deleteServicePhrase(db: DbOrTx, id: string) {
 // ── canned replies ───────────────────────────────────────────────────────────
 
 export type CannedReplyRow = typeof cannedReplies.$inferSelect;
-const owners = alias(users, 'owners');
 
 /** Shared replies and the caller's personal ones, with the owner's name. */
 export async function listCannedReplies(db: DbOrTx, userId: string, filter: { q?: string; scope: string }) {
@@ -83,9 +76,8 @@ export async function listCannedReplies(db: DbOrTx, userId: string, filter: { q?
         ? and(eq(cannedReplies.isShared, false), eq(cannedReplies.ownerId, userId))
         : or(eq(cannedReplies.isShared, true), eq(cannedReplies.ownerId, userId));
   return db
-    .select({ reply: cannedReplies, ownerName: owners.displayName })
+    .select({ reply: cannedReplies, ownerName: userNameSql(cannedReplies.ownerId) })
     .from(cannedReplies)
-    .leftJoin(owners, eq(owners.id, cannedReplies.ownerId))
     .where(
       and(
         visible,
@@ -99,9 +91,8 @@ export async function listCannedReplies(db: DbOrTx, userId: string, filter: { q?
 
 export async function findCannedReply(db: DbOrTx, id: string) {
   const [row] = await db
-    .select({ reply: cannedReplies, ownerName: owners.displayName })
+    .select({ reply: cannedReplies, ownerName: userNameSql(cannedReplies.ownerId) })
     .from(cannedReplies)
-    .leftJoin(owners, eq(owners.id, cannedReplies.ownerId))
     .where(eq(cannedReplies.id, id))
     .limit(1);
   return row;
@@ -216,19 +207,15 @@ export async function deleteForbiddenPhrase(db: DbOrTx, id: string) {
 // ── overrides ────────────────────────────────────────────────────────────────
 
 export type OverrideRow = typeof forbiddenPhraseOverrides.$inferSelect;
-const authors = alias(users, 'authors');
-const reviewers = alias(users, 'reviewers');
 
 function overrideView(db: DbOrTx) {
   return db
     .select({
       override: forbiddenPhraseOverrides,
-      authorName: authors.displayName,
-      reviewerName: reviewers.displayName,
+      authorName: knownUserNameSql(forbiddenPhraseOverrides.authorId),
+      reviewerName: userNameSql(forbiddenPhraseOverrides.reviewedBy),
     })
-    .from(forbiddenPhraseOverrides)
-    .innerJoin(authors, eq(authors.id, forbiddenPhraseOverrides.authorId))
-    .leftJoin(reviewers, eq(reviewers.id, forbiddenPhraseOverrides.reviewedBy));
+    .from(forbiddenPhraseOverrides);
 }
 
 /** Overrides whose author is in the actor's data scope, newest first. */

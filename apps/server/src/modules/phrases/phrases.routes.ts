@@ -24,6 +24,7 @@ export const phrasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       config: { access: 'phrases.read' },
       schema: {
         tags: ['phrases'],
+        operationId: 'listPhrases',
         summary: 'Standard service phrases, by category; `q` searches text, English text and category',
         querystring: ListServicePhrasesQuerySchema,
         response: { 200: z.object({ items: z.array(ServicePhraseSchema) }), ...problems },
@@ -38,6 +39,7 @@ export const phrasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       config: { access: 'phrases.manage' },
       schema: {
         tags: ['phrases'],
+        operationId: 'createPhrase',
         summary: 'Add a standard phrase',
         body: CreateServicePhraseBodySchema,
         response: { 201: ServicePhraseSchema, ...problems },
@@ -53,6 +55,7 @@ export const phrasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       config: { access: 'phrases.manage' },
       schema: {
         tags: ['phrases'],
+        operationId: 'updatePhrase',
         summary: 'Edit, enable or disable a standard phrase',
         params: IdParamsSchema,
         body: UpdateServicePhraseBodySchema,
@@ -68,6 +71,7 @@ export const phrasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       config: { access: 'phrases.manage' },
       schema: {
         tags: ['phrases'],
+        operationId: 'deletePhrase',
         summary: 'Delete a standard phrase',
         params: IdParamsSchema,
         response: { 204: NoContent, ...problems },
@@ -88,6 +92,7 @@ export const cannedRepliesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'phrases.read' },
       schema: {
         tags: ['phrases'],
+        operationId: 'listCannedReplies',
         summary: 'Shared canned replies and my personal ones; `q` searches title, body and category',
         querystring: ListCannedRepliesQuerySchema,
         response: { 200: z.object({ items: z.array(CannedReplySchema) }), ...problems },
@@ -102,6 +107,7 @@ export const cannedRepliesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'phrases.read' },
       schema: {
         tags: ['phrases'],
+        operationId: 'createCannedReply',
         summary: 'Add a personal canned reply, or a shared one (needs phrases.manage)',
         body: CreateCannedReplyBodySchema,
         response: { 201: CannedReplySchema, ...problems },
@@ -117,6 +123,7 @@ export const cannedRepliesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'phrases.read' },
       schema: {
         tags: ['phrases'],
+        operationId: 'updateCannedReply',
         summary: 'Edit my personal canned reply, or a shared one (needs phrases.manage)',
         params: IdParamsSchema,
         body: UpdateCannedReplyBodySchema,
@@ -132,6 +139,7 @@ export const cannedRepliesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'phrases.read' },
       schema: {
         tags: ['phrases'],
+        operationId: 'deleteCannedReply',
         summary: 'Delete my personal canned reply, or a shared one (needs phrases.manage)',
         params: IdParamsSchema,
         response: { 204: NoContent, ...problems },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { FORBIDDEN_SEVERITIES } from '../../db/schema/index.js';
 import { PageQuerySchema, pageOf } from '../../lib/pagination.js';
+import { FORBIDDEN_SEVERITIES } from './phrases.tables.js';
 
 const SearchSchema = z.string().trim().max(100).optional();
 const BooleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -2,7 +2,7 @@ import { CANNED_REPLY_VARIABLES, cannedReplyPlaceholders } from '@kefu/shared';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError, badRequest } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './phrases.repository.js';
 import type { CannedReplyInput, ServicePhraseInput } from './phrases.schemas.js';
 

@@ -1,7 +1,9 @@
 import type { ServerResponse } from 'node:http';
+import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.js';
 import type { DomainEvent } from '../../events/catalog.js';
+import { OUTBOX_CHANNEL, parseOutboxNotice } from '../../events/outbox.js';
 import type { Actor } from '../../lib/actor.js';
 import {
   audienceIncludes,
@@ -13,8 +15,6 @@ import {
 import { currentActor, type StreamCredential } from './realtime.identity.js';
 import { browserFrame, ruleOf } from './realtime.rules.js';
 
-export const REALTIME_CHANNEL = 'kefu_realtime';
-
 /** Every connection's actor and scope are read again this often (a session that ended, a role edited elsewhere). */
 const REFRESH_MS = 5 * 60_000;
 
@@ -24,8 +24,9 @@ const STRUCTURE_FIELDS = new Set(['departmentId', 'superiorId', 'roleKey', 'isAc
 type Client = { userId: string; response: ServerResponse; credential: StreamCredential; scope: ReaderScope };
 
 /**
- * Server-sent events, fanned out across instances: every instance NOTIFYs the event on one
- * PostgreSQL channel and LISTENs to it, and each instance decides for the browsers connected to it
+ * Server-sent events, fanned out across instances: every event recorded in the outbox is NOTIFYed
+ * on one PostgreSQL channel when its transaction commits (events/outbox.ts); every instance
+ * LISTENs to it, and each instance decides for the browsers connected to it
  * who receives what (realtime.rules.ts): the holders of the event's permission whose data scope
  * includes its record, checked against the actor and scope resolved when the stream opened and
  * again when their role, department or session changes. Frames carry ids and field names, never
@@ -44,17 +45,13 @@ export class RealtimeHub {
   ) {}
 
   async start(): Promise<void> {
-    this.unlisten = await this.database.listen(REALTIME_CHANNEL, (payload) => this.enqueue(() => this.handle(payload)));
+    this.unlisten = await this.database.listen(OUTBOX_CHANNEL, (payload) => this.enqueue(() => this.handle(payload)));
     this.timer = setInterval(() => this.enqueue(() => this.refresh(() => true)), REFRESH_MS);
     this.timer.unref();
   }
 
   get connectionCount(): number {
     return this.clients.size;
-  }
-
-  async publish(event: DomainEvent): Promise<void> {
-    await this.database.notify(REALTIME_CHANNEL, JSON.stringify(event));
   }
 
   /** Registers an open SSE response with its actor's scope; returns the function that unregisters it. */
@@ -74,15 +71,17 @@ export class RealtimeHub {
     this.queue = this.queue.then(task).catch((error) => this.logger.error({ err: error }, 'realtime delivery failed'));
   }
 
+  /**
+   * Every event but sign-in ones; `auth.logged_out` never reaches a browser but makes the hub
+   * check that user's streams again, so signing out ends them.
+   */
   private async handle(payload: string): Promise<void> {
-    let event: DomainEvent;
-    try {
-      event = JSON.parse(payload) as DomainEvent;
-    } catch (error) {
-      this.logger.warn({ err: error }, 'malformed realtime payload');
-      return;
-    }
+    const notice = parseOutboxNotice(payload);
+    if (!notice || 'wake' in notice) return;
+    if (notice.name.startsWith('auth.') && notice.name !== 'auth.logged_out') return;
     if (this.clients.size === 0) return;
+    const event = (notice.payload === null ? await this.load(notice.id) : notice) as DomainEvent | undefined;
+    if (!event) return;
     await this.refreshAfter(event);
     const rule = ruleOf(event.name);
     if (!rule) return;
@@ -103,6 +102,13 @@ export class RealtimeHub {
         (audiences ?? []).some((audience) => audienceIncludes(audience, client.scope));
       if (allowed) client.response.write(frame);
     }
+  }
+
+  /** An event too big to travel in its notification, read back from the outbox. */
+  private async load(id: string): Promise<DomainEvent | undefined> {
+    const result = await this.database.db.execute<DomainEvent>(sql`
+      SELECT name, payload, actor_id AS "actorId", created_at AS at FROM outbox_events WHERE id = ${id}::bigint`);
+    return result.rows[0];
   }
 
   /** The audiences of the records an event is about; a type no module registered has none (nobody below `all`). */

@@ -3,8 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { sha256 } from '../../lib/tokens.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
-import { type ActorRow, findActorBySession, findActorByToken } from '../auth/auth.repository.js';
-import { toActor } from '../auth/auth.service.js';
+import { type ActorRow, findActorBySession, findActorByToken, toActor } from '../auth/index.js';
 
 /** How a stream was opened: the same session cookie or API token is checked again on refresh. */
 export type StreamCredential = { via: 'session' | 'token'; secret: string };

@@ -15,6 +15,7 @@ export const realtimeRoutes: FastifyPluginAsyncZod<{ hub: RealtimeHub }> = async
       config: { access: 'authenticated' },
       schema: {
         tags: ['realtime'],
+        operationId: 'streamRealtimeEvents',
         summary:
           "Server-sent events: domain events (names and ids) about records within the caller's permissions and data scope, as they happen, across all instances",
         response: { 200: z.any().describe('text/event-stream'), ...problems },

@@ -1,13 +1,9 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { roles, users } from '../../db/schema/index.js';
+import { roleMemberCountSql } from '../users/index.js';
+import { roles } from './roles.tables.js';
 
 export async function listRoleViews(db: DbOrTx, locale: 'zh-CN' | 'en') {
-  const members = db
-    .select({ roleKey: users.roleKey, n: count().as('n') })
-    .from(users)
-    .groupBy(users.roleKey)
-    .as('members');
   return db
     .select({
       key: roles.key,
@@ -16,10 +12,9 @@ export async function listRoleViews(db: DbOrTx, locale: 'zh-CN' | 'en') {
       permissions: roles.permissions,
       dataScope: roles.dataScope,
       isSystem: roles.isSystem,
-      userCount: sql<number>`coalesce(${members.n}, 0)::int`,
+      userCount: roleMemberCountSql(roles.key),
     })
     .from(roles)
-    .leftJoin(members, eq(members.roleKey, roles.key))
     .orderBy(asc(roles.isSystem), asc(roles.createdAt), asc(roles.key));
 }
 
@@ -48,6 +43,14 @@ export async function deleteRole(db: DbOrTx, key: string) {
 }
 
 export async function countUsersWithRole(db: DbOrTx, key: string) {
-  const [row] = await db.select({ n: count() }).from(users).where(eq(users.roleKey, key));
+  const [row] = await db
+    .select({ n: roleMemberCountSql(roles.key) })
+    .from(roles)
+    .where(eq(roles.key, key));
   return row?.n ?? 0;
+}
+
+/** Every role's grant, for telling in a list which users the caller may manage. */
+export async function roleGrants(db: DbOrTx) {
+  return db.select({ key: roles.key, permissions: roles.permissions, dataScope: roles.dataScope }).from(roles);
 }

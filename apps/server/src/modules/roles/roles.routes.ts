@@ -19,6 +19,7 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'roles.read' },
       schema: {
         tags: ['roles'],
+        operationId: 'listRoles',
         summary: 'List roles with their permissions, data scope and user count',
         response: { 200: z.object({ items: z.array(RoleSchema) }), ...problems },
       },
@@ -32,11 +33,12 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'roles.read' },
       schema: {
         tags: ['roles'],
+        operationId: 'listPermissions',
         summary: 'List every permission',
         response: { 200: z.object({ items: z.array(PermissionSchema) }), ...problems },
       },
     },
-    async () => service.listPermissions(),
+    async () => service.listPermissions(app.modules.permissions.keys()),
   );
 
   app.post(
@@ -45,6 +47,7 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'roles.write' },
       schema: {
         tags: ['roles'],
+        operationId: 'createRole',
         summary: 'Create a custom role',
         body: CreateRoleBodySchema,
         response: { 201: RoleSchema, ...problems },
@@ -60,6 +63,7 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'roles.write' },
       schema: {
         tags: ['roles'],
+        operationId: 'updateRole',
         summary: 'Change a role’s name, permissions or data scope',
         params: RoleKeyParamsSchema,
         body: UpdateRoleBodySchema,
@@ -75,6 +79,7 @@ export const rolesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'roles.write' },
       schema: {
         tags: ['roles'],
+        operationId: 'deleteRole',
         summary: 'Delete an unused custom role',
         params: RoleKeyParamsSchema,
         response: { 204: NoContent, ...problems },

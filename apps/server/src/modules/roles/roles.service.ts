@@ -1,9 +1,10 @@
-import { PERMISSIONS } from '@kefu/shared';
+import { PERMISSIONS, type Permission } from '@kefu/shared';
 import type { DbOrTx } from '../../db/client.js';
+import { recordEvent } from '../../events/outbox.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { assertGrantWithinActor, assertMayChangeRole } from './roles.policy.js';
 import * as repo from './roles.repository.js';
 
@@ -19,8 +20,12 @@ export async function listRoles(deps: Deps, locale: 'zh-CN' | 'en') {
   return { items: await repo.listRoleViews(deps.database.db, locale) };
 }
 
-export function listPermissions() {
-  return { items: PERMISSIONS.map((key) => ({ key, group: key.split('.')[0] ?? key })) };
+/** The permissions the app's modules declare (their manifests), in the shared catalog's order. */
+export function listPermissions(declared: Iterable<Permission>) {
+  const keys = new Set(declared);
+  return {
+    items: PERMISSIONS.filter((key) => keys.has(key)).map((key) => ({ key, group: key.split('.')[0] ?? key })),
+  };
 }
 
 const nameIn = (role: { name: string; nameEn: string | null }, locale: 'zh-CN' | 'en') =>
@@ -47,9 +52,9 @@ export async function createRole(
     }
     const row = await repo.insertRole(tx, { ...input, permissions: [...new Set(input.permissions)], isSystem: false });
     await recordAudit(tx, ctx, { action: 'role.created', entityType: 'role', entityId: row.key, after: row });
+    await recordEvent(tx, 'role.created', { roleKey: row.key }, ctx.actor.userId);
     return viewOf(tx, row.key, ctx.locale);
   });
-  deps.bus.emit('role.created', { roleKey: view.key }, ctx.actor.userId);
   return view;
 }
 
@@ -70,9 +75,9 @@ export async function updateRole(deps: Deps, ctx: ActorCtx, key: string, input: 
     const values = input.permissions ? { ...input, permissions: [...new Set(input.permissions)] } : input;
     const after = await repo.updateRole(tx, key, values);
     await recordAudit(tx, ctx, { action: 'role.updated', entityType: 'role', entityId: key, before, after });
+    await recordEvent(tx, 'role.updated', { roleKey: key }, ctx.actor.userId);
     return viewOf(tx, key, ctx.locale);
   });
-  deps.bus.emit('role.updated', { roleKey: key }, ctx.actor.userId);
   return view;
 }
 
@@ -86,6 +91,6 @@ export async function deleteRole(deps: Deps, ctx: ActorCtx, key: string) {
     if (users > 0) throw new AppError('roles.in_use', 409, { params: { count: users } });
     await repo.deleteRole(tx, key);
     await recordAudit(tx, ctx, { action: 'role.deleted', entityType: 'role', entityId: key, before });
+    await recordEvent(tx, 'role.deleted', { roleKey: key }, ctx.actor.userId);
   });
-  deps.bus.emit('role.deleted', { roleKey: key }, ctx.actor.userId);
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { savedViews, users } from '../../db/schema/index.js';
+import { knownUserNameSql } from '../users/index.js';
+import { savedViews } from './saved-views.tables.js';
 
 export type SavedViewRow = typeof savedViews.$inferSelect;
 
@@ -16,11 +17,10 @@ export async function listVisibleViews(db: DbOrTx, userId: string, module: strin
       isShared: savedViews.isShared,
       isOwn,
       ownerId: savedViews.userId,
-      ownerName: users.displayName,
+      ownerName: knownUserNameSql(savedViews.userId),
       createdAt: savedViews.createdAt,
     })
     .from(savedViews)
-    .innerJoin(users, eq(users.id, savedViews.userId))
     .where(and(eq(savedViews.module, module), or(eq(savedViews.userId, userId), eq(savedViews.isShared, true))))
     .orderBy(desc(isOwn), asc(savedViews.name), asc(savedViews.createdAt));
 }

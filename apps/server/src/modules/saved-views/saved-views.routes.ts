@@ -19,6 +19,7 @@ export const savedViewsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       config: { access: 'authenticated' },
       schema: {
         tags: ['saved-views'],
+        operationId: 'listSavedViews',
         summary: 'My saved views of a list, then the ones others share',
         querystring: ListSavedViewsQuerySchema,
         response: { 200: SavedViewListSchema, ...problems },
@@ -33,6 +34,7 @@ export const savedViewsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       config: { access: 'authenticated' },
       schema: {
         tags: ['saved-views'],
+        operationId: 'saveView',
         summary: 'Save a view (one of my views with the same name and list is replaced)',
         body: SaveViewBodySchema,
         response: { 200: SavedViewSchema, 201: SavedViewSchema, ...problems },
@@ -50,6 +52,7 @@ export const savedViewsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       config: { access: 'authenticated' },
       schema: {
         tags: ['saved-views'],
+        operationId: 'deleteSavedView',
         summary: 'Delete one of my saved views',
         params: SavedViewIdParamsSchema,
         response: { 204: NoContent, ...problems },

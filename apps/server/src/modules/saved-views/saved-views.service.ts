@@ -1,7 +1,7 @@
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './saved-views.repository.js';
 import type { SavedViewDto, SavedViewModule, SaveViewInput } from './saved-views.schemas.js';
 

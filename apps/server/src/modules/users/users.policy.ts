@@ -1,11 +1,11 @@
 import type { DataScope } from '@kefu/shared';
 import { and, count, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
-import { ADMIN_ROLE, excessOf, isAdministrator } from '../roles/roles.policy.js';
+import { ADMIN_ROLE, excessOf, isAdministrator } from '../roles/index.js';
 import * as repo from './users.repository.js';
+import { users } from './users.tables.js';
 
 type RoleRow = { key: string; name: string; permissions: string[]; dataScope: DataScope };
 

@@ -1,12 +1,14 @@
 import type { DataScope } from '@kefu/shared';
-import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { departments, roles, users } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/actor.js';
 import { inScope, scopedUserIds } from '../../lib/data-scope.js';
 import { inOrder } from '../../lib/in-order.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
+import { departmentNameSql } from '../departments/index.js';
+import { roleDataScopeSql, roleNameSql, rolePermissionsSql } from '../roles/index.js';
+import { users } from './users.tables.js';
 
 const superiors = alias(users, 'superiors');
 
@@ -21,9 +23,9 @@ function viewColumns(locale: 'zh-CN' | 'en') {
     phone: users.phone,
     locale: users.locale,
     roleKey: users.roleKey,
-    roleName: locale === 'en' ? sql<string>`coalesce(${roles.nameEn}, ${roles.name})` : roles.name,
+    roleName: roleNameSql(users.roleKey, locale),
     departmentId: users.departmentId,
-    departmentName: departments.name,
+    departmentName: departmentNameSql(users.departmentId),
     superiorId: users.superiorId,
     superiorName: superiors.displayName,
     isActive: users.isActive,
@@ -34,12 +36,7 @@ function viewColumns(locale: 'zh-CN' | 'en') {
 }
 
 function viewQuery(db: DbOrTx, locale: 'zh-CN' | 'en') {
-  return db
-    .select(viewColumns(locale))
-    .from(users)
-    .innerJoin(roles, eq(roles.key, users.roleKey))
-    .leftJoin(departments, eq(departments.id, users.departmentId))
-    .leftJoin(superiors, eq(superiors.id, users.superiorId));
+  return db.select(viewColumns(locale)).from(users).leftJoin(superiors, eq(superiors.id, users.superiorId));
 }
 
 function whereOf(actor: Actor, filter: UserFilter): SQL | undefined {
@@ -143,12 +140,11 @@ export async function findAuthority(db: DbOrTx, id: string): Promise<Authority |
       id: users.id,
       displayName: users.displayName,
       roleKey: users.roleKey,
-      permissions: roles.permissions,
-      dataScope: roles.dataScope,
+      permissions: rolePermissionsSql(users.roleKey),
+      dataScope: roleDataScopeSql(users.roleKey),
       departmentId: users.departmentId,
     })
     .from(users)
-    .innerJoin(roles, eq(roles.key, users.roleKey))
     .where(eq(users.id, id))
     .limit(1);
   return row;
@@ -216,7 +212,65 @@ export async function superiorsOf(db: DbOrTx, userId: string): Promise<string[]>
   return result.rows.map((r) => r.id);
 }
 
-/** Every role's grant, for telling in a list which users the caller may manage. */
-export async function roleGrants(db: DbOrTx) {
-  return db.select({ key: roles.key, permissions: roles.permissions, dataScope: roles.dataScope }).from(roles);
+export { roleGrants } from '../roles/index.js';
+
+/** True when the user exists and is active. */
+export async function isActiveUser(db: DbOrTx, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.isActive, true)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Active users whose username or display name is one of `names`. */
+export async function findActiveUsersByNames(db: DbOrTx, names: string[]) {
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.isActive, true), or(inArray(users.username, names), inArray(users.displayName, names))));
+}
+
+/** The locale of each of these users who is active. */
+export async function findActiveUserLocales(db: DbOrTx, ids: string[]) {
+  return db
+    .select({ id: users.id, locale: users.locale })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.isActive, true)));
+}
+
+/** A party of a handover (modules/handover): the leaving user or the successor. */
+export type Party = {
+  id: string;
+  displayName: string;
+  phone: string | null;
+  isActive: boolean;
+  locale: 'zh-CN' | 'en';
+  roleKey: string;
+};
+
+/**
+ * The users among `ids` that are within the actor's data scope; with `lock`, their rows are locked
+ * (in id order, so two handovers never deadlock) until the transaction ends.
+ */
+export async function findPartiesInScope(
+  db: DbOrTx,
+  actor: Actor,
+  ids: string[],
+  { lock = false } = {},
+): Promise<Party[]> {
+  const query = db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      phone: users.phone,
+      isActive: users.isActive,
+      locale: users.locale,
+      roleKey: users.roleKey,
+    })
+    .from(users)
+    .where(and(inArray(users.id, ids), inScope(users.id, actor)))
+    .orderBy(asc(users.id));
+  return lock ? query.for('update') : query;
 }

@@ -20,6 +20,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'users.read' },
       schema: {
         tags: ['users'],
+        operationId: 'listUsers',
         summary: 'List users in the caller’s data scope',
         querystring: ListUsersQuerySchema,
         response: { 200: pageOf(UserSchema), ...problems },
@@ -37,6 +38,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'users.write' },
       schema: {
         tags: ['users'],
+        operationId: 'createUser',
         summary: 'Create a user',
         body: CreateUserBodySchema,
         response: { 201: UserSchema, ...problems },
@@ -52,6 +54,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'users.read' },
       schema: {
         tags: ['users'],
+        operationId: 'getUser',
         summary: 'Get a user',
         params: UserIdParamsSchema,
         response: { 200: UserSchema, ...problems },
@@ -66,6 +69,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'users.write' },
       schema: {
         tags: ['users'],
+        operationId: 'updateUser',
         summary: 'Update a user',
         params: UserIdParamsSchema,
         body: UpdateUserBodySchema,
@@ -81,6 +85,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       config: { access: 'users.write' },
       schema: {
         tags: ['users'],
+        operationId: 'setUserPassword',
         summary: 'Set a new password for a user',
         params: UserIdParamsSchema,
         body: ResetPasswordBodySchema,

@@ -1,14 +1,14 @@
 import type { DbOrTx } from '../../db/client.js';
+import { recordEvent } from '../../events/outbox.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { AppError, badRequest } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import type { PageQuery } from '../../lib/pagination.js';
 import { assertStrongPassword, hashPassword } from '../../lib/passwords.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { revokeCredentials } from '../auth/credentials.js';
-import { findDepartmentRow } from '../departments/departments.repository.js';
-import { excessOf, isAdministrator } from '../roles/roles.policy.js';
-import { findRoleRow } from '../roles/roles.repository.js';
+import { recordAudit } from '../audit/index.js';
+import { revokeCredentials } from '../auth/index.js';
+import { findDepartmentRow } from '../departments/index.js';
+import { excessOf, findRoleRow, isAdministrator } from '../roles/index.js';
 import { assertCanGrant, assertMayManage, assertNotLastAdmin, assertReachWithinActor } from './users.policy.js';
 import * as repo from './users.repository.js';
 import type { UserView } from './users.schemas.js';
@@ -145,9 +145,9 @@ export async function createUser(deps: Deps, ctx: ActorCtx, input: CreateUserInp
     await assertReachWithinActor(tx, ctx.actor, row.id);
     const created = await repo.findUserView(tx, row.id, ctx.locale);
     await recordAudit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: row.id, after: created });
+    await recordEvent(tx, 'user.created', { userId: row.id }, ctx.actor.userId);
     return row.id;
   });
-  deps.bus.emit('user.created', { userId: id }, ctx.actor.userId);
   return getUser(deps, ctx, id);
 }
 
@@ -173,8 +173,8 @@ export async function updateUser(deps: Deps, ctx: ActorCtx, id: string, input: U
       before,
       after,
     });
+    await recordEvent(tx, 'user.updated', { userId: id, fields }, ctx.actor.userId);
   });
-  deps.bus.emit('user.updated', { userId: id, fields }, ctx.actor.userId);
   return getUser(deps, ctx, id);
 }
 
@@ -189,6 +189,6 @@ export async function resetUserPassword(deps: Deps, ctx: ActorCtx, id: string, n
     await repo.updateUser(tx, id, { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null });
     await revokeCredentials(tx, id);
     await recordAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
+    await recordEvent(tx, 'user.updated', { userId: id, fields: ['password'] }, ctx.actor.userId);
   });
-  deps.bus.emit('user.updated', { userId: id, fields: ['password'] }, ctx.actor.userId);
 }

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'saved_view.updated',
   'saved_view.deleted',
   'job.retried',
+  'job.dead_letter_retried',
   'audit.exported',
 ] as const;
 
@@ -47,6 +48,7 @@ export const ENTITY_TYPES = [
   'role',
   'customer',
   'job',
+  'outbox_event',
   'saved_view',
   'audit_log',
 ] as const;

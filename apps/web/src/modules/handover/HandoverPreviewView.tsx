@@ -2,7 +2,7 @@ import { Alert, Badge, Card, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { HandoverPreview } from '../../api/types';
-import { GradeTag } from '../customers/GradeTag';
+import { GradeTag } from '../customers/grading/GradeTag';
 
 type Item = HandoverPreview['contributions'][number]['items'][number];
 

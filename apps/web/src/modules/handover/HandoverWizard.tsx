@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { HandoverPreview, HandoverResult } from '../../api/types';
 import { useAccess } from '../auth/useAccess';
-import { customersQueryKey } from '../customers/api';
+import { customersQueryKey } from '../customers/archive/api';
 import { UserSelect } from '../users/UserSelect';
 import { executeHandover, handoversQueryKey, previewHandover } from './api';
 import { type HandoverOptions, HandoverOptionsForm } from './HandoverOptionsForm';

@@ -7,6 +7,7 @@ import { alreadyShown } from '../../api/errors';
 import type { Job, JobState } from '../../api/types';
 import { useAccess } from '../auth/useAccess';
 import { JOB_STATES, jobsQueryKey, listJobs, retryJob } from './api';
+import { DeadLetters } from './DeadLetters';
 
 const STATE_COLOR: Record<(typeof JOB_STATES)[number], string> = {
   failed: 'error',
@@ -23,7 +24,10 @@ const json = (value: unknown) => (
   </Typography.Paragraph>
 );
 
-/** Background jobs by state; failed ones can be retried by whoever holds jobs.manage. */
+/**
+ * Background jobs by state; failed ones can be retried by whoever holds jobs.manage. A second tab
+ * lists the event deliveries that failed every attempt (dead letters).
+ */
 export function JobsPage() {
   const { t } = useTranslation(['jobs', 'common']);
   const { message } = App.useApp();
@@ -31,6 +35,7 @@ export function JobsPage() {
   const queryClient = useQueryClient();
   const actionRef = useRef<ActionType>(null);
   const [state, setState] = useState<JobState>('failed');
+  const [tab, setTab] = useState<'jobs' | 'deadLetters'>('jobs');
   const retry = useMutation({
     mutationFn: retryJob,
     onSuccess: () => {
@@ -76,42 +81,54 @@ export function JobsPage() {
   ];
 
   return (
-    <PageContainer content={t('intro')}>
-      <ProTable<Job, { state: JobState }>
-        rowKey="id"
-        actionRef={actionRef}
-        columns={columns}
-        search={false}
-        params={{ state }}
-        scroll={{ x: 'max-content' }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        toolbar={{
-          menu: {
-            type: 'tab',
-            activeKey: state,
-            items: JOB_STATES.map((key) => ({ key, label: t(`states.${key}`) })),
-            onChange: (key) =>
-              setState((JOB_STATES as readonly unknown[]).includes(key) ? (key as JobState) : 'failed'),
-          },
-        }}
-        expandable={{
-          expandedRowRender: (row) => (
-            <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label={t('fields.data')}>{json(row.data)}</Descriptions.Item>
-              <Descriptions.Item label={t('fields.output')}>{json(row.output)}</Descriptions.Item>
-            </Descriptions>
-          ),
-        }}
-        request={async ({ current, pageSize }) => {
-          const query = { state, page: current ?? 1, pageSize: pageSize ?? 20 };
-          const page = await queryClient.fetchQuery({
-            queryKey: [...jobsQueryKey, query],
-            queryFn: () => listJobs(query),
-            staleTime: 0,
-          });
-          return { data: page.items, total: page.total, success: true };
-        }}
-      />
+    <PageContainer
+      content={t('intro')}
+      tabList={[
+        { key: 'jobs', tab: t('tabs.jobs') },
+        { key: 'deadLetters', tab: t('tabs.deadLetters') },
+      ]}
+      tabActiveKey={tab}
+      onTabChange={(key) => setTab(key === 'deadLetters' ? 'deadLetters' : 'jobs')}
+    >
+      {tab === 'deadLetters' ? (
+        <DeadLetters />
+      ) : (
+        <ProTable<Job, { state: JobState }>
+          rowKey="id"
+          actionRef={actionRef}
+          columns={columns}
+          search={false}
+          params={{ state }}
+          scroll={{ x: 'max-content' }}
+          pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+          toolbar={{
+            menu: {
+              type: 'tab',
+              activeKey: state,
+              items: JOB_STATES.map((key) => ({ key, label: t(`states.${key}`) })),
+              onChange: (key) =>
+                setState((JOB_STATES as readonly unknown[]).includes(key) ? (key as JobState) : 'failed'),
+            },
+          }}
+          expandable={{
+            expandedRowRender: (row) => (
+              <Descriptions column={1} size="small" bordered>
+                <Descriptions.Item label={t('fields.data')}>{json(row.data)}</Descriptions.Item>
+                <Descriptions.Item label={t('fields.output')}>{json(row.output)}</Descriptions.Item>
+              </Descriptions>
+            ),
+          }}
+          request={async ({ current, pageSize }) => {
+            const query = { state, page: current ?? 1, pageSize: pageSize ?? 20 };
+            const page = await queryClient.fetchQuery({
+              queryKey: [...jobsQueryKey, query],
+              queryFn: () => listJobs(query),
+              staleTime: 0,
+            });
+            return { data: page.items, total: page.total, success: true };
+          }}
+        />
+      )}
     </PageContainer>
   );
 }

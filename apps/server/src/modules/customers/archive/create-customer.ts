@@ -1,8 +1,9 @@
-import { customerGradeHistory } from '../../../db/schema/index.js';
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { assertNoDuplicates, findDuplicates } from '../duplicates/duplicates.js';
+import { customerGradeHistory } from '../grading/grading.tables.js';
 import { insertTimelineEntries } from '../records/timeline.repository.js';
 import { activeCustomerFields, normaliseCustomFields } from './custom-fields.js';
 import * as repo from './customers.repository.js';
@@ -78,8 +79,8 @@ export async function createCustomer(deps: Deps, ctx: RequestContext & { actor: 
       entityId: row.id,
       after: { ...row, contacts },
     });
+    await recordEvent(tx, 'customer.created', { customerId: row.id }, ctx.actor.userId);
     return row.id;
   });
-  deps.bus.emit('customer.created', { customerId: id }, ctx.actor.userId);
   return getCustomer(deps, ctx, id, { audit: false });
 }

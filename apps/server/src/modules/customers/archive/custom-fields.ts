@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { customFieldDefinitions } from '../../../db/schema/index.js';
 import { AppError } from '../../../lib/app-error.js';
+import { customFieldDefinitions } from '../customers.tables.js';
 
 export type FieldDefinition = typeof customFieldDefinitions.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { customerStaff, customers } from '../../../db/schema/index.js';
 import type { RecordAudience } from '../../../lib/data-scope.js';
+import { customerStaff, customers } from '../customers.tables.js';
 
 /**
  * Who a customer concerns, by the rule of `customerScope` (customers.repository.ts): its owner and

@@ -1,5 +1,5 @@
 import { eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
-import { customers } from '../../../db/schema/index.js';
+import { customers } from '../customers.tables.js';
 import type { ListCustomersQuery } from './customers.schemas.js';
 
 /** The list's filter conditions (customers.repository.ts adds data scope and merge state). */

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
-import { customFieldDefinitions } from '../../../db/schema/index.js';
 import { createDepartment, createUser } from '../../../db/seed/factories.js';
+import { customFieldDefinitions } from '../customers.tables.js';
 
 type Item = { id: string; name: string; code: string; updatedAt: string };
 type Page = { items: Item[]; total: number; totalExact: boolean; page: number; pageSize: number };

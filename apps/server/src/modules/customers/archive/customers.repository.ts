@@ -1,10 +1,11 @@
 import { and, asc, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { customerCategories, customerContacts, customerStaff, customers, users } from '../../../db/schema/index.js';
 import type { Actor } from '../../../lib/actor.js';
 import { cappedCount } from '../../../lib/capped-count.js';
 import { scopedUserIds } from '../../../lib/data-scope.js';
 import { offsetOf, orderBy, type PageQuery } from '../../../lib/pagination.js';
+import { knownUserNameSql, userNameSql } from '../../users/index.js';
+import { customerCategories, customerContacts, customerStaff, customers } from '../customers.tables.js';
 import { type CustomerFilter, customerFilters } from './customers.filters.js';
 
 export type { CustomerFilter } from './customers.filters.js';
@@ -48,7 +49,7 @@ function listColumns(locale: 'zh-CN' | 'en') {
     grade: customers.grade,
     isKey: customers.isKey,
     ownerId: customers.ownerId,
-    ownerName: users.displayName,
+    ownerName: userNameSql(customers.ownerId),
     customFields: customers.customFields,
     createdAt: customers.createdAt,
     updatedAt: customers.updatedAt,
@@ -68,8 +69,7 @@ function listQuery(db: DbOrTx, locale: 'zh-CN' | 'en') {
   return db
     .select(listColumns(locale))
     .from(customers)
-    .leftJoin(customerCategories, eq(customerCategories.key, customers.categoryKey))
-    .leftJoin(users, eq(users.id, customers.ownerId));
+    .leftJoin(customerCategories, eq(customerCategories.key, customers.categoryKey));
 }
 
 /** Up to this many matches, a page is read from all of them rather than along the list order. */
@@ -200,13 +200,36 @@ export async function* iterateCustomersInScope(db: DbOrTx, actor: Actor, filter:
 
 export async function findCustomerInScope(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db
-    .select({ customer: customers, categoryName: listColumns(actor.locale).categoryName, ownerName: users.displayName })
+    .select({
+      customer: customers,
+      categoryName: listColumns(actor.locale).categoryName,
+      ownerName: userNameSql(customers.ownerId),
+    })
     .from(customers)
     .leftJoin(customerCategories, eq(customerCategories.key, customers.categoryKey))
-    .leftJoin(users, eq(users.id, customers.ownerId))
     .where(and(eq(customers.id, id), isNull(customers.mergedIntoId), customerScope(actor)))
     .limit(1);
   return row;
+}
+
+/** True when the customer exists, is not merged away and is within the actor's data scope. */
+export async function customerVisibleTo(db: DbOrTx, actor: ScopeSubject, customerId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.id, customerId), isNull(customers.mergedIntoId), customerScope(actor)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** True when the contact belongs to the customer. */
+export async function contactOfCustomer(db: DbOrTx, contactId: string, customerId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: customerContacts.id })
+    .from(customerContacts)
+    .where(and(eq(customerContacts.id, contactId), eq(customerContacts.customerId, customerId)))
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function findCustomerRow(db: DbOrTx, id: string) {
@@ -224,9 +247,12 @@ export async function listContacts(db: DbOrTx, customerId: string) {
 
 export async function listStaff(db: DbOrTx, customerId: string) {
   return db
-    .select({ userId: customerStaff.userId, displayName: users.displayName, role: customerStaff.role })
+    .select({
+      userId: customerStaff.userId,
+      displayName: knownUserNameSql(customerStaff.userId),
+      role: customerStaff.role,
+    })
     .from(customerStaff)
-    .innerJoin(users, eq(users.id, customerStaff.userId))
     .where(eq(customerStaff.customerId, customerId))
     .orderBy(asc(customerStaff.createdAt));
 }

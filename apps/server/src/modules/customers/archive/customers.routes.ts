@@ -32,6 +32,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       config: { access: 'customers.read' },
       schema: {
         tags: ['customers'],
+        operationId: 'listCustomers',
         summary:
           'List customers in the caller’s data scope (search, filters incl. custom fields); each page is audited',
         querystring: ListCustomersQuerySchema,
@@ -50,6 +51,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       config: { access: 'customers.export' },
       schema: {
         tags: ['customers'],
+        operationId: 'exportCustomers',
         summary:
           'Export the filtered list as CSV (UTF-8 BOM) or Excel (audited, with the ids of the customers exported)',
         querystring: ListCustomersQuerySchema.omit({ page: true, pageSize: true, sort: true }).extend({
@@ -74,6 +76,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       config: { access: 'customers.write' },
       schema: {
         tags: ['customers'],
+        operationId: 'createCustomer',
         summary: 'Create a customer (with contacts and staff); 409 lists possible duplicates',
         body: CreateCustomerBodySchema,
         response: { 201: CustomerSchema, ...problems },
@@ -89,6 +92,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       config: { access: 'customers.read' },
       schema: {
         tags: ['customers'],
+        operationId: 'getCustomer',
         summary: 'The customer file (each read is audited)',
         params: CustomerIdParamsSchema,
         response: { 200: CustomerSchema, ...problems },
@@ -103,6 +107,7 @@ export const customersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       config: { access: 'customers.write' },
       schema: {
         tags: ['customers'],
+        operationId: 'updateCustomer',
         summary: 'Update a customer (optimistic locking by version)',
         params: CustomerIdParamsSchema,
         body: UpdateCustomerBodySchema,

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { customerCategories, users } from '../../../db/schema/index.js';
 import { AppError, badRequest } from '../../../lib/app-error.js';
+import { isActiveUser } from '../../users/index.js';
+import { customerCategories } from '../customers.tables.js';
 
 /** Key customers: flagged, or grade A (seed 001: important customers get two staff contacts). */
 export function isKeyCustomer(c: { isKey: boolean; grade: string | null }): boolean {
@@ -36,10 +37,6 @@ export async function assertCategory(db: DbOrTx, key: string | null | undefined)
 
 export async function assertActiveUser(db: DbOrTx, userId: string | null | undefined, path: string) {
   if (!userId) return;
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.isActive, true)))
-    .limit(1);
-  if (!row) throw badRequest('customers.owner_not_found', {}, [{ path, message: 'unknown or inactive user' }]);
+  if (!(await isActiveUser(db, userId)))
+    throw badRequest('customers.owner_not_found', {}, [{ path, message: 'unknown or inactive user' }]);
 }

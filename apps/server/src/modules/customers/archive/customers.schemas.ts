@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { GRADES } from '../../../db/schema/customers.js';
 import { PageQuerySchema } from '../../../lib/pagination.js';
+import { GRADES } from '../customers.tables.js';
 
 /** Chinese mobile (1[3-9]x, 11 digits, optional +86), landline (0xx-xxxxxxx[-ext]) or international. */
 export const PHONE_PATTERN =

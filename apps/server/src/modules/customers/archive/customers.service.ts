@@ -1,12 +1,15 @@
+import { t } from '@kefu/shared';
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
 import { type ExportFormat, exportStream } from '../../../lib/export.js';
 import type { PageQuery } from '../../../lib/pagination.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { customerExportColumns } from '../import-export/customers.export.js';
 import { auditCustomerList, auditCustomerView } from '../records/read-audit.js';
-import { insertTimelineEntries, listTimeline } from '../records/timeline.repository.js';
+import { insertTimelineEntries, listTimeline, milestoneTypeNames } from '../records/timeline.repository.js';
+import { wordTimeline } from '../records/timeline.text.js';
 import * as repo from './customers.repository.js';
 import { assertActiveUser, assertEnoughStaff } from './customers.rules.js';
 import type { ContactInput } from './customers.schemas.js';
@@ -66,10 +69,10 @@ export async function exportCustomers(deps: Deps, ctx: ActorCtx, filter: repo.Cu
   });
   const stamp = new Date().toISOString().slice(0, 10);
   return {
-    filename: `${ctx.locale === 'en' ? 'customers' : '客户档案'}-${stamp}.${format}`,
+    filename: `${t(ctx.locale, 'label.export.customers_file')}-${stamp}.${format}`,
     ...exportStream({
       format,
-      sheetName: ctx.locale === 'en' ? 'Customers' : '客户档案',
+      sheetName: t(ctx.locale, 'label.export.customers'),
       columns,
       batches: auditedBatches(db, ctx, repo.iterateCustomersInScope(db, ctx.actor, filter)),
     }),
@@ -103,8 +106,8 @@ export async function addContact(deps: Deps, ctx: ActorCtx, customerId: string, 
       entityId: customerId,
       after: contact,
     });
+    await recordEvent(tx, 'customer.updated', { customerId, fields: ['contacts'] }, ctx.actor.userId);
   });
-  deps.bus.emit('customer.updated', { customerId, fields: ['contacts'] }, ctx.actor.userId);
   return getCustomer(deps, ctx, customerId, { audit: false });
 }
 
@@ -139,8 +142,8 @@ export async function updateContact(
       before,
       after,
     });
+    await recordEvent(tx, 'customer.updated', { customerId, fields: ['contacts'] }, ctx.actor.userId);
   });
-  deps.bus.emit('customer.updated', { customerId, fields: ['contacts'] }, ctx.actor.userId);
   return getCustomer(deps, ctx, customerId, { audit: false });
 }
 
@@ -166,8 +169,8 @@ export async function removeContact(deps: Deps, ctx: ActorCtx, customerId: strin
       entityId: customerId,
       before: removed,
     });
+    await recordEvent(tx, 'customer.updated', { customerId, fields: ['contacts'] }, ctx.actor.userId);
   });
-  deps.bus.emit('customer.updated', { customerId, fields: ['contacts'] }, ctx.actor.userId);
 }
 
 /** Replaces the staff contacts; the owner stays in the list, key customers keep at least two. */
@@ -198,8 +201,8 @@ export async function setStaff(
       before,
       after: next,
     });
+    await recordEvent(tx, 'customer.updated', { customerId, fields: ['staff'] }, ctx.actor.userId);
   });
-  deps.bus.emit('customer.updated', { customerId, fields: ['staff'] }, ctx.actor.userId);
   return getCustomer(deps, ctx, customerId, { audit: false });
 }
 
@@ -212,7 +215,15 @@ export async function getTimeline(
 ) {
   const { db } = deps.database;
   await requireInScope(deps, ctx.actor, customerId);
-  const { items, total } = await listTimeline(db, customerId, kinds, page.pageSize, (page.page - 1) * page.pageSize);
+  const { items: rows, total } = await listTimeline(
+    db,
+    customerId,
+    kinds,
+    page.pageSize,
+    (page.page - 1) * page.pageSize,
+  );
+  const milestones = rows.some((r) => r.kind === 'milestone') ? await milestoneTypeNames(db, ctx.locale) : new Map();
+  const items = wordTimeline(rows, ctx.locale, milestones);
   await auditCustomerView(db, ctx, customerId, 'timeline', { page: page.page, kinds: kinds ?? null });
   return { items, total, page: page.page, pageSize: page.pageSize };
 }
@@ -247,6 +258,6 @@ export async function logContact(deps: Deps, ctx: ActorCtx, customerId: string, 
       entityId: customerId,
       after: input,
     });
+    await recordEvent(tx, 'customer.contact_logged', { customerId, kind: input.kind }, ctx.actor.userId);
   });
-  deps.bus.emit('customer.contact_logged', { customerId, kind: input.kind }, ctx.actor.userId);
 }

@@ -1,8 +1,9 @@
-import { customerGradeHistory } from '../../../db/schema/index.js';
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
+import { customerGradeHistory } from '../grading/grading.tables.js';
 import { insertTimelineEntries } from '../records/timeline.repository.js';
 import { allCustomerFields, normaliseCustomFields } from './custom-fields.js';
 import * as repo from './customers.repository.js';
@@ -26,7 +27,7 @@ export async function updateCustomer(
   input: Partial<CustomerFields> & { version: number },
 ) {
   const { version, ...fields } = input;
-  const result = await deps.database.db.transaction(async (tx) => {
+  await deps.database.db.transaction(async (tx) => {
     const found = await repo.findCustomerInScope(tx, ctx.actor, id);
     if (!found) throw new AppError('customers.not_found', 404);
     const before = found.customer;
@@ -83,15 +84,15 @@ export async function updateCustomer(
       });
     }
     await recordAudit(tx, ctx, { action: 'customer.updated', entityType: 'customer', entityId: id, before, after });
-    return { fieldsChanged, gradeBefore: before.grade, gradeAfter: after.grade };
+    await recordEvent(tx, 'customer.updated', { customerId: id, fields: fieldsChanged }, ctx.actor.userId);
+    if (after.grade !== before.grade) {
+      await recordEvent(
+        tx,
+        'customer.grade_changed',
+        { customerId: id, gradeBefore: before.grade, gradeAfter: after.grade },
+        ctx.actor.userId,
+      );
+    }
   });
-  deps.bus.emit('customer.updated', { customerId: id, fields: result.fieldsChanged }, ctx.actor.userId);
-  if (result.gradeBefore !== result.gradeAfter) {
-    deps.bus.emit(
-      'customer.grade_changed',
-      { customerId: id, gradeBefore: result.gradeBefore, gradeAfter: result.gradeAfter },
-      ctx.actor.userId,
-    );
-  }
   return getCustomer(deps, ctx, id, { audit: false });
 }

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { customers } from '../../../db/schema/index.js';
 import type { Actor } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
 import { customerScope } from '../archive/customers.repository.js';
 import { normalisePhone } from '../archive/customers.rules.js';
+import { customers } from '../customers.tables.js';
 
 /** A possible duplicate the caller may see: named, with a link. */
 export type DuplicateCandidate = { id: string; code: string; name: string; reasons: string[] };

@@ -1,17 +1,16 @@
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
+import type { Actor } from '../../../lib/actor.js';
+import { customerScope } from '../archive/customers.repository.js';
 import {
   customerBusinessFigures,
   customerContacts,
-  customerEvaluations,
-  customerGradeHistory,
   customerMilestones,
   customerOrders,
   customerStaff,
   customers,
-} from '../../../db/schema/index.js';
-import type { Actor } from '../../../lib/actor.js';
-import { customerScope } from '../archive/customers.repository.js';
+} from '../customers.tables.js';
+import { customerEvaluations, customerGradeHistory } from '../grading/grading.tables.js';
 
 /** Which of `ids` the actor may see (not merged away, within the data scope). */
 export async function idsInScope(db: DbOrTx, actor: Actor, ids: string[]): Promise<Set<string>> {

@@ -46,6 +46,7 @@ export const customerMergeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'customers.read' },
       schema: {
         tags,
+        operationId: 'listCustomerDuplicates',
         summary:
           'Possible duplicates of the customer (same phone or e-mail, similar name) within the caller’s scope; same phone or e-mail outside it without identity (audited)',
         params: CustomerIdParamsSchema,
@@ -64,6 +65,7 @@ export const customerMergeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'customers.read' },
       schema: {
         tags,
+        operationId: 'requestCustomerAccess',
         summary:
           'Ask the owner of a customer outside the caller’s scope (found by a duplicate warning: same phone or e-mail) to share it; notifies the owner and whom to ask, reveals nothing (audited)',
         body: AccessRequestBodySchema,
@@ -80,6 +82,7 @@ export const customerMergeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'customers.merge' },
       schema: {
         tags,
+        operationId: 'mergeCustomer',
         summary:
           'Merge the customer `sourceId` into this one (contacts, staff, timeline, milestones, orders, figures, evaluations); the source disappears',
         params: CustomerIdParamsSchema,

@@ -1,12 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
-import { customerGradeHistory, customers } from '../../../db/schema/index.js';
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { type CustomerInsert, type CustomerRow, findCustomerInScope } from '../archive/customers.repository.js';
 import { assertEnoughStaff } from '../archive/customers.rules.js';
 import { getCustomer } from '../archive/get-customer.js';
+import { customers } from '../customers.tables.js';
+import { customerGradeHistory } from '../grading/grading.tables.js';
 import { auditCustomerView } from '../records/read-audit.js';
 import { insertTimelineEntries, moveTimeline } from '../records/timeline.repository.js';
 import { findDuplicates } from './duplicates.js';
@@ -142,7 +144,7 @@ export async function mergeCustomers(deps: Deps, ctx: ActorCtx, targetId: string
       after: { target: after, source: { ...source, mergedIntoId: targetId, version: source.version + 1 } },
       details: { sourceId, sourceCode: source.code, filledFields, moved, figuresKeptOnSource: figures.keptOnSource },
     });
+    await recordEvent(tx, 'customer.merged', { targetId, sourceId }, ctx.actor.userId);
   });
-  deps.bus.emit('customer.merged', { targetId, sourceId }, ctx.actor.userId);
   return getCustomer(deps, ctx, targetId, { audit: false });
 }

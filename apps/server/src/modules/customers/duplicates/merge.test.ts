@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventLog } from '../../../../test/events.js';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
-import { customerBusinessFigures, customerEvaluations, customerOrders } from '../../../db/schema/index.js';
 import { createDepartment, createUser } from '../../../db/seed/factories.js';
-import type { DomainEvent } from '../../../events/catalog.js';
+import { customerBusinessFigures, customerOrders } from '../customers.tables.js';
+import { customerEvaluations } from '../grading/grading.tables.js';
 
 describe('customers: duplicates and merge', () => {
   let t: TestApp;
@@ -100,10 +101,8 @@ describe('customers: duplicates and merge', () => {
   });
 
   it('merges the source into the target: everything moves, empty fields fill, the source disappears', async () => {
-    const events: DomainEvent<'customer.merged'>[] = [];
-    t.app.deps.bus.on('customer.merged', (e) => {
-      events.push(e);
-    });
+    const events = new EventLog(t.database.db);
+    await events.reset();
     const before = { target: await timelineTitles(ids.target), source: await timelineTitles(ids.source) };
     expect(before.source).toEqual(expect.arrayContaining(['customer.created', '上门巡检', '安装']));
 
@@ -134,7 +133,12 @@ describe('customers: duplicates and merge', () => {
     expect(after).toEqual(expect.arrayContaining([...before.target, ...before.source, 'customer.merged']));
     expect(await timelineTitles(ids.source)).toEqual([]);
     const timeline = (await manager.get(`/api/v1/customers/${ids.target}/timeline?pageSize=50`)).json();
-    expect(timeline.items[0]).toMatchObject({ kind: 'merge', title: 'customer.merged', refId: ids.source });
+    expect(timeline.items[0]).toMatchObject({
+      kind: 'merge',
+      titleKey: 'customer.merged',
+      title: '合并重复客户',
+      refId: ids.source,
+    });
 
     const db = t.database.db;
     const figures = await db
@@ -178,8 +182,9 @@ describe('customers: duplicates and merge', () => {
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0]?.before.source.id).toBe(ids.source);
     expect(audit.rows[0]?.after.source.mergedIntoId).toBe(ids.target);
-    await t.app.deps.bus.drain();
-    expect(events.map((e) => e.payload)).toEqual([{ targetId: ids.target, sourceId: ids.source }]);
+    expect((await events.list('customer.merged')).map((e) => e.payload)).toEqual([
+      { targetId: ids.target, sourceId: ids.source },
+    ]);
     expect(
       await db
         .select()

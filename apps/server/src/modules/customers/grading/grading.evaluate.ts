@@ -1,7 +1,8 @@
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { findCustomerInScope } from '../archive/customers.repository.js';
 import { insertTimelineEntries } from '../records/timeline.repository.js';
 import * as repo from './grading.repository.js';
@@ -96,31 +97,23 @@ export async function evaluateCustomer(deps: Deps, ctx: ActorCtx, input: Evaluat
       after: evaluation,
       details: { roundId: input.roundId, gradeChanged },
     });
+    const actorId = ctx.actor.userId;
+    const { customerId } = input;
+    await recordEvent(
+      tx,
+      'customer.evaluated',
+      { customerId, evaluationId: evaluation.id, roundId: input.roundId, grade: gradeAfter },
+      actorId,
+    );
+    if (gradeChanged) {
+      await recordEvent(tx, 'customer.updated', { customerId, fields: ['grade'] }, actorId);
+      await recordEvent(tx, 'customer.grade_changed', { customerId, gradeBefore, gradeAfter }, actorId);
+    }
     const warnings: string[] = [];
     if (gradeAfter === 'A' && (await repo.countActiveStaff(tx, input.customerId)) < 2)
       warnings.push('customers.key_needs_two_staff');
     return { evaluationId: evaluation.id, gradeBefore, gradeAfter, gradeChanged, warnings };
   });
-
-  const actorId = ctx.actor.userId;
-  deps.bus.emit(
-    'customer.evaluated',
-    {
-      customerId: input.customerId,
-      evaluationId: result.evaluationId,
-      roundId: input.roundId,
-      grade: result.gradeAfter,
-    },
-    actorId,
-  );
-  if (result.gradeChanged) {
-    deps.bus.emit('customer.updated', { customerId: input.customerId, fields: ['grade'] }, actorId);
-    deps.bus.emit(
-      'customer.grade_changed',
-      { customerId: input.customerId, gradeBefore: result.gradeBefore, gradeAfter: result.gradeAfter },
-      actorId,
-    );
-  }
   const view = await repo.findEvaluation(deps.database.db, result.evaluationId);
   if (!view) throw new Error('evaluation vanished after commit');
   return { ...view, gradeChanged: result.gradeChanged, warnings: result.warnings };

@@ -14,7 +14,7 @@ export const openEvaluationRound = defineJob({
   name: 'customers.open_evaluation_round',
   schema: z.object({ at: z.iso.datetime({ offset: true }).optional() }),
   cron: '0 6 1 1,4,7,10 *',
-  async handler({ data, jobId, tx, deps, afterCommit }) {
+  async handler({ data, jobId, tx, deps }) {
     const period = quarterBefore(localDate(data.at ? new Date(data.at) : new Date(), deps.config.timezone));
     const ctx: RequestContext = {
       actor: null,
@@ -23,15 +23,7 @@ export const openEvaluationRound = defineJob({
       requestId: jobId,
       locale: 'zh-CN',
     };
-    const round = await openRound(tx, ctx, period, { samePeriod: true });
-    if (!round) return;
-    afterCommit(() =>
-      deps.bus.emit('customer.evaluation_round_opened', {
-        roundId: round.id,
-        name: round.name,
-        periodStart: round.periodStart,
-        periodEnd: round.periodEnd,
-      }),
-    );
+    // Records `customer.evaluation_round_opened` in this transaction when it opens one.
+    await openRound(tx, ctx, period, { samePeriod: true });
   },
 });

@@ -1,20 +1,19 @@
-import { aliasedTable, and, asc, count, desc, eq, isNull, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import type { Grade } from '../../../db/schema/customers.js';
-import {
-  customerEvaluations,
-  customerGradeHistory,
-  customerStaff,
-  customers,
-  evaluationCriteria,
-  evaluationRounds,
-  gradeBands,
-  users,
-} from '../../../db/schema/index.js';
 import type { Actor } from '../../../lib/actor.js';
 import { inOrder } from '../../../lib/in-order.js';
 import { offsetOf, type PageQuery } from '../../../lib/pagination.js';
+import { isActiveUserSql, userNameSql } from '../../users/index.js';
 import { customerScope } from '../archive/customers.repository.js';
+import type { Grade } from '../customers.tables.js';
+import { customerStaff, customers } from '../customers.tables.js';
+import {
+  customerEvaluations,
+  customerGradeHistory,
+  evaluationCriteria,
+  evaluationRounds,
+  gradeBands,
+} from './grading.tables.js';
 
 export type RoundRow = typeof evaluationRounds.$inferSelect;
 
@@ -49,9 +48,12 @@ export async function replaceBands(db: DbOrTx, bands: { grade: Grade; minScore: 
 
 /** Customers of the round within the actor's scope, each once. */
 function evaluatedInScope(actor: Actor) {
-  return sql<number>`(SELECT count(DISTINCT e.customer_id)::int FROM ${customerEvaluations} e
+  // Nested once: drizzle writes top-level columns of a single-table query's selection without
+  // their table, which inside this subquery would be ambiguous; nested SQL keeps them qualified.
+  const count = sql`(SELECT count(DISTINCT e.customer_id)::int FROM ${customerEvaluations} e
     JOIN ${customers} ON ${customers.id} = e.customer_id
     WHERE e.round_id = ${evaluationRounds.id} AND ${customers.mergedIntoId} IS NULL AND ${customerScope(actor)})`;
+  return sql<number>`${count}`;
 }
 
 function roundColumns(actor: Actor) {
@@ -62,7 +64,7 @@ function roundColumns(actor: Actor) {
     periodEnd: evaluationRounds.periodEnd,
     status: evaluationRounds.status,
     createdBy: evaluationRounds.createdBy,
-    createdByName: users.displayName,
+    createdByName: userNameSql(evaluationRounds.createdBy),
     createdAt: evaluationRounds.createdAt,
     closedAt: evaluationRounds.closedAt,
     evaluated: evaluatedInScope(actor),
@@ -75,7 +77,6 @@ export async function listRounds(db: DbOrTx, actor: Actor, status: 'open' | 'clo
     db
       .select(roundColumns(actor))
       .from(evaluationRounds)
-      .leftJoin(users, eq(users.id, evaluationRounds.createdBy))
       .where(where)
       .orderBy(desc(evaluationRounds.periodEnd), desc(evaluationRounds.createdAt))
       .limit(page.pageSize)
@@ -86,11 +87,7 @@ export async function listRounds(db: DbOrTx, actor: Actor, status: 'open' | 'clo
 }
 
 export async function findRoundView(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db
-    .select(roundColumns(actor))
-    .from(evaluationRounds)
-    .leftJoin(users, eq(users.id, evaluationRounds.createdBy))
-    .where(eq(evaluationRounds.id, id));
+  const [row] = await db.select(roundColumns(actor)).from(evaluationRounds).where(eq(evaluationRounds.id, id));
   return row;
 }
 
@@ -174,12 +171,9 @@ export async function countActiveStaff(db: DbOrTx, customerId: string) {
   const [row] = await db
     .select({ n: count() })
     .from(customerStaff)
-    .innerJoin(users, eq(users.id, customerStaff.userId))
-    .where(and(eq(customerStaff.customerId, customerId), eq(users.isActive, true)));
+    .where(and(eq(customerStaff.customerId, customerId), isActiveUserSql(customerStaff.userId)));
   return row?.n ?? 0;
 }
-
-const evaluator = aliasedTable(users, 'evaluator');
 
 function evaluationQuery(db: DbOrTx) {
   return db
@@ -196,13 +190,12 @@ function evaluationQuery(db: DbOrTx) {
       gradeAfter: customerEvaluations.gradeAfter,
       comment: customerEvaluations.comment,
       evaluatedBy: customerEvaluations.evaluatedBy,
-      evaluatedByName: evaluator.displayName,
+      evaluatedByName: userNameSql(customerEvaluations.evaluatedBy),
       evaluatedAt: customerEvaluations.evaluatedAt,
     })
     .from(customerEvaluations)
     .innerJoin(customers, eq(customers.id, customerEvaluations.customerId))
-    .leftJoin(evaluationRounds, eq(evaluationRounds.id, customerEvaluations.roundId))
-    .leftJoin(evaluator, eq(evaluator.id, customerEvaluations.evaluatedBy));
+    .leftJoin(evaluationRounds, eq(evaluationRounds.id, customerEvaluations.roundId));
 }
 
 export async function findEvaluation(db: DbOrTx, id: string) {
@@ -249,13 +242,12 @@ export async function listGradeHistory(db: DbOrTx, customerId: string) {
       roundId: customerEvaluations.roundId,
       roundName: evaluationRounds.name,
       changedBy: customerGradeHistory.changedBy,
-      changedByName: users.displayName,
+      changedByName: userNameSql(customerGradeHistory.changedBy),
       changedAt: customerGradeHistory.changedAt,
     })
     .from(customerGradeHistory)
     .leftJoin(customerEvaluations, eq(customerEvaluations.id, customerGradeHistory.evaluationId))
     .leftJoin(evaluationRounds, eq(evaluationRounds.id, customerEvaluations.roundId))
-    .leftJoin(users, eq(users.id, customerGradeHistory.changedBy))
     .where(eq(customerGradeHistory.customerId, customerId))
     .orderBy(asc(customerGradeHistory.changedAt), asc(customerGradeHistory.id));
 }

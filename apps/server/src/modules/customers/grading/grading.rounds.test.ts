@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session, TestApp } from '../../../../test/helpers.js';
-import { evaluationRounds } from '../../../db/schema/index.js';
 import { openEvaluationRound } from './grading.jobs.js';
+import { evaluationRounds } from './grading.tables.js';
 import { type GradingFixture, SCORES_60, SCORES_86, setupGrading } from './grading.test-setup.js';
 
 describe('customers: evaluation rounds and the quarterly round job', () => {
@@ -77,13 +77,11 @@ describe('customers: evaluation rounds and the quarterly round job', () => {
 
   it('the quarterly job opens the round of the quarter just ended, once', async () => {
     const run = async (at: string, jobId: string) => {
-      const after: (() => void)[] = [];
       await t.database.db.transaction((tx) =>
-        openEvaluationRound.handler({ data: { at }, jobId, tx, deps: t.app.deps, afterCommit: (fn) => after.push(fn) }),
+        openEvaluationRound.handler({ data: { at }, jobId, tx, deps: t.app.deps }),
       );
-      for (const fn of after) fn();
     };
-    events.length = 0;
+    await events.reset();
     await run('2026-10-01T06:00:00+08:00', '00000000-0000-4000-8000-000000000001');
     await run('2026-10-01T06:00:00+08:00', '00000000-0000-4000-8000-000000000002');
     const rounds = await t.database.db
@@ -93,8 +91,7 @@ describe('customers: evaluation rounds and the quarterly round job', () => {
     expect(rounds).toEqual([
       expect.objectContaining({ periodStart: '2026-07-01', periodEnd: '2026-09-30', status: 'open', createdBy: null }),
     ]);
-    await t.app.deps.bus.drain();
-    expect(events.filter((e) => e.name === 'customer.evaluation_round_opened')).toHaveLength(1);
+    expect(await events.list('customer.evaluation_round_opened')).toHaveLength(1);
     // A round opened by hand for the same period counts too: the job adds nothing.
     await run('2027-01-01T06:00:00+08:00', '00000000-0000-4000-8000-000000000003');
     await run('2026-12-31T23:30:00Z', '00000000-0000-4000-8000-000000000004'); // already 1 Jan in Shanghai

@@ -40,6 +40,7 @@ export const customerGradingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.read' },
       schema: {
         tags,
+        operationId: 'listGradingCriteria',
         summary: 'Evaluation criteria and their weights',
         response: { 200: listOf(CriterionSchema), ...problems },
       },
@@ -53,6 +54,7 @@ export const customerGradingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.settings' },
       schema: {
         tags,
+        operationId: 'replaceGradingCriteria',
         summary: 'Replace the criteria and weights at once (active weights sum to exactly 100)',
         body: ReplaceCriteriaBodySchema,
         response: { 200: listOf(CriterionSchema), ...problems },
@@ -67,6 +69,7 @@ export const customerGradingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.read' },
       schema: {
         tags,
+        operationId: 'listGradeBands',
         summary: 'Grade thresholds (lowest total for each grade)',
         response: { 200: listOf(BandSchema), ...problems },
       },
@@ -80,6 +83,7 @@ export const customerGradingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.settings' },
       schema: {
         tags,
+        operationId: 'replaceGradeBands',
         summary: 'Replace the grade thresholds (strictly descending A > B > C > D ≥ 0)',
         body: ReplaceBandsBodySchema,
         response: { 200: listOf(BandSchema), ...problems },
@@ -94,6 +98,7 @@ export const customerGradingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.read' },
       schema: {
         tags,
+        operationId: 'listEvaluationRounds',
         summary: 'Evaluation rounds, latest period first',
         querystring: ListRoundsQuerySchema,
         response: { 200: pageOf(RoundSchema), ...problems },
@@ -111,6 +116,7 @@ export const customerGradingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.evaluate' },
       schema: {
         tags,
+        operationId: 'openEvaluationRound',
         summary: 'Open an evaluation round for a period',
         body: CreateRoundBodySchema,
         response: { 201: RoundDetailSchema, ...problems },
@@ -126,6 +132,7 @@ export const customerGradingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.read' },
       schema: {
         tags,
+        operationId: 'getEvaluationRound',
         summary: 'A round with its progress (customers evaluated vs all, in the caller’s scope)',
         params: RoundParamsSchema,
         response: { 200: RoundDetailSchema, ...problems },
@@ -140,6 +147,7 @@ export const customerGradingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.evaluate' },
       schema: {
         tags,
+        operationId: 'closeEvaluationRound',
         summary: 'Close a round (no more evaluations in it)',
         params: RoundParamsSchema,
         response: { 200: RoundDetailSchema, ...problems },
@@ -154,6 +162,7 @@ export const customerGradingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.read' },
       schema: {
         tags,
+        operationId: 'listRoundEvaluations',
         summary: 'Evaluations recorded in a round (caller’s scope), newest first',
         params: RoundParamsSchema,
         querystring: PageQuerySchema,
@@ -169,6 +178,7 @@ export const customerGradingRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.evaluate' },
       schema: {
         tags,
+        operationId: 'evaluateCustomerInRound',
         summary: 'Evaluate a customer in a round (grade from the weighted total)',
         params: RoundParamsSchema,
         body: RoundEvaluateBodySchema,
@@ -197,6 +207,7 @@ export const customerEvaluationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
       config: { access: 'customers.evaluate' },
       schema: {
         tags: customerTags,
+        operationId: 'evaluateCustomer',
         summary: 'Evaluate a customer outside any round (ad hoc)',
         params: CustomerIdParamsSchema,
         body: EvaluateBodySchema,
@@ -219,6 +230,7 @@ export const customerEvaluationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
       config: { access: 'customers.read' },
       schema: {
         tags: customerTags,
+        operationId: 'listCustomerEvaluations',
         summary: 'The customer’s evaluations, newest first',
         params: CustomerIdParamsSchema,
         querystring: PageQuerySchema,
@@ -234,6 +246,7 @@ export const customerEvaluationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
       config: { access: 'customers.read' },
       schema: {
         tags: customerTags,
+        operationId: 'listCustomerGradeHistory',
         summary: 'Every grade change of the customer, oldest first',
         params: CustomerIdParamsSchema,
         response: { 200: listOf(GradeHistoryEntrySchema), ...problems },
@@ -248,6 +261,7 @@ export const customerEvaluationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
       config: { access: 'customers.read' },
       schema: {
         tags: customerTags,
+        operationId: 'getCustomerGradeAt',
         summary: 'The customer’s grade at a moment (null before the first grade)',
         params: CustomerIdParamsSchema,
         querystring: GradeAtQuerySchema,

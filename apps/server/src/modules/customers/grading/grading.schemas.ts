@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { GRADES } from '../../../db/schema/customers.js';
 import { PageQuerySchema } from '../../../lib/pagination.js';
+import { GRADES } from '../customers.tables.js';
 
 export const CriterionSchema = z
   .object({

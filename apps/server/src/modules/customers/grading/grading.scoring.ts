@@ -1,5 +1,5 @@
-import { GRADES, type Grade } from '../../../db/schema/customers.js';
 import { AppError } from '../../../lib/app-error.js';
+import { GRADES, type Grade } from '../customers.tables.js';
 
 /** Pure rules of the grade evaluation: weights, bands, the weighted total, evaluation periods. */
 

@@ -1,10 +1,11 @@
 import type { Locale } from '@kefu/shared';
 import type { DbOrTx } from '../../../db/client.js';
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
 import type { PageQuery } from '../../../lib/pagination.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { findCustomerInScope } from '../archive/customers.repository.js';
 import { auditCustomerList, auditCustomerView } from '../records/read-audit.js';
 import * as repo from './grading.repository.js';
@@ -124,6 +125,13 @@ export async function openRound(
     entityId: round.id,
     after: round,
   });
+  const { id: roundId, name, periodStart, periodEnd } = round;
+  await recordEvent(
+    tx,
+    'customer.evaluation_round_opened',
+    { roundId, name, periodStart, periodEnd },
+    ctx.actor?.userId ?? null,
+  );
   return round;
 }
 
@@ -140,11 +148,6 @@ export async function createRound(deps: Deps, ctx: ActorCtx, input: RoundInput) 
       });
     return opened;
   });
-  deps.bus.emit(
-    'customer.evaluation_round_opened',
-    { roundId: round.id, name: round.name, periodStart: round.periodStart, periodEnd: round.periodEnd },
-    ctx.actor.userId,
-  );
   return getRound(deps, ctx.actor, round.id);
 }
 
@@ -160,8 +163,8 @@ export async function closeRound(deps: Deps, ctx: ActorCtx, roundId: string) {
       entityId: roundId,
       before: round,
     });
+    await recordEvent(tx, 'customer.evaluation_round_closed', { roundId }, ctx.actor.userId);
   });
-  deps.bus.emit('customer.evaluation_round_closed', { roundId }, ctx.actor.userId);
   return getRound(deps, ctx.actor, roundId);
 }
 

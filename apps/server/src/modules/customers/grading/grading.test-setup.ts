@@ -1,9 +1,9 @@
 import type { SQL } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { EventLog } from '../../../../test/events.js';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
-import { roles } from '../../../db/schema/index.js';
 import { createDepartment, createUser } from '../../../db/seed/factories.js';
-import type { DomainEvent } from '../../../events/catalog.js';
+import { roles } from '../../roles/roles.tables.js';
 
 export const SCORES_86 = { business_importance: 90, market_influence: 80, payment_timeliness: 70, satisfaction: 100 };
 export const SCORES_60 = { business_importance: 60, market_influence: 60, payment_timeliness: 60, satisfaction: 60 };
@@ -21,15 +21,14 @@ export type GradingFixture = {
   /** Customer `a` (owner evaluatorA) and `b` (owner agentB), both grade B. */
   ids: { a: string; b: string };
   /** Every domain event emitted (drain the bus before reading). */
-  events: DomainEvent[];
+  events: EventLog;
   count(query: SQL): Promise<number>;
 };
 
 /** One hotline team for the grading tests (a test file helper, not a test file). */
 export async function setupGrading(): Promise<GradingFixture> {
   const t = await createTestApp();
-  const events: DomainEvent[] = [];
-  t.app.deps.bus.onAny((e) => void events.push(e));
+  const events = new EventLog(t.database.db);
   const db = t.database.db;
   await db.insert(roles).values({
     key: 'agent_evaluator',

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session, TestApp } from '../../../../test/helpers.js';
-import { users } from '../../../db/schema/index.js';
+import { users } from '../../users/users.tables.js';
 import { type GradingFixture, SCORES_86, setupGrading } from './grading.test-setup.js';
 
 describe('customers: grading criteria, bands, evaluations, grade history', () => {
@@ -102,7 +102,7 @@ describe('customers: grading criteria, bands, evaluations, grade history', () =>
 
   it('scores with the seeded weights (90/80/70/100 → 86 → A) and records the grade change everywhere', async () => {
     const before = (await evaluatorA.get(`/api/v1/customers/${ids.a}`)).json();
-    events.length = 0;
+    await events.reset();
     const r = await evaluatorA.post(`/api/v1/customers/${ids.a}/evaluations`, {
       scores: SCORES_86,
       comment: '季度复评',
@@ -136,7 +136,8 @@ describe('customers: grading criteria, bands, evaluations, grade history', () =>
     expect(timeline).toEqual([
       expect.objectContaining({
         kind: 'evaluation',
-        title: 'customer.grade_changed',
+        titleKey: 'customer.grade_changed',
+        title: '等级评定：等级变更',
         refId: r.json().id,
         before: { grade: 'B' },
       }),
@@ -146,8 +147,7 @@ describe('customers: grading criteria, bands, evaluations, grade history', () =>
         sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'customer.evaluated' AND entity_id = ${ids.a}`,
       ),
     ).toBe(1);
-    await t.app.deps.bus.drain();
-    expect(events.find((e) => e.name === 'customer.grade_changed')?.payload).toEqual({
+    expect((await events.list()).find((e) => e.name === 'customer.grade_changed')?.payload).toEqual({
       customerId: ids.a,
       gradeBefore: 'B',
       gradeAfter: 'A',
@@ -170,7 +170,7 @@ describe('customers: grading criteria, bands, evaluations, grade history', () =>
     await t.database.db.update(users).set({ isActive: true }).where(eq(users.id, agentA.userId));
 
     // The same grade again: recorded, no history row, no grade event, no warning now.
-    events.length = 0;
+    await events.reset();
     const same = await evaluatorA.post(`/api/v1/customers/${ids.a}/evaluations`, {
       scores: { ...SCORES_86, satisfaction: 90 },
     });

@@ -1,14 +1,16 @@
 import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { customers, users } from '../../../db/schema/index.js';
 import type { Actor } from '../../../lib/actor.js';
 import { inOrder } from '../../../lib/in-order.js';
 import { offsetOf, type PageQuery } from '../../../lib/pagination.js';
+import { columnRef } from '../../../lib/sql-ref.js';
+import { isActiveUserSql, userActiveSql, userNameSql } from '../../users/index.js';
 import { customerScope } from '../archive/customers.repository.js';
+import { customerStaff, customers } from '../customers.tables.js';
 
 /** Staff contacts of the customer whose accounts are active. */
-const activeStaff = sql<number>`(SELECT count(*)::int FROM customer_staff cs JOIN users su ON su.id = cs.user_id
-  WHERE cs.customer_id = ${customers.id} AND su.is_active)`;
+const activeStaff = sql<number>`(SELECT count(*)::int FROM ${customerStaff}
+  WHERE ${customerStaff.customerId} = ${columnRef(customers.id)} AND ${isActiveUserSql(customerStaff.userId)})`;
 
 /**
  * Key customers (flagged, or grade A) in the actor's scope with fewer than two active staff
@@ -30,12 +32,11 @@ export async function listKeyStaffShortfall(db: DbOrTx, actor: Actor, page: Page
         grade: customers.grade,
         isKey: customers.isKey,
         ownerId: customers.ownerId,
-        ownerName: users.displayName,
-        ownerActive: sql<boolean | null>`${users.isActive}`,
+        ownerName: userNameSql(customers.ownerId),
+        ownerActive: userActiveSql(customers.ownerId),
         staffCount: activeStaff,
       })
       .from(customers)
-      .leftJoin(users, eq(users.id, customers.ownerId))
       .where(where)
       .orderBy(asc(activeStaff), asc(customers.name), asc(customers.id))
       .limit(page.pageSize)

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { GRADES } from '../../../db/schema/customers.js';
 import type { Deps } from '../../../lib/deps.js';
 import { PageQuerySchema, pageOf } from '../../../lib/pagination.js';
 import { problems } from '../../../lib/route-helpers.js';
 import { actorContext } from '../../../plugins/auth.js';
+import { GRADES } from '../customers.tables.js';
 import { keyStaffShortfall } from './reports.service.js';
 
 const ShortfallItemSchema = z
@@ -31,6 +31,7 @@ export const customerReportsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.read' },
       schema: {
         tags: ['customers'],
+        operationId: 'getKeyStaffShortfallReport',
         summary: 'Key customers (flagged or grade A) with fewer than two active staff contacts',
         querystring: PageQuerySchema.omit({ sort: true }),
         response: { 200: pageOf(ShortfallItemSchema), ...problems },

@@ -1,30 +1,44 @@
-import type { Locale } from '@kefu/shared';
+import { type Locale, t } from '@kefu/shared';
 import type { DbOrTx } from '../../../db/client.js';
 import type { ExportColumn } from '../../../lib/export.js';
 import { activeCustomerFields } from '../archive/custom-fields.js';
 import type { listCustomersInScope } from '../archive/customers.repository.js';
 
+type CustomerColumn =
+  | 'code'
+  | 'name'
+  | 'kind'
+  | 'grade'
+  | 'is_key'
+  | 'category'
+  | 'phone'
+  | 'email'
+  | 'region'
+  | 'owner'
+  | 'updated_at';
+
 type Row = Awaited<ReturnType<typeof listCustomersInScope>>['items'][number];
 
-const BASE: { zh: string; en: string; value: (r: Row) => unknown }[] = [
-  { zh: '客户编号', en: 'Code', value: (r) => r.code },
-  { zh: '客户名称', en: 'Name', value: (r) => r.name },
-  { zh: '类型', en: 'Kind', value: (r) => r.kind },
-  { zh: '等级', en: 'Grade', value: (r) => r.grade },
-  { zh: '重点客户', en: 'Key customer', value: (r) => (r.isKey ? 'Y' : '') },
-  { zh: '类别', en: 'Category', value: (r) => r.categoryName },
-  { zh: '电话', en: 'Phone', value: (r) => r.phone },
-  { zh: '邮箱', en: 'E-mail', value: (r) => r.email },
-  { zh: '地区', en: 'Region', value: (r) => r.region },
-  { zh: '专属客服经理', en: 'Account manager', value: (r) => r.ownerName },
-  { zh: '更新时间', en: 'Updated', value: (r) => r.updatedAt },
+/** Standard columns; headers from the catalog (`label.customer_column.*`). */
+const BASE: { label: CustomerColumn; value: (r: Row) => unknown }[] = [
+  { label: 'code', value: (r) => r.code },
+  { label: 'name', value: (r) => r.name },
+  { label: 'kind', value: (r) => r.kind },
+  { label: 'grade', value: (r) => r.grade },
+  { label: 'is_key', value: (r) => (r.isKey ? 'Y' : '') },
+  { label: 'category', value: (r) => r.categoryName },
+  { label: 'phone', value: (r) => r.phone },
+  { label: 'email', value: (r) => r.email },
+  { label: 'region', value: (r) => r.region },
+  { label: 'owner', value: (r) => r.ownerName },
+  { label: 'updated_at', value: (r) => r.updatedAt },
 ];
 
 /** Export columns: the standard ones, then every active custom field. */
 export async function customerExportColumns(db: DbOrTx, locale: Locale): Promise<ExportColumn<Row>[]> {
   const custom = await activeCustomerFields(db);
   return [
-    ...BASE.map((c) => ({ header: locale === 'en' ? c.en : c.zh, value: c.value })),
+    ...BASE.map((c) => ({ header: t(locale, `label.customer_column.${c.label}`), value: c.value })),
     ...custom.map((f) => ({
       header: locale === 'en' ? (f.labelEn ?? f.label) : f.label,
       value: (r: Row) => {

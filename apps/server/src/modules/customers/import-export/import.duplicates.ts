@@ -1,8 +1,9 @@
 import type { DataScope } from '@kefu/shared';
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { customers, roles, users } from '../../../db/schema/index.js';
+import { findAuthority } from '../../users/index.js';
 import { customerScope, type ScopeSubject } from '../archive/customers.repository.js';
+import { customers } from '../customers.tables.js';
 import { contactsFor } from '../duplicates/duplicates.js';
 
 /**
@@ -15,12 +16,7 @@ export type ExistingMatches = { phone: Map<string, ExistingMatch>; email: Map<st
 
 /** The importer's data scope, read when the import runs (a job has no signed-in actor). */
 export async function importerScope(db: DbOrTx, userId: string): Promise<ScopeSubject> {
-  const [row] = await db
-    .select({ departmentId: users.departmentId, dataScope: roles.dataScope })
-    .from(users)
-    .innerJoin(roles, eq(roles.key, users.roleKey))
-    .where(eq(users.id, userId))
-    .limit(1);
+  const row = await findAuthority(db, userId);
   // An importer who no longer exists sees nothing but their own.
   return { userId, dataScope: (row?.dataScope ?? 'own') as DataScope, departmentId: row?.departmentId ?? null };
 }

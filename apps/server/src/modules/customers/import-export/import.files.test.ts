@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvBuffer, customerSheet, uploadFile, xlsxBuffer } from '../../../../test/customer-import-fixtures.js';
+import { EventLog } from '../../../../test/events.js';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
-import type { DomainEvent } from '../../../events/catalog.js';
 
 const NAMES = [
   '上海华信医疗器械有限公司',
@@ -105,10 +105,8 @@ describe('customer import: encodings, malformed files, size limit, background jo
   });
 
   it('runs a large import as a job; progress is stored, pushed as events and reaches 100 %', async () => {
-    const events: DomainEvent<'customer.import_progress'>[] = [];
-    t.app.deps.bus.on('customer.import_progress', (e) => {
-      events.push(e);
-    });
+    const log = new EventLog(t.database.db);
+    await log.reset();
     const up = await uploadFile(t.app, admin, 'large.xlsx', await xlsxBuffer(customerSheet(2500, 0.01)));
     expect(up.statusCode, up.body).toBe(201);
     const { id } = up.json();
@@ -130,11 +128,7 @@ describe('customer import: encodings, malformed files, size limit, background jo
       errorRows: 25,
       importedRows: 2475,
     });
-    await t.app.deps.bus.drain();
-    for (let i = 0; i < 20 && !events.some((e) => e.payload.status === 'completed'); i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const mine = events
+    const mine = (await log.list('customer.import_progress'))
       .filter((e) => e.payload.importId === id)
       .map((e) => [e.payload.status, e.payload.processedRows]);
     expect(mine).toEqual([

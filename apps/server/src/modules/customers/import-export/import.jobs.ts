@@ -1,28 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { customerImports } from '../../../db/schema/index.js';
+import type { Tx } from '../../../db/client.js';
 import { defineJob } from '../../../jobs/definition.js';
-import type { Deps } from '../../../lib/deps.js';
 import { failInterruptedRun } from './import.repository.js';
-import { emitFinished, executeImport, IMPORT_JOB } from './import.service.js';
+import { executeImport, IMPORT_JOB, recordFinished } from './import.service.js';
+import { customerImports } from './imports.tables.js';
 
 const FINAL = new Set(['validated', 'completed', 'rejected', 'failed']);
 
-/**
- * Emits the "finished" events once the job's transaction has committed. The handler has written
- * the import row in that transaction, so a `FOR SHARE` read of it from outside waits until the
- * commit (PostgreSQL: row lock; PGlite: its single connection) and then sees the final status.
- */
-function emitAfterCommit(deps: Deps, importId: string): void {
-  void deps.database.db
-    .select()
-    .from(customerImports)
-    .where(eq(customerImports.id, importId))
-    .for('share')
-    .then(([row]) => {
-      if (row && FINAL.has(row.status)) emitFinished(deps, row);
-    })
-    .catch(() => {}); // the app is closing; clients still see the status with GET
+/** Records the "finished" events in the job's transaction, with the status the run wrote in it. */
+async function recordIfFinished(tx: Tx, importId: string): Promise<void> {
+  const [row] = await tx.select().from(customerImports).where(eq(customerImports.id, importId));
+  if (row && FINAL.has(row.status)) await recordFinished(tx, row);
 }
 
 /** A large customer import (see import.service.ts), run in the job's exactly-once transaction. */
@@ -45,12 +34,12 @@ export const importCustomersJob = defineJob({
   expireInSeconds: 30 * 60,
   async handler({ data, jobId, tx, deps }) {
     const outcome = await executeImport(deps, tx, data.importId, data.context, jobId);
-    if (outcome) emitAfterCommit(deps, data.importId);
+    if (outcome) await recordIfFinished(tx, data.importId);
   },
   // The worker stopped mid-run: every row it wrote rolled back; say so on the import, which its
   // user can run again (POST /customer-imports/:id/run).
-  async onAbandoned({ data, jobId, tx, deps, afterCommit }) {
+  async onAbandoned({ data, jobId, tx }) {
     const row = await failInterruptedRun(tx, data.importId, jobId);
-    if (row) afterCommit(() => emitFinished(deps, row));
+    if (row) await recordFinished(tx, row);
   },
 });

@@ -1,5 +1,4 @@
 import type { DbOrTx, Tx } from '../../../db/client.js';
-import type { ImportDuplicate, ImportRowIssue, ImportStatus } from '../../../db/schema/index.js';
 import type { FileLimits } from '../../../lib/files/limits.js';
 import { activeCustomerFields } from '../archive/custom-fields.js';
 import { findExistingMatches, importerScope } from './import.duplicates.js';
@@ -7,6 +6,7 @@ import type { ImportMapping } from './import.fields.js';
 import { type FileRow, openRows, type SourceFile } from './import.parse.js';
 import * as repo from './import.repository.js';
 import { convertRow, type ImportedCustomer, type RowLookups } from './import.rows.js';
+import type { ImportDuplicate, ImportRowIssue, ImportStatus } from './imports.tables.js';
 
 export type ImportMode = 'all_or_nothing' | 'skip_bad_rows';
 export type DuplicatePolicy = 'skip' | 'import';

@@ -1,18 +1,11 @@
-import { and, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client.js';
-import {
-  customerCategories,
-  customerGradeHistory,
-  customerImportFiles,
-  customerImports,
-  customerStaff,
-  customers,
-  customerTimeline,
-  type ImportStatus,
-  users,
-} from '../../../db/schema/index.js';
+import { findActiveUsersByNames } from '../../users/index.js';
+import { customerCategories, customerStaff, customers, customerTimeline } from '../customers.tables.js';
+import { customerGradeHistory } from '../grading/grading.tables.js';
 import type { ImportedCustomer } from './import.rows.js';
+import { customerImportFiles, customerImports, type ImportStatus } from './imports.tables.js';
 
 export type ImportRow = typeof customerImports.$inferSelect;
 export type ImportUpdate = Partial<typeof customerImports.$inferInsert>;
@@ -108,10 +101,7 @@ export async function categoryLookup(db: DbOrTx): Promise<Map<string, string>> {
 export async function resolveUsers(db: DbOrTx, values: Iterable<string>, cache: Map<string, string | null>) {
   const missing = [...new Set(values)].filter((v) => v && !cache.has(v));
   if (missing.length === 0) return;
-  const rows = await db
-    .select({ id: users.id, username: users.username, displayName: users.displayName })
-    .from(users)
-    .where(and(eq(users.isActive, true), or(inArray(users.username, missing), inArray(users.displayName, missing))));
+  const rows = await findActiveUsersByNames(db, missing);
   for (const value of missing) {
     const byUsername = rows.find((r) => r.username === value);
     const byName = rows.filter((r) => r.displayName === value);

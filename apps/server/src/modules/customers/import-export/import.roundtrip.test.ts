@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hardText, uploadFile, xlsxOfStrings } from '../../../../test/customer-import-fixtures.js';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
-import { customFieldDefinitions } from '../../../db/schema/index.js';
 import { readTable } from '../../../lib/files/table.js';
+import { customFieldDefinitions } from '../customers.tables.js';
 
 /**
  * Rows through the API: 2,000 by default — enough to cross many inflate chunks, small enough for

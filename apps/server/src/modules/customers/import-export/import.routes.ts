@@ -28,6 +28,7 @@ export const customerImportsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.import' },
       schema: {
         tags,
+        operationId: 'uploadCustomerImport',
         summary:
           'Upload a CSV (UTF-8 or GBK) or Excel file (multipart field "file", ≤ 100 MB); answers the suggested column mapping',
         consumes: ['multipart/form-data'],
@@ -63,6 +64,7 @@ export const customerImportsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.import' },
       schema: {
         tags,
+        operationId: 'getCustomerImport',
         summary: 'An import of the caller: status, progress (0–100), counts, per-row problems and duplicates',
         params: ImportIdParamsSchema,
         response: { 200: CustomerImportSchema, ...problems },
@@ -77,6 +79,7 @@ export const customerImportsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.import' },
       schema: {
         tags,
+        operationId: 'runCustomerImport',
         summary: 'Run or dry-run the import with a column mapping; 200 when done, 202 when it runs as a job (poll GET)',
         params: ImportIdParamsSchema,
         body: RunImportBodySchema,

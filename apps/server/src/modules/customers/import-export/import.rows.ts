@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { GRADES, type Grade, type ImportRowIssue } from '../../../db/schema/index.js';
 import { AppError } from '../../../lib/app-error.js';
 import { type FieldDefinition, normaliseCustomFields } from '../archive/custom-fields.js';
 import type { CustomerInsert } from '../archive/customers.repository.js';
 import { normalisePhone } from '../archive/customers.rules.js';
 import { PHONE_PATTERN } from '../archive/customers.schemas.js';
+import { GRADES, type Grade } from '../customers.tables.js';
 import type { ImportMapping } from './import.fields.js';
 import type { RowReason } from './import.messages.js';
+import type { ImportRowIssue } from './imports.tables.js';
 
 /** Reference data a row is checked against, loaded once per import (users: per batch, cached). */
 export type RowLookups = {

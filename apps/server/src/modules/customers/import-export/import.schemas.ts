@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IMPORT_STATUSES } from '../../../db/schema/index.js';
 import { BASE_IMPORT_FIELDS } from './import.fields.js';
+import { IMPORT_STATUSES } from './imports.tables.js';
 
 const FIELD_KEY = new RegExp(`^(?:${BASE_IMPORT_FIELDS.join('|')}|customFields\\.[a-z][a-z0-9_]{0,31})$`);
 

@@ -1,16 +1,17 @@
 import { type ErrorCode, errorMessage, type Locale } from '@kefu/shared';
 import type { DbOrTx, Tx } from '../../../db/client.js';
-import type { ImportStatus } from '../../../db/schema/index.js';
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { activeCustomerFields, type FieldDefinition } from '../archive/custom-fields.js';
 import { BASE_IMPORT_FIELDS, columnLetter, type ImportMapping, importFields, suggestMapping } from './import.fields.js';
 import { rowMessage } from './import.messages.js';
 import { identifyFile, importLimits, inspectFile } from './import.parse.js';
 import { type ImportOutcome, processImport, type RunOptions } from './import.process.js';
 import * as repo from './import.repository.js';
+import type { ImportStatus } from './imports.tables.js';
 
 type ActorCtx = RequestContext & { actor: Actor };
 
@@ -140,8 +141,8 @@ export async function runImport(
   // The job's id is chosen here and stored with the claim: on PGlite, a write after `send` would
   // wait for the job's transaction, and the 202 would come only when the import is done.
   const jobId = background ? crypto.randomUUID() : null;
-  // A job's claim commits at once (the job runs later, elsewhere); an inline run's claim is part
-  // of the run's transaction, so that a crash mid-run rolls it back and leaves the import runnable.
+  // A job's claim commits with the job (the job runs later, elsewhere); an inline run's claim is
+  // part of the run's transaction, so that a crash mid-run rolls it back and leaves the import runnable.
   const claim = (dbOrTx: DbOrTx) =>
     repo.transitionImport(dbOrTx, id, RUNNABLE, {
       status: background ? 'queued' : 'running',
@@ -165,23 +166,23 @@ export async function runImport(
     locale: ctx.locale,
   };
   if (jobId) {
-    const claimed = await claim(db);
+    // The claim and the job commit together: a queue that refuses leaves the import as it was.
+    const claimed = await db.transaction(async (tx) => {
+      const row = await claim(tx);
+      if (row) await deps.jobs.send(IMPORT_JOB, { importId: id, context }, { id: jobId, tx });
+      return row;
+    });
     if (!claimed) throw refused(record.status);
-    try {
-      await deps.jobs.send(IMPORT_JOB, { importId: id, context }, { id: jobId });
-    } catch (error) {
-      await repo.updateImport(db, id, { status: 'failed', failure: { code: 'internal' } });
-      throw error;
-    }
     // The claimed row, not a fresh read: on PGlite a fresh read waits for the job's transaction.
     return { queued: true, view: importView(claimed, definitions, ctx.locale) };
   }
   const outcome = await db.transaction(async (tx) => {
     if (!(await claim(tx))) throw refused((await repo.findImport(tx, id))?.status ?? record.status);
-    return executeImport(deps, tx, id, context);
+    const result = await executeImport(deps, tx, id, context);
+    const done = await repo.findImport(tx, id);
+    if (done) await recordFinished(tx, done);
+    return result;
   });
-  const done = await repo.findImport(db, id);
-  if (done) emitFinished(deps, done);
   if (outcome && 'error' in outcome) throw outcome.error;
   return { queued: false, view: await getImport(deps, ctx, id) };
 }
@@ -230,7 +231,7 @@ export async function executeImport(deps: Deps, tx: Tx, id: string, context: Imp
           processedRows,
           totalRows: record.totalRows,
         };
-        deps.bus.emit('customer.import_progress', payload, record.userId);
+        await recordEvent(progress, 'customer.import_progress', payload, record.userId);
       },
     });
   } catch (error) {
@@ -257,11 +258,11 @@ export async function executeImport(deps: Deps, tx: Tx, id: string, context: Imp
 }
 
 /** The last progress event (with the final status) and, for a completed import, `customer.imported`. */
-export function emitFinished(
-  deps: Deps,
+export async function recordFinished(
+  tx: DbOrTx,
   row: Pick<repo.ImportRow, 'id' | 'userId' | 'status' | 'processedRows' | 'totalRows' | 'importedRows'>,
 ) {
   const { id: importId, userId, status, processedRows, totalRows, importedRows } = row;
-  deps.bus.emit('customer.import_progress', { importId, userId, status, processedRows, totalRows }, userId);
-  if (status === 'completed') deps.bus.emit('customer.imported', { importId, userId, importedRows }, userId);
+  await recordEvent(tx, 'customer.import_progress', { importId, userId, status, processedRows, totalRows }, userId);
+  if (status === 'completed') await recordEvent(tx, 'customer.imported', { importId, userId, importedRows }, userId);
 }

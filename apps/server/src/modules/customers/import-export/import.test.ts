@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvBuffer, uploadFile, xlsxBuffer } from '../../../../test/customer-import-fixtures.js';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
-import { customFieldDefinitions } from '../../../db/schema/index.js';
 import { createUser } from '../../../db/seed/factories.js';
+import { customFieldDefinitions } from '../customers.tables.js';
 
 type Problem = { row: number; field: string; reason: string; message: string; column: string | null };
 

@@ -23,7 +23,13 @@ const TimelineEntrySchema = z
     kind: z.string(),
     channel: z.string().nullable(),
     direction: z.string().nullable(),
-    title: z.string(),
+    title: z.string().describe('What happened, worded in the request’s language'),
+    titleKey: z
+      .string()
+      .nullable()
+      .describe(
+        'The stable key of a system entry (e.g. `customer.created`, `ticket.created`); null for entries a person wrote',
+      ),
     body: z.string().nullable(),
     actorId: z.string().nullable(),
     actorName: z.string().nullable(),
@@ -72,6 +78,7 @@ export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.write' },
       schema: {
         tags,
+        operationId: 'createCustomerContact',
         summary: 'Add a contact person',
         params: CustomerIdParamsSchema,
         body: ContactInputSchema,
@@ -88,6 +95,7 @@ export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.write' },
       schema: {
         tags,
+        operationId: 'updateCustomerContact',
         summary: 'Update a contact person',
         params: ContactParams,
         body: ContactInputSchema.partial(),
@@ -104,6 +112,7 @@ export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.write' },
       schema: {
         tags,
+        operationId: 'deleteCustomerContact',
         summary: 'Remove a contact person',
         params: ContactParams,
         response: { 204: NoContent, ...problems },
@@ -121,6 +130,7 @@ export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.write' },
       schema: {
         tags,
+        operationId: 'setCustomerStaff',
         summary: 'Set the staff contacts (key customers need two)',
         params: CustomerIdParamsSchema,
         body: z.strictObject({ staff: z.array(StaffInputSchema).max(20) }),
@@ -136,6 +146,7 @@ export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.read' },
       schema: {
         tags,
+        operationId: 'listCustomerTimeline',
         summary: 'The customer’s timeline, newest first (audited)',
         params: CustomerIdParamsSchema,
         querystring: PageQuerySchema.extend({ kind: z.string().max(200).optional() }),
@@ -154,6 +165,7 @@ export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.write' },
       schema: {
         tags,
+        operationId: 'createCustomerTimelineEntry',
         summary: 'Log a call, e-mail, visit, letter/fax, WeChat exchange or note',
         params: CustomerIdParamsSchema,
         body: LogContactBodySchema,
@@ -172,6 +184,7 @@ export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.read' },
       schema: {
         tags,
+        operationId: 'listCustomerMilestones',
         summary: 'Milestone dates of the customer and its orders (audited)',
         params: CustomerIdParamsSchema,
         response: { 200: z.object({ items: z.array(MilestoneSchema) }), ...problems },
@@ -186,6 +199,7 @@ export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.write' },
       schema: {
         tags,
+        operationId: 'setCustomerMilestone',
         summary: 'Set a milestone date (drives callbacks)',
         params: CustomerIdParamsSchema,
         body: SetMilestoneBodySchema,
@@ -204,6 +218,7 @@ export const customerRecordsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.write' },
       schema: {
         tags,
+        operationId: 'deleteCustomerMilestone',
         summary: 'Remove a milestone',
         params: MilestoneParams,
         response: { 204: NoContent, ...problems },

@@ -1,6 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { customerBusinessFigures } from '../../../db/schema/index.js';
+import { customerBusinessFigures } from '../customers.tables.js';
 
 export type FiguresInsert = typeof customerBusinessFigures.$inferInsert;
 

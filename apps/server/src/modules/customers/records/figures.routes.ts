@@ -38,6 +38,7 @@ export const customerFiguresRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.read' },
       schema: {
         tags,
+        operationId: 'listCustomerFigures',
         summary: 'Yearly business figures, latest year first',
         params: CustomerIdParamsSchema,
         response: { 200: FiguresListSchema, ...problems },
@@ -52,6 +53,7 @@ export const customerFiguresRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asyn
       config: { access: 'customers.write' },
       schema: {
         tags,
+        operationId: 'setCustomerFigures',
         summary: 'Record the figures of one or more years (each given year replaced; others kept)',
         params: CustomerIdParamsSchema,
         body: z.strictObject({ items: z.array(FiguresInputSchema).min(1).max(50) }),

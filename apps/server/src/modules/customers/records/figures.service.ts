@@ -1,7 +1,8 @@
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { findCustomerInScope, touchCustomer } from '../archive/customers.repository.js';
 import * as repo from './figures.repository.js';
 import { auditCustomerView } from './read-audit.js';
@@ -73,8 +74,8 @@ export async function putFigures(deps: Deps, ctx: ActorCtx, customerId: string, 
       before,
       after: items,
     });
+    await recordEvent(tx, 'customer.updated', { customerId, fields: ['figures'] }, ctx.actor.userId);
   });
-  deps.bus.emit('customer.updated', { customerId, fields: ['figures'] }, ctx.actor.userId);
   // The answer to a write that is itself audited with what it wrote.
   return getFigures(deps, ctx, customerId, { audit: false });
 }

@@ -38,6 +38,6 @@ describe('customers: yearly business figures', () => {
       ),
     ).toBe(2);
     const timeline = (await evaluatorA.get(`/api/v1/customers/${ids.a}/timeline?kind=change`)).json().items;
-    expect(timeline.filter((e: { title: string }) => e.title === 'customer.figures_updated')).toHaveLength(2);
+    expect(timeline.filter((e: { titleKey: string }) => e.titleKey === 'customer.figures_updated')).toHaveLength(2);
   });
 });

@@ -1,11 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { customerMilestones, customerOrders, milestoneTypes } from '../../../db/schema/index.js';
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError, badRequest } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { findCustomerInScope } from '../archive/customers.repository.js';
+import { customerMilestones, customerOrders, milestoneTypes } from '../customers.tables.js';
 import { auditCustomerView } from './read-audit.js';
 import { insertTimelineEntries } from './timeline.repository.js';
 
@@ -93,18 +94,25 @@ export async function setMilestone(deps: Deps, ctx: ActorCtx, customerId: string
       entityId: customerId,
       after: inserted,
     });
+    await recordEvent(
+      tx,
+      'customer.milestone_set',
+      {
+        customerId,
+        milestoneId: inserted.id,
+        typeKey: inserted.typeKey,
+        date: inserted.date,
+        orderId: inserted.orderId,
+      },
+      ctx.actor.userId,
+    );
     return inserted;
   });
-  deps.bus.emit(
-    'customer.milestone_set',
-    { customerId, milestoneId: row.id, typeKey: row.typeKey, date: row.date, orderId: row.orderId },
-    ctx.actor.userId,
-  );
   return row;
 }
 
 export async function removeMilestone(deps: Deps, ctx: ActorCtx, customerId: string, milestoneId: string) {
-  const removed = await deps.database.db.transaction(async (tx) => {
+  await deps.database.db.transaction(async (tx) => {
     await requireCustomer(tx, ctx.actor, customerId);
     const [row] = await tx
       .delete(customerMilestones)
@@ -120,7 +128,12 @@ export async function removeMilestone(deps: Deps, ctx: ActorCtx, customerId: str
       entityId: customerId,
       before: row,
     });
+    await recordEvent(
+      tx,
+      'customer.milestone_removed',
+      { customerId, milestoneId, typeKey: row.typeKey },
+      ctx.actor.userId,
+    );
     return row;
   });
-  deps.bus.emit('customer.milestone_removed', { customerId, milestoneId, typeKey: removed.typeKey }, ctx.actor.userId);
 }

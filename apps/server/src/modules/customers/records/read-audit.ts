@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../../db/client.js';
 import type { RequestContext } from '../../../lib/actor.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 
 /**
  * Reads of customer data that are audited (ADR 0006). What a person was shown of which customer is

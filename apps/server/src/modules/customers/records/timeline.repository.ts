@@ -1,7 +1,8 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { customerTimeline, users } from '../../../db/schema/index.js';
 import { inOrder } from '../../../lib/in-order.js';
+import { userNameSql } from '../../users/index.js';
+import { customerTimeline, milestoneTypes } from '../customers.tables.js';
 
 export type TimelineInsert = typeof customerTimeline.$inferInsert;
 
@@ -31,14 +32,13 @@ export async function listTimeline(
         title: customerTimeline.title,
         body: customerTimeline.body,
         actorId: customerTimeline.actorId,
-        actorName: users.displayName,
+        actorName: userNameSql(customerTimeline.actorId),
         before: customerTimeline.before,
         after: customerTimeline.after,
         refType: customerTimeline.refType,
         refId: customerTimeline.refId,
       })
       .from(customerTimeline)
-      .leftJoin(users, eq(users.id, customerTimeline.actorId))
       .where(where)
       .orderBy(desc(customerTimeline.at), desc(customerTimeline.id))
       .limit(limit)
@@ -53,4 +53,12 @@ export async function moveTimeline(db: DbOrTx, fromCustomerId: string, toCustome
     .update(customerTimeline)
     .set({ customerId: toCustomerId })
     .where(eq(customerTimeline.customerId, fromCustomerId));
+}
+
+/** Milestone type names by key, in `locale` (English falls back to the Chinese name). */
+export async function milestoneTypeNames(db: DbOrTx, locale: 'zh-CN' | 'en') {
+  const rows = await db
+    .select({ key: milestoneTypes.key, name: milestoneTypes.name, nameEn: milestoneTypes.nameEn })
+    .from(milestoneTypes);
+  return new Map(rows.map((r) => [r.key, locale === 'en' ? (r.nameEn ?? r.name) : r.name]));
 }

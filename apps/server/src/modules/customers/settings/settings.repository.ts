@@ -1,7 +1,7 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { customerCategories, customers, customFieldDefinitions, milestoneTypes } from '../../../db/schema/index.js';
 import { keyedTable } from '../../../lib/keyed-table.js';
+import { customerCategories, customers, customFieldDefinitions, milestoneTypes } from '../customers.tables.js';
 
 /**
  * Runs a delete in a savepoint; `false` when a foreign key still points at the row (customers of a

@@ -37,6 +37,7 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: read,
       schema: {
         tags,
+        operationId: 'listCustomerCategories',
         summary: 'Customer categories (localized names)',
         querystring: ActiveOnlyQuerySchema,
         response: { 200: listOf(CategorySchema), ...problems },
@@ -51,6 +52,7 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: write,
       schema: {
         tags,
+        operationId: 'createCustomerCategory',
         summary: 'Add a customer category',
         body: CreateCategoryBodySchema,
         response: { 201: CategorySchema, ...problems },
@@ -66,6 +68,7 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: write,
       schema: {
         tags,
+        operationId: 'updateCustomerCategory',
         summary: 'Change a customer category',
         params: SettingKeyParamsSchema,
         body: UpdateCategoryBodySchema,
@@ -81,6 +84,7 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: write,
       schema: {
         tags,
+        operationId: 'deleteCustomerCategory',
         summary: 'Delete a category, or deactivate it when customers have it',
         params: SettingKeyParamsSchema,
         response: { 200: SettingDeleteResultSchema, ...problems },
@@ -95,6 +99,7 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: read,
       schema: {
         tags,
+        operationId: 'listCustomFields',
         summary: 'Custom field definitions of customers, with usage counts',
         querystring: ActiveOnlyQuerySchema,
         response: { 200: listOf(CustomFieldSchema), ...problems },
@@ -109,6 +114,7 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: write,
       schema: {
         tags,
+        operationId: 'createCustomField',
         summary: 'Define a custom field',
         body: CreateCustomFieldBodySchema,
         response: { 201: CustomFieldSchema, ...problems },
@@ -124,6 +130,7 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: write,
       schema: {
         tags,
+        operationId: 'updateCustomField',
         summary: 'Change a custom field (its type only while no customer has a value)',
         params: SettingKeyParamsSchema,
         body: UpdateCustomFieldBodySchema,
@@ -139,6 +146,7 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: write,
       schema: {
         tags,
+        operationId: 'deleteCustomField',
         summary: 'Delete a custom field, or deactivate it when customers have values',
         params: SettingKeyParamsSchema,
         response: { 200: SettingDeleteResultSchema, ...problems },
@@ -153,6 +161,7 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: read,
       schema: {
         tags,
+        operationId: 'listMilestoneTypes',
         summary: 'Milestone types (localized names)',
         querystring: ActiveOnlyQuerySchema,
         response: { 200: listOf(MilestoneTypeSchema), ...problems },
@@ -167,6 +176,7 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: write,
       schema: {
         tags,
+        operationId: 'createMilestoneType',
         summary: 'Add a milestone type',
         body: CreateMilestoneTypeBodySchema,
         response: { 201: MilestoneTypeSchema, ...problems },
@@ -182,6 +192,7 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: write,
       schema: {
         tags,
+        operationId: 'updateMilestoneType',
         summary: 'Change a milestone type',
         params: SettingKeyParamsSchema,
         body: UpdateMilestoneTypeBodySchema,
@@ -197,6 +208,7 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: write,
       schema: {
         tags,
+        operationId: 'deleteMilestoneType',
         summary: 'Delete a milestone type, or deactivate it when in use',
         params: SettingKeyParamsSchema,
         response: { 200: SettingDeleteResultSchema, ...problems },

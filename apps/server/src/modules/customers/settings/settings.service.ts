@@ -3,152 +3,55 @@ import type { DbOrTx } from '../../../db/client.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { type DeleteResult, keyedSettings } from '../../../lib/keyed-settings.js';
+import { recordAudit } from '../../audit/index.js';
 import * as repo from './settings.repository.js';
 import type { CategoryInput, CustomFieldInput, MilestoneTypeInput } from './settings.schemas.js';
 
 type ActorCtx = RequestContext & { actor: Actor };
-type DeleteResult = { key: string; result: 'deleted' | 'deactivated' };
 
 const pick = (locale: Locale, zh: string, en: string | null | undefined) => (locale === 'en' && en ? en : zh);
-
-function localized<R extends { key: string; name: string; nameEn: string | null }>(locale: Locale, row: R) {
-  const { name, nameEn, ...rest } = row;
-  return { ...rest, name: pick(locale, name, nameEn), nameZh: name, nameEn };
-}
 
 const keyTaken = (key: string) =>
   new AppError('customers.setting_key_taken', 409, { params: { key }, fields: [{ path: 'key', message: 'taken' }] });
 
-/* ── Categories ─────────────────────────────────────────────────────────────────────────────── */
+/* ── Categories and milestone types: keyed reference tables (lib/keyed-settings.ts) ─────────── */
 
-export async function listCategories(deps: Deps, locale: Locale, activeOnly?: boolean) {
-  return { items: (await repo.listCategories(deps.database.db, activeOnly)).map((r) => localized(locale, r)) };
-}
+const categories = keyedSettings<repo.CategoryRow, CategoryInput>({
+  entity: 'customer_category',
+  notFound: 'customers.category_not_found',
+  keyTaken: 'customers.setting_key_taken',
+  list: repo.listCategories,
+  find: repo.findCategory,
+  insert: repo.insertCategory,
+  update: repo.updateCategory,
+  delete: repo.deleteCategory,
+  audit: recordAudit,
+});
 
-async function requireCategory(db: DbOrTx, key: string) {
-  const row = await repo.findCategory(db, key);
-  if (!row) throw new AppError('customers.category_not_found', 404, { params: { key } });
-  return row;
-}
+const milestoneTypes = keyedSettings<repo.MilestoneTypeRow, MilestoneTypeInput>({
+  entity: 'milestone_type',
+  notFound: 'customers.milestone_type_not_found',
+  keyTaken: 'customers.setting_key_taken',
+  list: repo.listMilestoneTypes,
+  find: repo.findMilestoneType,
+  insert: repo.insertMilestoneType,
+  update: repo.updateMilestoneType,
+  delete: repo.deleteMilestoneType,
+  audit: recordAudit,
+});
 
-export async function createCategory(deps: Deps, ctx: ActorCtx, input: CategoryInput) {
-  const row = await deps.database.db.transaction(async (tx) => {
-    const created = await repo.insertCategory(tx, input);
-    if (!created) throw keyTaken(input.key);
-    await recordAudit(tx, ctx, {
-      action: 'customer_category.created',
-      entityType: 'customer_category',
-      entityId: created.key,
-      after: created,
-    });
-    return created;
-  });
-  return localized(ctx.locale, row);
-}
-
-export async function updateCategory(
-  deps: Deps,
-  ctx: ActorCtx,
-  key: string,
-  input: Partial<Omit<CategoryInput, 'key'>>,
-) {
-  const row = await deps.database.db.transaction(async (tx) => {
-    const before = await requireCategory(tx, key);
-    const after = Object.keys(input).length > 0 ? await repo.updateCategory(tx, key, input) : before;
-    await recordAudit(tx, ctx, {
-      action: 'customer_category.updated',
-      entityType: 'customer_category',
-      entityId: key,
-      before,
-      after,
-    });
-    return after ?? before;
-  });
-  return localized(ctx.locale, row);
-}
-
+export const listCategories = categories.list;
+export const createCategory = categories.create;
+export const updateCategory = categories.update;
 /** Deletes an unused category; one that customers still have is deactivated instead. */
-export async function deleteCategory(deps: Deps, ctx: ActorCtx, key: string): Promise<DeleteResult> {
-  return deps.database.db.transaction(async (tx) => {
-    const before = await requireCategory(tx, key);
-    const deleted = await repo.tryDelete(tx, (db) => repo.deleteCategory(db, key));
-    if (!deleted) await repo.updateCategory(tx, key, { isActive: false });
-    const result = deleted ? 'deleted' : 'deactivated';
-    await recordAudit(tx, ctx, {
-      action: `customer_category.${result}`,
-      entityType: 'customer_category',
-      entityId: key,
-      before,
-    });
-    return { key, result };
-  });
-}
+export const deleteCategory = categories.remove;
 
-/* ── Milestone types ────────────────────────────────────────────────────────────────────────── */
-
-export async function listMilestoneTypes(deps: Deps, locale: Locale, activeOnly?: boolean) {
-  return { items: (await repo.listMilestoneTypes(deps.database.db, activeOnly)).map((r) => localized(locale, r)) };
-}
-
-async function requireMilestoneType(db: DbOrTx, key: string) {
-  const row = await repo.findMilestoneType(db, key);
-  if (!row) throw new AppError('customers.milestone_type_not_found', 404, { params: { key } });
-  return row;
-}
-
-export async function createMilestoneType(deps: Deps, ctx: ActorCtx, input: MilestoneTypeInput) {
-  const row = await deps.database.db.transaction(async (tx) => {
-    const created = await repo.insertMilestoneType(tx, input);
-    if (!created) throw keyTaken(input.key);
-    await recordAudit(tx, ctx, {
-      action: 'milestone_type.created',
-      entityType: 'milestone_type',
-      entityId: created.key,
-      after: created,
-    });
-    return created;
-  });
-  return localized(ctx.locale, row);
-}
-
-export async function updateMilestoneType(
-  deps: Deps,
-  ctx: ActorCtx,
-  key: string,
-  input: Partial<Omit<MilestoneTypeInput, 'key'>>,
-) {
-  const row = await deps.database.db.transaction(async (tx) => {
-    const before = await requireMilestoneType(tx, key);
-    const after = Object.keys(input).length > 0 ? await repo.updateMilestoneType(tx, key, input) : before;
-    await recordAudit(tx, ctx, {
-      action: 'milestone_type.updated',
-      entityType: 'milestone_type',
-      entityId: key,
-      before,
-      after,
-    });
-    return after ?? before;
-  });
-  return localized(ctx.locale, row);
-}
-
-/** Deletes an unused milestone type; one that milestones (or callback plans) use is deactivated. */
-export async function deleteMilestoneType(deps: Deps, ctx: ActorCtx, key: string): Promise<DeleteResult> {
-  return deps.database.db.transaction(async (tx) => {
-    const before = await requireMilestoneType(tx, key);
-    const deleted = await repo.tryDelete(tx, (db) => repo.deleteMilestoneType(db, key));
-    if (!deleted) await repo.updateMilestoneType(tx, key, { isActive: false });
-    const result = deleted ? 'deleted' : 'deactivated';
-    await recordAudit(tx, ctx, {
-      action: `milestone_type.${result}`,
-      entityType: 'milestone_type',
-      entityId: key,
-      before,
-    });
-    return { key, result };
-  });
-}
+export const listMilestoneTypes = milestoneTypes.list;
+export const createMilestoneType = milestoneTypes.create;
+export const updateMilestoneType = milestoneTypes.update;
+/** Deletes an unused milestone type; one that milestones use is deactivated instead. */
+export const deleteMilestoneType = milestoneTypes.remove;
 
 /* ── Custom field definitions ───────────────────────────────────────────────────────────────── */
 

@@ -1,9 +1,9 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { agentProfiles } from '../../../db/schema/index.js';
 import type { Actor } from '../../../lib/actor.js';
 import { inScope } from '../../../lib/data-scope.js';
-import { OPEN_STATUSES } from '../core/tickets.lifecycle.js';
+import { openTicketSql } from '../core/open-ticket.js';
+import { agentProfiles } from '../tickets.tables.js';
 import type { AgentFilter, AgentStatus } from './agents.schemas.js';
 import { PRIORITY_WEIGHTS } from './tickets.assignment.js';
 
@@ -20,11 +20,6 @@ export type AgentRow = {
   load: number;
   last_assigned_at: string | null;
 };
-
-const openStatuses = sql.join(
-  OPEN_STATUSES.map((s) => sql`${s}`),
-  sql`, `,
-);
 
 /**
  * The people who can work on tickets (active, role with tickets.write) within the actor's data
@@ -49,7 +44,7 @@ export async function listAgents(db: DbOrTx, actor: Actor, filter: AgentFilter =
       SELECT count(*) AS open_tickets,
         sum(CASE t.priority WHEN 'urgent' THEN ${PRIORITY_WEIGHTS.urgent}::numeric WHEN 'high' THEN ${PRIORITY_WEIGHTS.high}::numeric
           WHEN 'normal' THEN ${PRIORITY_WEIGHTS.normal}::numeric ELSE ${PRIORITY_WEIGHTS.low}::numeric END) AS load
-      FROM tickets t WHERE t.assignee_id = u.id AND t.status IN (${openStatuses})
+      FROM tickets t WHERE t.assignee_id = u.id AND ${openTicketSql(sql.raw('t.status'))}
     ) w ON TRUE
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY d.name NULLS LAST, u.display_name, u.id`);

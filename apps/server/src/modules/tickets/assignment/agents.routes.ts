@@ -25,6 +25,7 @@ export const agentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       config: { access: 'tickets.read' },
       schema: {
         tags,
+        operationId: 'listAgents',
         summary: 'People who can work on tickets, in the caller’s scope: status, skills, open tickets, load',
         querystring: ListAgentsQuerySchema,
         response: { 200: AgentListSchema, ...problems },
@@ -39,6 +40,7 @@ export const agentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       config: { access: 'tickets.write' },
       schema: {
         tags,
+        operationId: 'setMyAgentStatus',
         summary: 'Go on shift, away or off (automatic assignment picks agents on shift only)',
         body: MyStatusBodySchema,
         response: { 200: AgentSchema, ...problems },
@@ -53,6 +55,7 @@ export const agentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       config: { access: 'tickets.assign' },
       schema: {
         tags,
+        operationId: 'updateAgent',
         summary: 'Set an agent’s status and/or skills (the agent must be in the caller’s scope)',
         params: AgentUserParamsSchema,
         body: UpdateAgentBodySchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENT_STATUSES } from '../../../db/schema/tickets.js';
+import { AGENT_STATUSES } from '../tickets.tables.js';
 
 /** A skill, as ticket types ask for it (ticket_types.skill) and agents have it. */
 export const SkillSchema = z

@@ -1,7 +1,8 @@
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor } from '../../../lib/actor.js';
 import { notFound } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import type { Ctx } from '../core/tickets.rules.js';
 import * as repo from './agents.repository.js';
 import type { Agent, AgentFilter, AgentStatus, UpdateAgentInput } from './agents.schemas.js';
@@ -35,7 +36,7 @@ export async function updateAgent(deps: Deps, ctx: Ctx, userId: string, input: U
   const patch: { status?: AgentStatus; skills?: string[] } = {};
   if (input.status) patch.status = input.status;
   if (input.skills) patch.skills = [...new Set(input.skills)];
-  const outcome = await deps.database.db.transaction(async (tx) => {
+  return deps.database.db.transaction(async (tx) => {
     const [target] = await repo.listAgents(tx, ctx.actor, { userId });
     if (!target) throw notFound('users.not_found');
     const profile = await repo.lockProfile(tx, userId);
@@ -49,13 +50,12 @@ export async function updateAgent(deps: Deps, ctx: Ctx, userId: string, input: U
       before,
       after,
     });
+    if (before.status !== after.status) {
+      await recordEvent(tx, 'agent.status_changed', { userId, status: after.status }, ctx.actor.userId);
+    }
     const [row] = await repo.listAgents(tx, ctx.actor, { userId });
-    return { agent: toAgent(row as repo.AgentRow), statusChanged: before.status !== after.status };
+    return toAgent(row as repo.AgentRow);
   });
-  if (outcome.statusChanged) {
-    deps.bus.emit('agent.status_changed', { userId, status: outcome.agent.status }, ctx.actor.userId);
-  }
-  return outcome.agent;
 }
 
 /** PUT /agents/me/status — any agent goes on shift, away or off. */

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventLog } from '../../../../test/events.js';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
 import { seedDemoOrganisation } from '../../../db/seed/demo.js';
 import { seedDemoAgents } from '../../../db/seed/demo-agents.js';
 import { createDepartment, createUser } from '../../../db/seed/factories.js';
-import type { DomainEvent } from '../../../events/catalog.js';
 
 type AgentItem = { username: string; status: string; skills: string[]; openTickets: number; load: number };
 
@@ -16,7 +16,7 @@ describe('agents: availability, skills and load, scoped', () => {
   let mgr: Session;
   const ids: Record<string, string> = {};
   const dept: Record<string, string> = {};
-  const events: DomainEvent<'agent.status_changed'>[] = [];
+  let events: EventLog;
 
   const db = () => t.database.db;
   const names = (items: AgentItem[]) => items.map((a) => a.username).sort();
@@ -53,9 +53,8 @@ describe('agents: availability, skills and load, scoped', () => {
     sup = await t.signIn('sup');
     agentA = await t.signIn('agenta');
     mgr = await t.signIn('mgr');
-    t.app.deps.bus.on('agent.status_changed', (event) => {
-      events.push(event);
-    });
+    events = new EventLog(t.database.db);
+    await events.reset();
   });
   afterAll(async () => t?.close());
 
@@ -102,9 +101,8 @@ describe('agents: availability, skills and load, scoped', () => {
     await put(agentA, '/api/v1/agents/me/status', { status: 'on_shift' });
     expect((await put(agentA, '/api/v1/agents/me/status', { status: 'busy' })).statusCode).toBe(400);
     await put(agentA, '/api/v1/agents/me/status', { status: 'away' });
-    await t.app.deps.bus.drain();
     // Only real changes are announced.
-    expect(events.map((e) => [e.payload.userId, e.payload.status])).toEqual([
+    expect((await events.list('agent.status_changed')).map((e) => [e.payload.userId, e.payload.status])).toEqual([
       [ids.agenta, 'on_shift'],
       [ids.agenta, 'away'],
     ]);

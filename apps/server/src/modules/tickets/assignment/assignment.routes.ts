@@ -29,6 +29,7 @@ export const ticketAssignmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: { access: 'tickets.write' },
       schema: {
         tags,
+        operationId: 'assignTicket',
         summary: 'Assign: manual, round_robin, least_loaded, unassign (tickets.assign) or take (to me)',
         description:
           'Automatic strategies pick among active agents on shift in the ticket’s department with the skill its ' +
@@ -48,6 +49,7 @@ export const ticketAssignmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: { access: 'tickets.read' },
       schema: {
         tags,
+        operationId: 'bulkUpdateTickets',
         summary: 'One action on up to 200 tickets, each in its own transaction; a result per id',
         description:
           'assign needs tickets.assign (take: tickets.write), priority and add_tag need tickets.write, watch ' +
@@ -66,6 +68,7 @@ export const ticketAssignmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: { access: 'tickets.read' },
       schema: {
         tags,
+        operationId: 'addTicketWatcher',
         summary: 'Add a watcher (yourself with tickets.read; someone else needs tickets.write)',
         params: TicketIdParamsSchema,
         body: WatcherBodySchema,
@@ -81,6 +84,7 @@ export const ticketAssignmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: { access: 'tickets.read' },
       schema: {
         tags,
+        operationId: 'removeTicketWatcher',
         summary: 'Remove a watcher (yourself with tickets.read; someone else needs tickets.write)',
         params: WatcherParamsSchema,
         response: { 200: WatchersSchema, ...problems },

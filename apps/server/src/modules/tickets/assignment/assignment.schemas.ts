@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TICKET_PRIORITIES } from '../../../db/schema/tickets.js';
+import { TICKET_PRIORITIES } from '../tickets.tables.js';
 
 /**
  * How a ticket gets its assignee:

@@ -1,13 +1,13 @@
 import type { Permission } from '@kefu/shared';
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { departments } from '../../../db/schema/index.js';
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor } from '../../../lib/actor.js';
 import { AppError, badRequest } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
+import { findDepartmentRow } from '../../departments/index.js';
 import { toTicketDto } from '../core/get-ticket.js';
-import { FINAL_STATUSES } from '../core/tickets.lifecycle.js';
+import { isUnfinished } from '../core/open-ticket.js';
 import * as repo from '../core/tickets.repository.js';
 import { assertAssignable, assertVersion, type Ctx, loadForWrite, noticeUsers } from '../core/tickets.rules.js';
 import { assertNotMerged } from '../relations/merge.service.js';
@@ -37,12 +37,7 @@ export function requireAssignRights(actor: Actor, strategy: AssignStrategy, assi
 
 async function departmentName(tx: DbOrTx, departmentId: string | null) {
   if (!departmentId) return undefined;
-  const [row] = await tx
-    .select({ name: departments.name })
-    .from(departments)
-    .where(eq(departments.id, departmentId))
-    .limit(1);
-  return row?.name;
+  return (await findDepartmentRow(tx, departmentId))?.name;
 }
 
 /**
@@ -65,7 +60,7 @@ export async function applyAssignment(
 ): Promise<AssignmentOutcome> {
   const previousAssigneeId = ticket.assigneeId;
   await assertNotMerged(tx, ticket);
-  if (FINAL_STATUSES.includes(ticket.status)) {
+  if (!isUnfinished(ticket.status)) {
     throw new AppError('tickets.transition_not_allowed', 409, { params: { from: ticket.status, action: 'assign' } });
   }
   let next: string | null;
@@ -117,21 +112,13 @@ export async function applyAssignment(
     after,
     details: { strategy },
   });
-  return { row: row as repo.TicketRow, changed: true, previousAssigneeId };
-}
-
-export function emitAssigned(deps: Deps, ctx: Ctx, outcome: AssignmentOutcome, strategy: AssignStrategy) {
-  if (!outcome.changed) return;
-  deps.bus.emit(
+  await recordEvent(
+    tx,
     'ticket.assigned',
-    {
-      ticketId: outcome.row.id,
-      assigneeId: outcome.row.assigneeId,
-      previousAssigneeId: outcome.previousAssigneeId,
-      strategy,
-    },
+    { ticketId: ticket.id, assigneeId: next, previousAssigneeId, strategy },
     ctx.actor.userId,
   );
+  return { row: row as repo.TicketRow, changed: true, previousAssigneeId };
 }
 
 /**
@@ -141,12 +128,10 @@ export function emitAssigned(deps: Deps, ctx: Ctx, outcome: AssignmentOutcome, s
  */
 export async function assignTicket(deps: Deps, ctx: Ctx, id: string, input: AssignInput) {
   requireAssignRights(ctx.actor, input.strategy, input.assigneeId);
-  const { outcome, dto } = await deps.database.db.transaction(async (tx) => {
+  return deps.database.db.transaction(async (tx) => {
     const loaded = await loadForWrite(tx, ctx.actor, id);
     assertVersion(loaded.ticket.version, input.version);
     const outcome = await applyAssignment(tx, ctx, loaded, input.strategy, input.assigneeId, input.version);
-    return { outcome, dto: await toTicketDto(tx, ctx.actor, outcome.row, loaded.isComplaint) };
+    return toTicketDto(tx, ctx.actor, outcome.row, loaded.isComplaint);
   });
-  emitAssigned(deps, ctx, outcome, input.strategy);
-  return dto;
 }

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventLog } from '../../../../test/events.js';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
 import { createDepartment, createUser } from '../../../db/seed/factories.js';
-import type { DomainEvent } from '../../../events/catalog.js';
 
 type Priority = 'low' | 'normal' | 'high' | 'urgent';
 
@@ -13,7 +13,7 @@ describe('tickets: assignment (manual, round-robin, least-loaded, take) and elig
   let agent1: Session;
   const ids: Record<string, string> = {};
   const dept: Record<string, string> = {};
-  const assigned: DomainEvent<'ticket.assigned'>[] = [];
+  let assigned: EventLog;
 
   const db = () => t.database.db;
 
@@ -105,9 +105,7 @@ describe('tickets: assignment (manual, round-robin, least-loaded, take) and elig
     admin = await t.signIn('admin');
     sup = await t.signIn('sup');
     agent1 = await t.signIn('rr1');
-    t.app.deps.bus.on('ticket.assigned', (event) => {
-      assigned.push(event);
-    });
+    assigned = new EventLog(t.database.db);
   });
   afterAll(async () => t?.close());
 
@@ -200,8 +198,7 @@ describe('tickets: assignment (manual, round-robin, least-loaded, take) and elig
     expect(created.statusCode, created.body).toBe(201);
     const ticket = created.json();
     expect(ticket.assignee).toBeNull();
-    await t.app.deps.bus.drain();
-    assigned.length = 0;
+    await assigned.reset();
 
     const took = await assign(agent1, ticket.id, { version: ticket.version, strategy: 'take' });
     expect(took.statusCode, took.body).toBe(200);
@@ -236,8 +233,13 @@ describe('tickets: assignment (manual, round-robin, least-loaded, take) and elig
     const unassigned = await assign(sup, ticket.id, { version: 3, strategy: 'unassign' });
     expect(unassigned.json()).toMatchObject({ assignee: null, version: 4 });
 
-    await t.app.deps.bus.drain();
-    expect(assigned.map((e) => [e.payload.strategy, e.payload.assigneeId, e.payload.previousAssigneeId])).toEqual([
+    expect(
+      (await assigned.list('ticket.assigned')).map((e) => [
+        e.payload.strategy,
+        e.payload.assigneeId,
+        e.payload.previousAssigneeId,
+      ]),
+    ).toEqual([
       ['take', ids.rr1, null],
       ['manual', ids.rr2, ids.rr1],
       ['unassign', null, ids.rr2],

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { AppError } from '../../../lib/app-error.js';
+import { openTicketSql } from '../core/open-ticket.js';
 
 export type AutoStrategy = 'round_robin' | 'least_loaded';
 
@@ -34,7 +35,7 @@ export async function pickAssignee(
   const load = sql`(SELECT coalesce(sum(CASE t.priority WHEN 'urgent' THEN ${PRIORITY_WEIGHTS.urgent}::numeric
       WHEN 'high' THEN ${PRIORITY_WEIGHTS.high}::numeric WHEN 'normal' THEN ${PRIORITY_WEIGHTS.normal}::numeric
       ELSE ${PRIORITY_WEIGHTS.low}::numeric END), 0)
-    FROM tickets t WHERE t.assignee_id = u.id AND t.status IN ('received', 'classified', 'investigating'))`;
+    FROM tickets t WHERE t.assignee_id = u.id AND ${openTicketSql(sql.raw('t.status'))})`;
   const order =
     strategy === 'least_loaded'
       ? sql`${load}, ap.last_assigned_at ASC NULLS FIRST, u.id`

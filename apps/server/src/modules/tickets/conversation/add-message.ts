@@ -1,6 +1,7 @@
+import { recordEvent } from '../../../events/outbox.js';
 import type { Deps } from '../../../lib/deps.js';
 import { getTicketMessages } from '../core/get-ticket.js';
-import { OPEN_STATUSES } from '../core/tickets.lifecycle.js';
+import { isOpen } from '../core/open-ticket.js';
 import { requireNextReply } from '../core/tickets.protocol.js';
 import * as repo from '../core/tickets.repository.js';
 import { type Ctx, loadForWrite, screenReply } from '../core/tickets.rules.js';
@@ -25,7 +26,7 @@ export async function addMessage(deps: Deps, ctx: Ctx, id: string, input: AddMes
     let screened: Awaited<ReturnType<typeof screenReply>> | null = null;
     if (input.kind === 'reply') {
       screened = await screenReply(tx, input.body, input.forbiddenOverrideReason);
-      if (isComplaint && OPEN_STATUSES.includes(ticket.status)) requireNextReply(nextReplyAt, ticket.nextReplyAt, now);
+      if (isComplaint && isOpen(ticket.status)) requireNextReply(nextReplyAt, ticket.nextReplyAt, now);
       if (!ticket.firstResponseAt) patch.firstResponseAt = now;
     }
     if (nextReplyAt) {
@@ -54,13 +55,15 @@ export async function addMessage(deps: Deps, ctx: Ctx, id: string, input: AddMes
       ]);
     }
     await reindexTicket(tx, id);
-    return { messageId: message.id, overridden: screened?.overridden ?? false };
+    const forbiddenOverride = screened?.overridden ?? false;
+    await recordEvent(
+      tx,
+      'ticket.replied',
+      { ticketId: id, messageId: message.id, kind: input.kind, forbiddenOverride },
+      ctx.actor.userId,
+    );
+    return { messageId: message.id };
   });
-  deps.bus.emit(
-    'ticket.replied',
-    { ticketId: id, messageId: outcome.messageId, kind: input.kind, forbiddenOverride: outcome.overridden },
-    ctx.actor.userId,
-  );
   const messages = await getTicketMessages(deps, ctx.actor, id);
   return messages.find((m) => m.id === outcome.messageId) ?? messages[messages.length - 1];
 }

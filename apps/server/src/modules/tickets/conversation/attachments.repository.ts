@@ -1,16 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { ticketAttachments, ticketMessages, users } from '../../../db/schema/index.js';
+import { userNameSql } from '../../users/index.js';
+import { ticketAttachments, ticketMessages } from '../tickets.tables.js';
 
 export type AttachmentRow = typeof ticketAttachments.$inferSelect;
 
-const selection = { attachment: ticketAttachments, uploaderName: users.displayName };
+const selection = { attachment: ticketAttachments, uploaderName: userNameSql(ticketAttachments.uploadedBy) };
 
 export async function listAttachments(db: DbOrTx, ticketId: string) {
   return db
     .select(selection)
     .from(ticketAttachments)
-    .leftJoin(users, eq(users.id, ticketAttachments.uploadedBy))
     .where(eq(ticketAttachments.ticketId, ticketId))
     .orderBy(ticketAttachments.createdAt, ticketAttachments.id);
 }
@@ -19,7 +19,6 @@ export async function findAttachment(db: DbOrTx, ticketId: string, id: string) {
   const [row] = await db
     .select(selection)
     .from(ticketAttachments)
-    .leftJoin(users, eq(users.id, ticketAttachments.uploadedBy))
     .where(and(eq(ticketAttachments.ticketId, ticketId), eq(ticketAttachments.id, id)))
     .limit(1);
   return row;

@@ -18,8 +18,8 @@ function fieldValue(fields: Record<string, unknown>, name: string): string | und
 }
 
 /**
- * Ticket attachments: /api/v1/tickets/:id/attachments. Files live under the attachments directory
- * (config `attachments.dir`), never in the database; downloads are always attachments with
+ * Ticket attachments: /api/v1/tickets/:id/attachments. Files live in the file store every instance
+ * reaches (config `files`: PostgreSQL, a directory or S3; ADR 0008); downloads are always attachments with
  * `nosniff` and a sandboxing CSP, so an uploaded page or SVG cannot run in the application's origin.
  */
 export const ticketAttachmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -33,6 +33,7 @@ export const ticketAttachmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = as
       config: { access: 'tickets.write' },
       schema: {
         tags,
+        operationId: 'uploadTicketAttachment',
         summary: `Upload a file (multipart field "file"; optional messageId); executables and scripts are refused, size limit ${Math.round(maxBytes / 1024 / 1024)} MB by default`,
         consumes: ['multipart/form-data'],
         params: TicketIdParamsSchema,
@@ -70,6 +71,7 @@ export const ticketAttachmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = as
       config: { access: 'tickets.read' },
       schema: {
         tags,
+        operationId: 'listTicketAttachments',
         summary: 'The files attached to a ticket (those of merged duplicates included)',
         params: TicketIdParamsSchema,
         response: { 200: z.object({ items: z.array(AttachmentSchema) }), ...problems },
@@ -84,6 +86,7 @@ export const ticketAttachmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = as
       config: { access: 'tickets.read' },
       schema: {
         tags,
+        operationId: 'downloadTicketAttachment',
         summary:
           'Download a file (always Content-Disposition: attachment; images keep their type, anything else is application/octet-stream); audited',
         params: AttachmentParamsSchema,
@@ -112,6 +115,7 @@ export const ticketAttachmentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = as
       config: { access: 'tickets.write' },
       schema: {
         tags,
+        operationId: 'deleteTicketAttachment',
         summary: 'Delete a file (its uploader, or a supervisor)',
         params: AttachmentParamsSchema,
         response: { 204: NoContent, ...problems },

@@ -1,14 +1,23 @@
 import type { Readable } from 'node:stream';
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor } from '../../../lib/actor.js';
 import { AppError, badRequest, notFound } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { discard, spool } from '../../../lib/file-store/spool.js';
+import { recordAudit } from '../../audit/index.js';
 import { findTicketInScope, insertHistory, touchTicket } from '../core/tickets.repository.js';
 import { type Ctx, loadForWrite } from '../core/tickets.rules.js';
 import { assertNotMerged } from '../relations/merge.service.js';
-import { refusedExtension, safeFileName, servedContentType, sniff, storedContentType } from './attachments.files.js';
+import {
+  refusedExtension,
+  SNIFF_BYTES,
+  safeFileName,
+  servedContentType,
+  sniff,
+  storedContentType,
+} from './attachments.files.js';
 import * as repo from './attachments.repository.js';
-import * as storage from './attachments.storage.js';
+import { fileKey, newStorageKey } from './attachments.storage.js';
 
 export type Upload = {
   fileName: string | undefined;
@@ -59,12 +68,13 @@ async function drain(stream: Readable) {
 
 /**
  * Stores an uploaded file for a ticket in the caller's scope: refused when empty, over the size
- * limit, or an executable or script (by name and by its first bytes). The file is written and
- * hashed first, checked, then moved into place; the record, history and audit entry commit
- * together (the file is removed again if they do not).
+ * limit, or an executable or script (by name and by its first bytes). The file is spooled to this
+ * instance's disk and hashed first, checked, then put in the file store every instance reads
+ * (`deps.files`); the record, history and audit entry commit together (the stored file is removed
+ * again if they do not).
  */
 export async function uploadAttachment(deps: Deps, ctx: Ctx, ticketId: string, upload: Upload) {
-  const { dir, maxBytes } = deps.config.attachments;
+  const { maxBytes } = deps.config.attachments;
   const fileName = safeFileName(upload.fileName);
   try {
     await assertNotMerged(deps.database.db, await assertInScope(deps, ctx.actor, ticketId));
@@ -74,19 +84,23 @@ export async function uploadAttachment(deps: Deps, ctx: Ctx, ticketId: string, u
     await drain(upload.stream);
     throw error;
   }
-  const received = await storage.receiveFile(dir, upload.stream);
+  const received = await spool(deps.config.files.spoolDir, upload.stream, SNIFF_BYTES);
   const sniffed = sniff(received.head);
   let failure: AppError | null = null;
   if (received.truncated) failure = tooLarge(maxBytes);
   else if (received.size === 0) failure = new AppError('tickets.attachment_missing', 400);
   else if (sniffed.kind === 'refused') failure = refused(sniffed.type);
   if (failure) {
-    await storage.discard(received.tmpPath);
+    await discard(received.path);
     throw failure;
   }
 
-  const storageKey = storage.newStorageKey();
-  await storage.keepFile(dir, received.tmpPath, storageKey);
+  const storageKey = newStorageKey();
+  try {
+    await deps.files.putFile(fileKey(storageKey), received.path);
+  } finally {
+    await discard(received.path);
+  }
   try {
     const row = await deps.database.db.transaction(async (tx) => {
       const { ticket } = await loadForWrite(tx, ctx.actor, ticketId);
@@ -114,12 +128,13 @@ export async function uploadAttachment(deps: Deps, ctx: Ctx, ticketId: string, u
         entityId: inserted.id,
         after: { ticketId, ...after, contentType: inserted.contentType },
       });
+      await recordEvent(tx, 'ticket.updated', { ticketId, fields: ['attachments'] }, ctx.actor.userId);
       return inserted;
     });
-    deps.bus.emit('ticket.updated', { ticketId, fields: ['attachments'] }, ctx.actor.userId);
     return toDto(ctx.actor, { attachment: row, uploaderName: ctx.actor.displayName });
   } catch (error) {
-    await storage.removeFile(dir, storageKey);
+    // The record did not commit: its file goes (a failing store must not hide the first error).
+    await deps.files.remove(fileKey(storageKey)).catch(() => undefined);
     throw error;
   }
 }
@@ -139,14 +154,19 @@ export async function downloadAttachment(deps: Deps, ctx: Ctx, ticketId: string,
   const found = await repo.findAttachment(deps.database.db, ticketId, attachmentId);
   if (!found) throw notFound('tickets.attachment_not_found');
   const a = found.attachment;
-  const file = await storage.openFile(deps.config.attachments.dir, a.storageKey);
+  const file = await deps.files.open(fileKey(a.storageKey));
   if (!file) throw notFound('tickets.attachment_not_found');
-  await recordAudit(deps.database.db, ctx, {
-    action: 'ticket_attachment.viewed',
-    entityType: 'ticket_attachment',
-    entityId: a.id,
-    details: { ticketId, fileName: a.fileName, size: a.size },
-  });
+  try {
+    await recordAudit(deps.database.db, ctx, {
+      action: 'ticket_attachment.viewed',
+      entityType: 'ticket_attachment',
+      entityId: a.id,
+      details: { ticketId, fileName: a.fileName, size: a.size },
+    });
+  } catch (error) {
+    file.stream.destroy();
+    throw error;
+  }
   return { stream: file.stream, size: file.size, fileName: a.fileName, contentType: servedContentType(a.contentType) };
 }
 
@@ -170,8 +190,8 @@ export async function deleteAttachment(deps: Deps, ctx: Ctx, ticketId: string, a
       entityId: a.id,
       before: { ticketId, ...before, uploadedBy: a.uploadedBy },
     });
+    await recordEvent(tx, 'ticket.updated', { ticketId, fields: ['attachments'] }, ctx.actor.userId);
     return a;
   });
-  await storage.removeFile(deps.config.attachments.dir, removed.storageKey).catch(() => undefined);
-  deps.bus.emit('ticket.updated', { ticketId, fields: ['attachments'] }, ctx.actor.userId);
+  await deps.files.remove(fileKey(removed.storageKey)).catch(() => undefined);
 }

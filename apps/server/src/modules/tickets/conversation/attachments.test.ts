@@ -4,18 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DB, testFiles } from '../../../../test/helpers.js';
 import { type TicketJson, type TicketWorld, ticketWorld, upload } from '../ticket-work.test-setup.js';
 
 const MAX = 64 * 1024;
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-describe('tickets: attachments on disk, never served inline', () => {
+describe('tickets: attachments in the file store, never served inline', () => {
   let w: TicketWorld;
   let ticket: TicketJson;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-attachments-'));
 
   beforeAll(async () => {
-    w = await ticketWorld({ attachments: { dir, maxBytes: MAX } });
+    w = await ticketWorld({ attachments: { maxBytes: MAX, legacyDir: null }, files: testFiles(dir) });
     ticket = await w.ticket(w.agentA, { subject: '发票抬头错误' });
   });
   afterAll(async () => {
@@ -23,13 +24,23 @@ describe('tickets: attachments on disk, never served inline', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const storedFiles = () =>
-    fs
-      .readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && !e.parentPath.includes('.tmp'))
-      .map((e) => path.join(e.parentPath, e.name));
+  // What the store holds: the directory store's files (PGlite), the database store's objects (postgres).
+  const storedFiles = async () =>
+    TEST_DB === 'postgres'
+      ? (await w.t.database.db.execute<{ key: string }>(sql`SELECT key FROM file_objects`)).rows.map((r) => r.key)
+      : fs
+          .readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile() && !e.parentPath.includes('.tmp'))
+          .map((e) => path.join(e.parentPath, e.name));
+  const readStored = async (storageKey: string) => {
+    const file = await w.t.app.deps.files.open(`attachments/${storageKey}`);
+    if (!file) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of file.stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  };
 
-  it('round-trips a file with a Chinese name: stored under <dir>/<yyyy>/<mm>/<uuid> with its sha256, read audited', async () => {
+  it('round-trips a file with a Chinese name: stored under attachments/<yyyy>/<mm>/<uuid> with its sha256, read audited', async () => {
     const content = '客户提供的发票扫描件说明：抬头应为“上海华信医疗器械有限公司”。';
     const r = await upload(w, w.agentA, ticket.id, '发票 说明（第1版）.txt', content, { contentType: 'text/plain' });
     expect(r.statusCode, r.body).toBe(201);
@@ -50,7 +61,10 @@ describe('tickets: attachments on disk, never served inline', () => {
       )
     ).rows;
     expect(row?.storage_key).toMatch(/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/);
-    expect(fs.readFileSync(path.join(dir, row?.storage_key as string), 'utf8')).toBe(content);
+    expect(await readStored(row?.storage_key as string)).toBe(content);
+    if (TEST_DB === 'pglite') {
+      expect(fs.readFileSync(path.join(dir, 'attachments', row?.storage_key as string), 'utf8')).toBe(content);
+    }
 
     const list = (await w.sup.get(`/api/v1/tickets/${ticket.id}/attachments`)).json();
     expect(list.items).toEqual([expect.objectContaining({ id: a.id, canDelete: true, downloadUrl: a.downloadUrl })]);
@@ -112,7 +126,7 @@ describe('tickets: attachments on disk, never served inline', () => {
   });
 
   it('refuses executables and scripts by extension and by content, oversized and empty files; keeps nothing of them', async () => {
-    const before = storedFiles().length;
+    const before = (await storedFiles()).length;
     const refusedCases: [string, Buffer | string][] = [
       ['setup.exe', 'harmless text'],
       ['报价单.pdf.exe', 'x'],
@@ -137,7 +151,7 @@ describe('tickets: attachments on disk, never served inline', () => {
     expect([json.statusCode, json.json().code]).toEqual([400, 'tickets.attachment_missing']);
     const wrongField = await upload(w, w.agentA, ticket.id, 'a.txt', 'x', { fieldName: 'upload' });
     expect(wrongField.json().code).toBe('tickets.attachment_missing');
-    expect(storedFiles().length).toBe(before);
+    expect((await storedFiles()).length).toBe(before);
     expect(fs.readdirSync(path.join(dir, '.tmp'))).toEqual([]);
   });
 
@@ -166,13 +180,14 @@ describe('tickets: attachments on disk, never served inline', () => {
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'tickets.message_not_found']);
   });
 
-  it('lets the uploader or a supervisor delete a file, nobody else; the file leaves the disk', async () => {
+  it('lets the uploader or a supervisor delete a file, nobody else; the file leaves the store', async () => {
     const mine = (await upload(w, w.agentA, ticket.id, 'mine.txt', 'to delete')).json();
     const key = (
       await w.t.database.db.execute<{ storage_key: string }>(
         sql`SELECT storage_key FROM ticket_attachments WHERE id = ${mine.id}::uuid`,
       )
     ).rows[0]?.storage_key as string;
+    expect(await readStored(key)).toBe('to delete');
     const team = await w.ticket(w.sup);
     const bFile = (await upload(w, w.sup, team.id, 'sup.txt', 'sup file')).json();
     // agentB watches nothing here: the ticket is out of scope → 404; the clerk may not write → 403.
@@ -189,7 +204,7 @@ describe('tickets: attachments on disk, never served inline', () => {
     expect((await w.agentB.get(`/api/v1/tickets/${shared.id}/attachments`)).json().items[0].canDelete).toBe(false);
 
     expect((await w.agentA.delete(`/api/v1/tickets/${ticket.id}/attachments/${mine.id}`)).statusCode).toBe(204);
-    expect(fs.existsSync(path.join(dir, key))).toBe(false);
+    expect(await readStored(key)).toBeNull();
     expect((await w.agentA.get(mine.downloadUrl)).statusCode).toBe(404);
     expect((await w.sup.delete(`/api/v1/tickets/${shared.id}/attachments/${aFile.id}`)).statusCode).toBe(204);
     expect((await w.sup.delete(`/api/v1/tickets/${team.id}/attachments/${bFile.id}`)).statusCode).toBe(204);

@@ -1,5 +1,6 @@
+import { recordEvent } from '../../../events/outbox.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { requireAssignRights } from '../assignment/assignment.service.js';
 import { pickAssignee, stampAssigned } from '../assignment/tickets.assignment.js';
 import { ticketVector } from '../queue/tickets.search.js';
@@ -129,25 +130,26 @@ export async function createTicket(deps: Deps, ctx: Ctx, input: CreateTicketInpu
       entityId: row.id,
       after: { number: row.number, typeKey: row.typeKey, customerId, assigneeId: assignee, status: row.status },
     });
-    return { row, isComplaint: type.isComplaint, majorReported };
-  });
-
-  const { row } = outcome;
-  const actorId = ctx.actor.userId;
-  deps.bus.emit(
-    'ticket.created',
-    { ticketId: row.id, customerId: row.customerId, typeKey: row.typeKey, isComplaint: outcome.isComplaint },
-    actorId,
-  );
-  if (row.assigneeId) {
-    deps.bus.emit(
-      'ticket.assigned',
-      { ticketId: row.id, assigneeId: row.assigneeId, previousAssigneeId: null, strategy },
+    const actorId = ctx.actor.userId;
+    await recordEvent(
+      tx,
+      'ticket.created',
+      { ticketId: row.id, customerId: row.customerId, typeKey: row.typeKey, isComplaint: type.isComplaint },
       actorId,
     );
-  }
-  if (outcome.majorReported) {
-    deps.bus.emit('complaint.major_reported', { ticketId: row.id, departmentId: row.departmentId }, actorId);
-  }
-  return getTicket(deps, ctx.actor, row.id);
+    if (row.assigneeId) {
+      await recordEvent(
+        tx,
+        'ticket.assigned',
+        { ticketId: row.id, assigneeId: row.assigneeId, previousAssigneeId: null, strategy },
+        actorId,
+      );
+    }
+    if (majorReported) {
+      await recordEvent(tx, 'complaint.major_reported', { ticketId: row.id, departmentId: row.departmentId }, actorId);
+    }
+    return { row };
+  });
+
+  return getTicket(deps, ctx.actor, outcome.row.id);
 }

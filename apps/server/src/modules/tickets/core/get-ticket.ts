@@ -1,9 +1,12 @@
+import type { Locale } from '@kefu/shared';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
 import { notFound } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { availableActions, OPEN_STATUSES, type TicketStatus } from './tickets.lifecycle.js';
+import { wordHistoryEntry } from './history.text.js';
+import { isOpen } from './open-ticket.js';
+import { availableActions, type TicketStatus } from './tickets.lifecycle.js';
 import { missingFacts } from './tickets.protocol.js';
 import * as repo from './tickets.repository.js';
 import type { Ticket } from './tickets.schemas.js';
@@ -29,11 +32,7 @@ async function ticketNames(db: DbOrTx, row: repo.TicketRow) {
 }
 
 export function isReplyOverdue(status: string, nextReplyAt: Date | string | null, now = new Date()) {
-  return (
-    nextReplyAt !== null &&
-    OPEN_STATUSES.includes(status as TicketStatus) &&
-    new Date(nextReplyAt).getTime() < now.getTime()
-  );
+  return nextReplyAt !== null && isOpen(status as TicketStatus) && new Date(nextReplyAt).getTime() < now.getTime();
 }
 
 export async function toTicketDto(
@@ -117,7 +116,8 @@ export async function getTicketMessages(deps: Deps, actor: Actor, id: string) {
   }));
 }
 
-export async function getTicketHistory(deps: Deps, actor: Actor, id: string) {
+/** The history, worded in `locale` (title, note, labelled changes) beside the stored action and snapshots. */
+export async function getTicketHistory(deps: Deps, actor: Actor, id: string, locale: Locale = actor.locale) {
   const db = deps.database.db;
   if (!(await repo.findTicketInScope(db, actor, id))) throw notFound('tickets.not_found');
   const rows = await repo.listHistory(db, id);
@@ -129,5 +129,6 @@ export async function getTicketHistory(deps: Deps, actor: Actor, id: string) {
     before: h.before ?? null,
     after: h.after ?? null,
     note: h.note,
+    ...wordHistoryEntry(locale, h),
   }));
 }

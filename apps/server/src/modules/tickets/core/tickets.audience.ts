@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { improvementMeasures, ticketAttachments, tickets, ticketWatchers } from '../../../db/schema/index.js';
 import type { RecordAudience } from '../../../lib/data-scope.js';
+import { improvementMeasures, ticketAttachments, tickets, ticketWatchers } from '../tickets.tables.js';
 
 /**
  * Who a ticket concerns, by the rule of `ticketScope` (tickets.repository.ts): assignee and

@@ -1,8 +1,10 @@
+import { localized } from '@kefu/shared';
 import { sql } from 'drizzle-orm';
-import type { HandoverContributor } from '../../handover/handover.contributors.js';
-import { PREVIEW_LIMIT } from '../../handover/handover.contributors.js';
+import type { HandoverContributor } from '../../handover/index.js';
+import { PREVIEW_LIMIT } from '../../handover/index.js';
+import { unfinishedTicketSql } from './open-ticket.js';
 
-const OPEN = sql`status IN ('received', 'classified', 'investigating', 'resolved', 'feedback')`;
+const OPEN = unfinishedTicketSql(sql.raw('status'));
 
 /**
  * Open tickets assigned to the leaving employee (anything not closed or merged) move to the
@@ -11,7 +13,7 @@ const OPEN = sql`status IN ('received', 'classified', 'investigating', 'resolved
  */
 export const openTicketsContributor: HandoverContributor = {
   kind: 'tickets',
-  label: { 'zh-CN': '未结工单', en: 'open tickets' },
+  label: localized('label.handover_kind.tickets'),
   async preview(db, fromUserId) {
     const count = await db.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM tickets WHERE assignee_id = ${fromUserId}::uuid AND ${OPEN}`,

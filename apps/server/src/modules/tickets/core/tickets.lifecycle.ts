@@ -1,5 +1,5 @@
 import type { Permission } from '@kefu/shared';
-import type { TICKET_STATUSES } from '../../../db/schema/index.js';
+import type { TICKET_STATUSES } from '../tickets.tables.js';
 
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
@@ -30,10 +30,8 @@ const MOVES: Record<TicketAction, Move[]> = {
   ],
 };
 
-/** Statuses in which work is still open (queues, next-reply promises, handover). */
-export const OPEN_STATUSES: readonly TicketStatus[] = ['received', 'classified', 'investigating'];
-/** Statuses that end a ticket's life. */
-export const FINAL_STATUSES: readonly TicketStatus[] = ['closed', 'merged'];
+// Open and final statuses: open-ticket.ts (the one definition of an open ticket).
+export { FINAL_STATUSES, OPEN_STATUSES } from './open-ticket.js';
 
 export type PlannedMove =
   | { ok: true; to: TicketStatus; permission: Permission }

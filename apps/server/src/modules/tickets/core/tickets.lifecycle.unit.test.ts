@@ -1,6 +1,6 @@
 import type { Permission } from '@kefu/shared';
 import { describe, expect, it } from 'vitest';
-import { TICKET_STATUSES } from '../../../db/schema/tickets.js';
+import { TICKET_STATUSES } from '../tickets.tables.js';
 import { availableActions, planMove, TICKET_ACTIONS } from './tickets.lifecycle.js';
 
 const agent = new Set<Permission>(['tickets.read', 'tickets.write']);

@@ -1,5 +1,6 @@
-import type { TicketFacts } from '../../../db/schema/index.js';
+import { type LocalizedText, localized, t } from '@kefu/shared';
 import { AppError, badRequest } from '../../../lib/app-error.js';
+import type { TicketFacts } from '../tickets.tables.js';
 
 /**
  * The complaint protocol "五清楚、一报告" (seed 001), as rules the use cases call:
@@ -13,13 +14,10 @@ import { AppError, badRequest } from '../../../lib/app-error.js';
 export const FACT_ITEMS = ['identity', 'time_place', 'product_order', 'details', 'demand'] as const;
 export type FactItem = (typeof FACT_ITEMS)[number];
 
-export const FACT_LABELS: Record<FactItem, { 'zh-CN': string; en: string }> = {
-  identity: { 'zh-CN': '客户身份与联系方式已核实', en: 'Customer identity and contact verified' },
-  time_place: { 'zh-CN': '事发时间、地点已问明', en: 'Time and place established' },
-  product_order: { 'zh-CN': '涉及的产品/订单/服务已确认', en: 'Product, order or service identified' },
-  details: { 'zh-CN': '经过与现象已问清（不打断、不辩驳）', en: 'What happened is clear (heard out, not argued)' },
-  demand: { 'zh-CN': '客户的诉求与期望已明确', en: 'The customer’s demand is clear' },
-};
+/** The checklist items' names in both languages (catalog `label.fact.*`). */
+export const FACT_LABELS = Object.fromEntries(
+  FACT_ITEMS.map((item) => [item, localized(`label.fact.${item}`)]),
+) as Record<FactItem, LocalizedText>;
 
 export function missingFacts(facts: TicketFacts): FactItem[] {
   return FACT_ITEMS.filter((item) => facts[item] !== true);
@@ -51,9 +49,7 @@ export function requireNextReply(given: Date | null | undefined, stored: Date | 
 
 /** 复清楚: the reply that tells the customer the process and the result. */
 export function resolutionReply(process: string, result: string, locale: 'zh-CN' | 'en'): string {
-  return locale === 'zh-CN'
-    ? `处理过程：${process}\n处理结果：${result}`
-    : `What we did: ${process}\nResult: ${result}`;
+  return t(locale, 'ticket.line.resolution', { process, result });
 }
 
 export function requireResolution(process: string | undefined, result: string | undefined): void {

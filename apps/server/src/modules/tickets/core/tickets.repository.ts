@@ -1,5 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
+import type { Actor } from '../../../lib/actor.js';
+import { inScope, scopedUserIds } from '../../../lib/data-scope.js';
 import {
   NEXT_TICKET_NUMBER,
   ticketHistory,
@@ -7,9 +9,7 @@ import {
   tickets,
   ticketTypes,
   ticketWatchers,
-} from '../../../db/schema/index.js';
-import type { Actor } from '../../../lib/actor.js';
-import { inScope, scopedUserIds } from '../../../lib/data-scope.js';
+} from '../tickets.tables.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type TicketInsert = typeof tickets.$inferInsert;

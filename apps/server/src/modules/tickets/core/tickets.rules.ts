@@ -1,11 +1,12 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { customerContacts, customers, departments, ticketRootCauses, tickets } from '../../../db/schema/index.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError, badRequest, notFound } from '../../../lib/app-error.js';
-import { customerScope } from '../../customers/archive/customers.repository.js';
-import { queueNotification } from '../../notifications/notifications.service.js';
-import { checkReply, recordOverride } from '../../phrases/phrases.service.js';
+import { contactOfCustomer, customerVisibleTo } from '../../customers/index.js';
+import { findDepartmentRow, responsibleManager } from '../../departments/index.js';
+import { queueNotification } from '../../notifications/index.js';
+import { checkReply, recordOverride } from '../../phrases/index.js';
+import { ticketRootCauses, tickets } from '../tickets.tables.js';
 import * as repo from './tickets.repository.js';
 
 export type Ctx = RequestContext & { actor: Actor };
@@ -34,35 +35,16 @@ export async function assertCustomerContact(
   customerId: string | null,
   contactId: string | null,
 ) {
-  if (customerId) {
-    const [row] = await db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(and(eq(customers.id, customerId), isNull(customers.mergedIntoId), customerScope(actor)))
-      .limit(1);
-    if (!row) throw new AppError('customers.not_found', 404, { fields: [{ path: 'customerId', message: customerId }] });
-  }
-  if (contactId) {
-    const [row] = await db
-      .select({ id: customerContacts.id })
-      .from(customerContacts)
-      .where(
-        and(eq(customerContacts.id, contactId), customerId ? eq(customerContacts.customerId, customerId) : sql`FALSE`),
-      )
-      .limit(1);
-    if (!row)
-      throw new AppError('customers.contact_not_found', 404, { fields: [{ path: 'contactId', message: contactId }] });
-  }
+  if (customerId && !(await customerVisibleTo(db, actor, customerId)))
+    throw new AppError('customers.not_found', 404, { fields: [{ path: 'customerId', message: customerId }] });
+  if (contactId && !(customerId && (await contactOfCustomer(db, contactId, customerId))))
+    throw new AppError('customers.contact_not_found', 404, { fields: [{ path: 'contactId', message: contactId }] });
 }
 
 export async function assertDepartment(db: DbOrTx, departmentId: string | null | undefined) {
   if (!departmentId) return;
-  const [row] = await db
-    .select({ id: departments.id })
-    .from(departments)
-    .where(eq(departments.id, departmentId))
-    .limit(1);
-  if (!row) throw badRequest('departments.not_found', {}, [{ path: 'departmentId', message: departmentId }]);
+  if (!(await findDepartmentRow(db, departmentId)))
+    throw badRequest('departments.not_found', {}, [{ path: 'departmentId', message: departmentId }]);
 }
 
 /** A user who may be given tickets: within the caller's scope (else 404), active and allowed to work on them. */
@@ -119,19 +101,7 @@ export async function screenReply(tx: DbOrTx, text: string, overrideReason: stri
   };
 }
 
-/** The manager of the department or, when it has none, of the nearest department above it. */
-export async function responsibleManager(db: DbOrTx, departmentId: string | null): Promise<string | null> {
-  if (!departmentId) return null;
-  const result = await db.execute<{
-    manager_id: string | null;
-  }>(sql`WITH RECURSIVE up(id, parent_id, manager_id, depth) AS (
-      SELECT id, parent_id, manager_id, 0 FROM departments WHERE id = ${departmentId}::uuid
-      UNION ALL
-      SELECT d.id, d.parent_id, d.manager_id, up.depth + 1 FROM departments d JOIN up ON d.id = up.parent_id
-      WHERE up.depth < 20
-    ) SELECT manager_id FROM up WHERE manager_id IS NOT NULL ORDER BY depth LIMIT 1`);
-  return result.rows[0]?.manager_id ?? null;
-}
+export { responsibleManager };
 
 /**
  * 一报告: a complaint marked major is reported to the department manager at once — exactly once:
@@ -150,17 +120,16 @@ export async function noticeUsers(
   ticket: { id: string; number: string; subject: string },
   what: 'assigned' | 'classified',
 ) {
-  const subject =
-    what === 'assigned'
-      ? `新工单 ${ticket.number} 分派给您：${ticket.subject}`
-      : `工单 ${ticket.number} 已转交本部门：${ticket.subject}`;
+  const text = {
+    key: what === 'assigned' ? ('notice.ticket_assigned' as const) : ('notice.ticket_classified' as const),
+    params: { number: ticket.number, subject: ticket.subject },
+  };
   const recipients = [...new Set(userIds.filter((id): id is string => Boolean(id) && id !== actorId))];
   for (const recipient of recipients) {
     await queueNotification(tx, {
       channel: 'in_app',
       recipient,
-      subject,
-      body: subject,
+      content: { subject: text, body: text },
       ref: `ticket:${ticket.id}/${what}`,
     });
   }
@@ -179,8 +148,13 @@ export async function reportMajorComplaint(tx: DbOrTx, ticket: repo.TicketRow, i
     await queueNotification(tx, {
       channel: 'in_app',
       recipient: managerId,
-      subject: `重大投诉 ${ticket.number}：${ticket.subject}`,
-      body: `工单 ${ticket.number} 被标记为重大投诉，请立即关注。\n${ticket.description.slice(0, 300)}`,
+      content: {
+        subject: { key: 'notice.major_complaint.subject', params: { number: ticket.number, subject: ticket.subject } },
+        body: {
+          key: 'notice.major_complaint.body',
+          params: { number: ticket.number, description: ticket.description.slice(0, 300) },
+        },
+      },
       ref: `ticket:${ticket.id}/major`,
     });
   }

@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import {
-  TICKET_CHANNELS,
-  TICKET_MESSAGE_KINDS,
-  TICKET_PRIORITIES,
-  TICKET_STATUSES,
-} from '../../../db/schema/tickets.js';
 import { PageQuerySchema } from '../../../lib/pagination.js';
+import { TICKET_CHANNELS, TICKET_MESSAGE_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets.tables.js';
 import { TICKET_ACTIONS } from './tickets.lifecycle.js';
 import { FACT_ITEMS } from './tickets.protocol.js';
 
@@ -183,10 +178,24 @@ export const TicketHistoryEntrySchema = z
     id: z.number().int(),
     at: z.string(),
     actor: UserRefSchema,
-    action: z.string(),
+    action: z.string().describe('The stored action (`assigned`, `transition:resolve`…); for programs'),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
     note: z.string().nullable(),
+    title: z.string().describe('What happened, worded in the request’s language'),
+    noteText: z.string().nullable().describe('The note worded (e.g. how it was assigned), or the person’s note'),
+    changes: z
+      .array(
+        z.object({
+          field: z.string(),
+          label: z.string(),
+          before: z.unknown().nullable(),
+          after: z.unknown().nullable(),
+          beforeText: z.string().nullable(),
+          afterText: z.string().nullable(),
+        }),
+      )
+      .describe('Changed fields with human labels; `*Text` is null for ids and dates (format them yourself)'),
   })
   .meta({ id: 'TicketHistoryEntry' });
 

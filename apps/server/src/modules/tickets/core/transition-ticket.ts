@@ -1,12 +1,13 @@
 import { and, count, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { improvementMeasures } from '../../../db/schema/index.js';
+import { recordEvent } from '../../../events/outbox.js';
 import { AppError, badRequest } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { reindexTicket } from '../queue/tickets.search.js';
+import { improvementMeasures } from '../tickets.tables.js';
 import { getTicket } from './get-ticket.js';
-import { planMove, type TicketStatus } from './tickets.lifecycle.js';
+import { planMove } from './tickets.lifecycle.js';
 import { requireFactsComplete, requireNextReply, requireResolution, resolutionReply } from './tickets.protocol.js';
 import * as repo from './tickets.repository.js';
 import {
@@ -38,7 +39,7 @@ async function countMeasures(tx: DbOrTx, ticketId: string) {
  */
 export async function transitionTicket(deps: Deps, ctx: Ctx, id: string, input: TransitionInput) {
   const now = new Date();
-  const outcome = await deps.database.db.transaction(async (tx) => {
+  await deps.database.db.transaction(async (tx) => {
     const { ticket, isComplaint } = await loadForWrite(tx, ctx.actor, id);
     assertVersion(ticket.version, input.version);
     const move = planMove(ticket.status, input.action, ctx.actor.permissions, isComplaint);
@@ -151,8 +152,12 @@ export async function transitionTicket(deps: Deps, ctx: Ctx, id: string, input: 
       },
     ]);
     await recordAudit(tx, ctx, { action: 'ticket.status_changed', entityType: 'ticket', entityId: id, before, after });
-    return { from: ticket.status as TicketStatus, to: updated.status };
+    await recordEvent(
+      tx,
+      'ticket.status_changed',
+      { ticketId: id, from: ticket.status, to: updated.status },
+      ctx.actor.userId,
+    );
   });
-  deps.bus.emit('ticket.status_changed', { ticketId: id, from: outcome.from, to: outcome.to }, ctx.actor.userId);
   return getTicket(deps, ctx.actor, id);
 }

@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
+import { recordEvent } from '../../../events/outbox.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { reindexTicket } from '../queue/tickets.search.js';
 import { assertNotMerged } from '../relations/merge.service.js';
 import { getTicket } from './get-ticket.js';
-import { OPEN_STATUSES } from './tickets.lifecycle.js';
+import { isOpen } from './open-ticket.js';
 import { requireNextReply } from './tickets.protocol.js';
 import * as repo from './tickets.repository.js';
 import {
@@ -28,7 +29,7 @@ const comparable = (value: unknown) => (value instanceof Date ? value.toISOStrin
 export async function updateTicket(deps: Deps, ctx: Ctx, id: string, input: UpdateTicketInput) {
   const now = new Date();
   const { version, ...fields } = input;
-  const outcome = await deps.database.db.transaction(async (tx) => {
+  await deps.database.db.transaction(async (tx) => {
     const { ticket, isComplaint: wasComplaint } = await loadForWrite(tx, ctx.actor, id);
     await assertNotMerged(tx, ticket);
     assertVersion(ticket.version, version);
@@ -44,7 +45,7 @@ export async function updateTicket(deps: Deps, ctx: Ctx, id: string, input: Upda
     if (fields.departmentId !== undefined) await assertDepartment(tx, fields.departmentId);
     const patch: Partial<repo.TicketInsert> = { ...fields, nextReplyAt: undefined };
     if (fields.nextReplyAt !== undefined) patch.nextReplyAt = fields.nextReplyAt ? new Date(fields.nextReplyAt) : null;
-    if (isComplaint && OPEN_STATUSES.includes(ticket.status)) {
+    if (isComplaint && isOpen(ticket.status)) {
       const given = fields.nextReplyAt === undefined ? undefined : patch.nextReplyAt;
       // Keeping an unchanged promise that has since passed is not refused here: the reply or
       // transition that follows asks for a new one.
@@ -62,7 +63,7 @@ export async function updateTicket(deps: Deps, ctx: Ctx, id: string, input: Upda
         after[key] = comparable(value);
       }
     }
-    if (Object.keys(after).length === 0) return { row: ticket, isComplaint, changed: [], majorReported: false };
+    if (Object.keys(after).length === 0) return;
     const row = await repo.updateTicketVersioned(tx, id, version, patch);
     if (!row) assertVersion(-1, version);
     const updated = row as repo.TicketRow;
@@ -70,17 +71,15 @@ export async function updateTicket(deps: Deps, ctx: Ctx, id: string, input: Upda
     if ('subject' in after || 'description' in after) await reindexTicket(tx, id);
     const majorReported = await reportMajorComplaint(tx, updated, isComplaint);
     await recordAudit(tx, ctx, { action: 'ticket.updated', entityType: 'ticket', entityId: id, before, after });
-    return { row: updated, isComplaint, changed: Object.keys(after), majorReported };
+    await recordEvent(tx, 'ticket.updated', { ticketId: id, fields: Object.keys(after) }, ctx.actor.userId);
+    if (majorReported) {
+      await recordEvent(
+        tx,
+        'complaint.major_reported',
+        { ticketId: id, departmentId: updated.departmentId },
+        ctx.actor.userId,
+      );
+    }
   });
-  if (outcome.changed.length > 0) {
-    deps.bus.emit('ticket.updated', { ticketId: id, fields: outcome.changed }, ctx.actor.userId);
-  }
-  if (outcome.majorReported) {
-    deps.bus.emit(
-      'complaint.major_reported',
-      { ticketId: id, departmentId: outcome.row.departmentId },
-      ctx.actor.userId,
-    );
-  }
   return getTicket(deps, ctx.actor, id);
 }

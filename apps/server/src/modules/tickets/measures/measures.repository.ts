@@ -1,24 +1,21 @@
 import { and, count, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client.js';
-import { improvementMeasures, tickets, users } from '../../../db/schema/index.js';
 import type { Actor } from '../../../lib/actor.js';
 import { offsetOf, orderBy, type PageQuery } from '../../../lib/pagination.js';
+import { knownUserNameSql, userNameSql } from '../../users/index.js';
 import { ticketScope } from '../core/tickets.repository.js';
+import { improvementMeasures, tickets } from '../tickets.tables.js';
 import type { ListMeasuresQuery } from './measures.schemas.js';
 
 export type MeasureRow = typeof improvementMeasures.$inferSelect;
 export type MeasureInsert = typeof improvementMeasures.$inferInsert;
 
-const owner = alias(users, 'owner');
-const creator = alias(users, 'creator');
-
 const selection = {
   measure: improvementMeasures,
   ticketNumber: tickets.number,
   ticketSubject: tickets.subject,
-  ownerName: owner.displayName,
-  creatorName: creator.displayName,
+  ownerName: knownUserNameSql(improvementMeasures.ownerId),
+  creatorName: userNameSql(improvementMeasures.createdBy),
 };
 
 export type MeasureListRow = {
@@ -33,9 +30,7 @@ function baseQuery(db: DbOrTx) {
   return db
     .select(selection)
     .from(improvementMeasures)
-    .innerJoin(tickets, eq(tickets.id, improvementMeasures.ticketId))
-    .innerJoin(owner, eq(owner.id, improvementMeasures.ownerId))
-    .leftJoin(creator, eq(creator.id, improvementMeasures.createdBy));
+    .innerJoin(tickets, eq(tickets.id, improvementMeasures.ticketId));
 }
 
 /** A measure is visible to its owner and to whoever may see its ticket. */

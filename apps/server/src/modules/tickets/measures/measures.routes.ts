@@ -24,6 +24,7 @@ export const ticketMeasuresRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       config: { access: 'tickets.read' },
       schema: {
         tags,
+        operationId: 'listTicketMeasures',
         summary: 'The improvement measures (整改措施) of a ticket',
         params: TicketIdParamsSchema,
         response: { 200: z.object({ items: z.array(MeasureSchema) }), ...problems },
@@ -38,6 +39,7 @@ export const ticketMeasuresRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       config: { access: 'tickets.write' },
       schema: {
         tags,
+        operationId: 'createTicketMeasure',
         summary: 'Add an improvement measure (owner, due date); the owner is notified in-app',
         params: TicketIdParamsSchema,
         body: CreateMeasureBodySchema,
@@ -59,6 +61,7 @@ export const improvementMeasuresRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = 
       config: { access: 'tickets.read' },
       schema: {
         tags,
+        operationId: 'listImprovementMeasures',
         summary:
           'Improvement measures the caller owns or whose ticket is in their scope; filters mine, status, overdue, ticketId; sort dueDate (default), createdAt, updatedAt, status, ticketNumber',
         querystring: ListMeasuresQuerySchema,
@@ -77,6 +80,7 @@ export const improvementMeasuresRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = 
       config: { access: 'tickets.write' },
       schema: {
         tags,
+        operationId: 'updateImprovementMeasure',
         summary: 'Follow a measure up: status (done needs doneNote), due date, owner, title',
         params: MeasureIdParamsSchema,
         body: UpdateMeasureBodySchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MEASURE_STATUSES } from '../../../db/schema/tickets.js';
 import { PageQuerySchema } from '../../../lib/pagination.js';
+import { MEASURE_STATUSES } from '../tickets.tables.js';
 
 const title = z.string().trim().min(1).max(200);
 

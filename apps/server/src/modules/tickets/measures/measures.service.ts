@@ -1,10 +1,11 @@
 import type { DbOrTx } from '../../../db/client.js';
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor } from '../../../lib/actor.js';
 import { AppError, badRequest, notFound } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
 import type { PageQuery } from '../../../lib/pagination.js';
-import { recordAudit } from '../../audit/audit.service.js';
-import { queueNotification } from '../../notifications/notifications.service.js';
+import { recordAudit } from '../../audit/index.js';
+import { queueNotification } from '../../notifications/index.js';
 import { findTicketInScope, findUsers, insertHistory } from '../core/tickets.repository.js';
 import { type Ctx, loadForWrite } from '../core/tickets.rules.js';
 import { assertNotMerged } from '../relations/merge.service.js';
@@ -68,8 +69,19 @@ async function notifyOwner(
   await queueNotification(tx, {
     channel: 'in_app',
     recipient: measure.ownerId,
-    subject: `整改措施：${measure.title}`,
-    body: `${ctx.actor.displayName} 请您负责工单 ${ticket.number}（${ticket.subject}）的整改措施“${measure.title}”，完成期限 ${measure.dueDate}。`,
+    content: {
+      subject: { key: 'notice.measure.subject', params: { title: measure.title } },
+      body: {
+        key: 'notice.measure.body',
+        params: {
+          actor: ctx.actor.displayName,
+          number: ticket.number,
+          subject: ticket.subject,
+          title: measure.title,
+          dueDate: measure.dueDate,
+        },
+      },
+    },
     ref: `improvement_measure:${measure.id}`,
   });
 }
@@ -117,13 +129,14 @@ export async function createMeasure(deps: Deps, ctx: Ctx, ticketId: string, inpu
       after: { ticketId, ...after },
     });
     await notifyOwner(tx, ctx, row, ticket);
+    await recordEvent(
+      tx,
+      'ticket.measure_updated',
+      { ticketId, measureId: row.id, status: row.status },
+      ctx.actor.userId,
+    );
     return row;
   });
-  deps.bus.emit(
-    'ticket.measure_updated',
-    { ticketId, measureId: measure.id, status: measure.status },
-    ctx.actor.userId,
-  );
   return toMeasureDto((await repo.findMeasure(deps.database.db, measure.id)) as repo.MeasureListRow, today);
 }
 
@@ -134,7 +147,7 @@ export async function createMeasure(deps: Deps, ctx: Ctx, ticketId: string, inpu
  */
 export async function updateMeasure(deps: Deps, ctx: Ctx, id: string, input: UpdateMeasureInput) {
   const today = businessToday(deps.config.timezone);
-  const outcome = await deps.database.db.transaction(async (tx) => {
+  await deps.database.db.transaction(async (tx) => {
     const found = await repo.findVisibleMeasure(tx, ctx.actor, id, { forUpdate: true });
     if (!found) throw notFound('tickets.measure_not_found');
     const current = found.measure;
@@ -191,15 +204,14 @@ export async function updateMeasure(deps: Deps, ctx: Ctx, id: string, input: Upd
     if (patch.ownerId) {
       await notifyOwner(tx, ctx, row, { number: found.ticketNumber, subject: found.ticketSubject });
     }
-    return row;
-  });
-  if (outcome) {
-    deps.bus.emit(
+    await recordEvent(
+      tx,
       'ticket.measure_updated',
-      { ticketId: outcome.ticketId, measureId: id, status: outcome.status },
+      { ticketId: row.ticketId, measureId: id, status: row.status },
       ctx.actor.userId,
     );
-  }
+    return row;
+  });
   return toMeasureDto((await repo.findMeasure(deps.database.db, id)) as repo.MeasureListRow, today);
 }
 

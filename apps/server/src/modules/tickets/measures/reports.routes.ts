@@ -13,6 +13,7 @@ export const ticketReportsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
       config: { access: 'tickets.read' },
       schema: {
         tags: ['tickets'],
+        operationId: 'getRootCauseReport',
         summary:
           'Most frequent root causes of complaints closed in a period (with the previous period) and how the measures due in it were followed through',
         querystring: RootCauseReportQuerySchema,

@@ -1,10 +1,11 @@
 import { errorMessage, type Permission } from '@kefu/shared';
 import type { DbOrTx } from '../../../db/client.js';
+import { recordEvent } from '../../../events/outbox.js';
 import { AppError, badRequest } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import type { AssignStrategy, BulkInput, BulkResult } from '../assignment/assignment.schemas.js';
-import { applyAssignment, emitAssigned, requireAssignRights } from '../assignment/assignment.service.js';
+import { applyAssignment, requireAssignRights } from '../assignment/assignment.service.js';
 import * as repo from '../core/tickets.repository.js';
 import { type Ctx, loadForWrite } from '../core/tickets.rules.js';
 import { assertNotMerged } from '../relations/merge.service.js';
@@ -14,8 +15,6 @@ import { watchInTx } from '../relations/watchers.service.js';
 const MAX_TAGS = 20;
 
 type Logger = { error(obj: unknown, msg?: string): void };
-/** What to tell the bus once the ticket's transaction has committed. */
-type AfterCommit = () => void;
 
 const required = (path: string) =>
   badRequest('validation_failed', {}, [{ path, message: 'required with this action' }]);
@@ -72,43 +71,46 @@ async function setField(
 }
 
 async function applyOne(
-  deps: Deps,
   tx: DbOrTx,
   ctx: Ctx,
   id: string,
   input: BulkInput,
   strategy: AssignStrategy | null,
-): Promise<AfterCommit | null> {
-  const emitUpdated = (fields: string[]) => () =>
-    deps.bus.emit('ticket.updated', { ticketId: id, fields }, ctx.actor.userId);
+): Promise<void> {
+  const recordUpdated = async (fields: string[]) => {
+    await recordEvent(tx, 'ticket.updated', { ticketId: id, fields }, ctx.actor.userId);
+  };
   switch (input.action) {
     case 'assign': {
       const loaded = await loadForWrite(tx, ctx.actor, id);
       const s = strategy as AssignStrategy;
-      const outcome = await applyAssignment(tx, ctx, loaded, s, input.assigneeId, loaded.ticket.version);
-      return () => emitAssigned(deps, ctx, outcome, s);
+      // Records `ticket.assigned` when the assignee changed.
+      await applyAssignment(tx, ctx, loaded, s, input.assigneeId, loaded.ticket.version);
+      return;
     }
     case 'priority': {
       const { ticket } = await loadForWrite(tx, ctx.actor, id);
       await assertNotMerged(tx, ticket);
       const priority = input.priority as repo.TicketRow['priority'];
-      if (ticket.priority === priority) return null;
+      if (ticket.priority === priority) return;
       await setField(tx, ctx, ticket, 'priority', priority);
-      return emitUpdated(['priority']);
+      return recordUpdated(['priority']);
     }
     case 'add_tag': {
       const { ticket } = await loadForWrite(tx, ctx.actor, id);
       await assertNotMerged(tx, ticket);
       const tag = input.tag as string;
-      if (ticket.tags.includes(tag)) return null;
+      if (ticket.tags.includes(tag)) return;
       if (ticket.tags.length >= MAX_TAGS) {
         throw badRequest('validation_failed', {}, [{ path: 'tag', message: `at most ${MAX_TAGS} tags` }]);
       }
       await setField(tx, ctx, ticket, 'tags', [...ticket.tags, tag]);
-      return emitUpdated(['tags']);
+      return recordUpdated(['tags']);
     }
     case 'watch':
-      return (await watchInTx(tx, ctx, id, ctx.actor.userId)) ? emitUpdated(['watchers']) : null;
+      // Records `ticket.updated` (watchers) when it added one.
+      await watchInTx(tx, ctx, id, ctx.actor.userId);
+      return;
   }
 }
 
@@ -123,8 +125,7 @@ export async function bulkTickets(deps: Deps, ctx: Ctx, input: BulkInput, log?: 
   const results: BulkResult['results'] = [];
   for (const id of new Set(input.ids)) {
     try {
-      const after = await deps.database.db.transaction((tx) => applyOne(deps, tx, ctx, id, input, strategy));
-      after?.();
+      await deps.database.db.transaction((tx) => applyOne(tx, ctx, id, input, strategy));
       results.push({ id, ok: true, code: null, message: null });
     } catch (error) {
       if (!(error instanceof AppError)) log?.error({ err: error, ticketId: id }, 'bulk ticket action failed');

@@ -1,11 +1,11 @@
 import { inArray } from 'drizzle-orm';
-import { ticketMessages } from '../../../db/schema/index.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import type { Deps } from '../../../lib/deps.js';
 import type { PageQuery } from '../../../lib/pagination.js';
 import { findHits, highlight, parseSearchQuery, type SearchQuery } from '../../../lib/search/index.js';
-import { auditCustomerView } from '../../customers/records/read-audit.js';
+import { auditCustomerView } from '../../customers/index.js';
 import { isReplyOverdue } from '../core/get-ticket.js';
+import { ticketMessages } from '../tickets.tables.js';
 import { listTicketRows, searchTicketRows, type TicketFilter, type TicketListRow } from './tickets.list.js';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());

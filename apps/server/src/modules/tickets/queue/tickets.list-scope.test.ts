@@ -3,10 +3,10 @@ import { PERMISSIONS } from '@kefu/shared';
 import { and, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../../test/helpers.js';
-import { tickets } from '../../../db/schema/index.js';
 import { createDepartment, createUser } from '../../../db/seed/factories.js';
 import type { Actor } from '../../../lib/actor.js';
 import { ticketScope } from '../core/tickets.repository.js';
+import { tickets } from '../tickets.tables.js';
 import { ticketFilters } from './tickets.list.js';
 import { resolvedScopeSql, resolveTicketScope } from './tickets.list-scope.js';
 

@@ -1,9 +1,9 @@
 import { or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client.js';
-import { tickets } from '../../../db/schema/index.js';
 import type { Actor } from '../../../lib/actor.js';
 import { scopedUserIds } from '../../../lib/data-scope.js';
+import { tickets } from '../tickets.tables.js';
 
 /**
  * The data scope of the ticket lists with its sets resolved beforehand, in one small query: the

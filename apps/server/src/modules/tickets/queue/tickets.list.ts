@@ -1,7 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client.js';
-import { customers, departments, tickets, ticketTypes, users } from '../../../db/schema/index.js';
 import type { Actor } from '../../../lib/actor.js';
 import { cappedPageTotal } from '../../../lib/capped-count.js';
 import { orderBy, type PageQuery } from '../../../lib/pagination.js';
@@ -11,8 +10,12 @@ import {
   rankedSearch,
   type SearchQuery,
 } from '../../../lib/search/index.js';
-import { OPEN_STATUSES } from '../core/tickets.lifecycle.js';
+import { customerCodeSql, customerNameSql } from '../../customers/index.js';
+import { departmentNameSql } from '../../departments/index.js';
+import { userNameSql } from '../../users/index.js';
+import { notOpenTicketSql, openTicketSql } from '../core/open-ticket.js';
 import type { ListTicketsQuery } from '../core/tickets.schemas.js';
+import { tickets, ticketTypes } from '../tickets.tables.js';
 import { oneOf, type ResolvedScope, resolvedScopeSql, resolveTicketScope, watchedBy } from './tickets.list-scope.js';
 
 export type TicketFilter = Omit<ListTicketsQuery, 'page' | 'pageSize' | 'sort' | 'q'>;
@@ -49,8 +52,8 @@ export function ticketFilters(actor: Actor, filter: TicketFilter, scope: Resolve
   return [
     queue[filter.queue],
     filter.status?.length ? inArray(tickets.status, filter.status) : undefined,
-    filter.open === true ? inArray(tickets.status, [...OPEN_STATUSES]) : undefined,
-    filter.open === false ? sql`${tickets.status} NOT IN ('received', 'classified', 'investigating')` : undefined,
+    filter.open === true ? openTicketSql(tickets.status) : undefined,
+    filter.open === false ? notOpenTicketSql(tickets.status) : undefined,
     filter.typeKey ? eq(tickets.typeKey, filter.typeKey) : undefined,
     complaintFilter(filter.complaint, scope.complaintTypeKeys),
     filter.priority?.length ? inArray(tickets.priority, filter.priority) : undefined,
@@ -60,9 +63,7 @@ export function ticketFilters(actor: Actor, filter: TicketFilter, scope: Resolve
     filter.departmentId ? eq(tickets.departmentId, filter.departmentId) : undefined,
     filter.tag ? sql`${tickets.tags} @> ARRAY[${filter.tag}]::text[]` : undefined,
     filter.major === undefined ? undefined : eq(tickets.isMajor, filter.major),
-    filter.replyOverdue
-      ? sql`${tickets.nextReplyAt} < now() AND ${tickets.status} IN ('received', 'classified', 'investigating')`
-      : undefined,
+    filter.replyOverdue ? sql`${tickets.nextReplyAt} < now() AND ${openTicketSql(tickets.status)}` : undefined,
     filter.createdFrom ? sql`${tickets.createdAt} >= ${filter.createdFrom}::date` : undefined,
     filter.createdTo ? sql`${tickets.createdAt} < ${filter.createdTo}::date + 1` : undefined,
   ];
@@ -80,13 +81,13 @@ export function listColumns() {
     subject: tickets.subject,
     isMajor: tickets.isMajor,
     customerId: tickets.customerId,
-    customerCode: customers.code,
-    customerName: customers.name,
+    customerCode: customerCodeSql(tickets.customerId),
+    customerName: customerNameSql(tickets.customerId),
     contactName: tickets.contactName,
     assigneeId: tickets.assigneeId,
-    assigneeName: users.displayName,
+    assigneeName: userNameSql(tickets.assigneeId),
     departmentId: tickets.departmentId,
-    departmentName: departments.name,
+    departmentName: departmentNameSql(tickets.departmentId),
     tags: tickets.tags,
     nextReplyAt: tickets.nextReplyAt,
     createdAt: tickets.createdAt,
@@ -97,13 +98,7 @@ export function listColumns() {
 }
 
 export function listFrom(db: DbOrTx) {
-  return db
-    .select(listColumns())
-    .from(tickets)
-    .innerJoin(ticketTypes, eq(ticketTypes.key, tickets.typeKey))
-    .leftJoin(customers, eq(customers.id, tickets.customerId))
-    .leftJoin(users, eq(users.id, tickets.assigneeId))
-    .leftJoin(departments, eq(departments.id, tickets.departmentId));
+  return db.select(listColumns()).from(tickets).innerJoin(ticketTypes, eq(ticketTypes.key, tickets.typeKey));
 }
 
 export type TicketListRow = Awaited<ReturnType<ReturnType<typeof listFrom>['execute']>>[number];
@@ -167,9 +162,6 @@ export async function searchTicketRows(
       .from(ranked)
       .innerJoin(tickets, eq(tickets.id, ranked.id))
       .innerJoin(ticketTypes, eq(ticketTypes.key, tickets.typeKey))
-      .leftJoin(customers, eq(customers.id, tickets.customerId))
-      .leftJoin(users, eq(users.id, tickets.assigneeId))
-      .leftJoin(departments, eq(departments.id, tickets.departmentId))
       .orderBy(...rankedPageOrder(ranked));
   });
   const counted =

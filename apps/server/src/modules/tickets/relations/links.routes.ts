@@ -16,6 +16,7 @@ export const ticketLinksRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       config: { access: 'tickets.read' },
       schema: {
         tags,
+        operationId: 'listTicketLinks',
         summary:
           'Related tickets in the caller’s scope: linked ones, duplicates merged into it, the one it was merged into',
         params: TicketIdParamsSchema,
@@ -31,6 +32,7 @@ export const ticketLinksRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       config: { access: 'tickets.write' },
       schema: {
         tags,
+        operationId: 'createTicketLink',
         summary: 'Link a related ticket (both in the caller’s scope); answers the related tickets',
         params: TicketIdParamsSchema,
         body: LinkBodySchema,
@@ -49,6 +51,7 @@ export const ticketLinksRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       config: { access: 'tickets.write' },
       schema: {
         tags,
+        operationId: 'deleteTicketLink',
         summary: 'Remove the link between two tickets',
         params: LinkParamsSchema,
         response: { 204: NoContent, ...problems },

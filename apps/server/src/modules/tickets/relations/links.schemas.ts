@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../../db/schema/tickets.js';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets.tables.js';
 
 export const MergeBodySchema = z.strictObject({
   /** The duplicate that is merged into this ticket (and ends `merged`). */

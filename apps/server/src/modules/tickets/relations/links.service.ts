@@ -1,7 +1,8 @@
+import { recordEvent } from '../../../events/outbox.js';
 import type { Actor } from '../../../lib/actor.js';
 import { badRequest, notFound } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { findTicketInScope, insertHistory, type TicketRow } from '../core/tickets.repository.js';
 import { type Ctx, loadForWrite } from '../core/tickets.rules.js';
 import * as repo from './links.repository.js';
@@ -36,14 +37,14 @@ export async function linkTickets(deps: Deps, ctx: Ctx, id: string, otherId: str
   id = id.toLowerCase();
   otherId = otherId.toLowerCase();
   if (id === otherId) throw badRequest('tickets.link_same', {}, [{ path: 'ticketId', message: otherId }]);
-  const created = await deps.database.db.transaction(async (tx) => {
+  await deps.database.db.transaction(async (tx) => {
     const rows = new Map<string, TicketRow>();
     for (const key of [id, otherId].sort()) rows.set(key, (await loadForWrite(tx, ctx.actor, key)).ticket);
     const ticket = rows.get(id) as TicketRow;
     const other = rows.get(otherId) as TicketRow;
     await assertNotMerged(tx, ticket);
     await assertNotMerged(tx, other);
-    if (!(await repo.insertLink(tx, id, otherId, ctx.actor.userId))) return false;
+    if (!(await repo.insertLink(tx, id, otherId, ctx.actor.userId))) return;
     await insertHistory(tx, [
       { ticketId: id, actorId: ctx.actor.userId, action: 'linked', after: { ticketId: otherId, number: other.number } },
       {
@@ -59,9 +60,8 @@ export async function linkTickets(deps: Deps, ctx: Ctx, id: string, otherId: str
       entityId: id,
       after: { linkedId: otherId, number: ticket.number, linkedNumber: other.number },
     });
-    return true;
+    await recordEvent(tx, 'ticket.linked', { ticketId: id, linkedId: otherId }, ctx.actor.userId);
   });
-  if (created) deps.bus.emit('ticket.linked', { ticketId: id, linkedId: otherId }, ctx.actor.userId);
   return listTicketLinks(deps, ctx.actor, id);
 }
 
@@ -81,7 +81,12 @@ export async function unlinkTickets(deps: Deps, ctx: Ctx, id: string, linkedId: 
     const ticket = rows.get(id) as TicketRow;
     if (!(await repo.deleteLink(tx, id, linkedId))) throw notFound('tickets.link_not_found');
     await insertHistory(tx, [
-      { ticketId: id, actorId: ctx.actor.userId, action: 'unlinked', before: { ticketId: linkedId } },
+      {
+        ticketId: id,
+        actorId: ctx.actor.userId,
+        action: 'unlinked',
+        before: { ticketId: linkedId, number: rows.get(linkedId)?.number ?? null },
+      },
       {
         ticketId: linkedId,
         actorId: ctx.actor.userId,
@@ -95,7 +100,7 @@ export async function unlinkTickets(deps: Deps, ctx: Ctx, id: string, linkedId: 
       entityId: id,
       before: { linkedId, number: ticket.number },
     });
+    for (const ticketId of [id, linkedId])
+      await recordEvent(tx, 'ticket.updated', { ticketId, fields: ['links'] }, ctx.actor.userId);
   });
-  for (const ticketId of [id, linkedId])
-    deps.bus.emit('ticket.updated', { ticketId, fields: ['links'] }, ctx.actor.userId);
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { improvementMeasures, ticketAttachments, ticketMessages, tickets } from '../../../db/schema/index.js';
+import { improvementMeasures, ticketAttachments, ticketMessages, tickets } from '../tickets.tables.js';
 
 /**
  * Moves the source's messages to the target. `moved_from_ticket_id` keeps where each message was

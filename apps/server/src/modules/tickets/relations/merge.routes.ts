@@ -14,6 +14,7 @@ export const ticketMergeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       config: { access: 'tickets.supervise' },
       schema: {
         tags: ['tickets'],
+        operationId: 'mergeTicket',
         summary:
           'Merge the duplicate `sourceId` into this ticket: its messages, attachments, measures, links and watchers move here, its description becomes a system message; the source ends `merged`',
         params: TicketIdParamsSchema,

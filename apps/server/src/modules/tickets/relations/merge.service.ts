@@ -1,9 +1,11 @@
+import { type Locale, t } from '@kefu/shared';
 import type { DbOrTx } from '../../../db/client.js';
+import { recordEvent } from '../../../events/outbox.js';
 import { AppError, badRequest } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import { getTicket } from '../core/get-ticket.js';
-import { FINAL_STATUSES } from '../core/tickets.lifecycle.js';
+import { isUnfinished } from '../core/open-ticket.js';
 import { insertHistory, insertMessage, type TicketRow, updateTicketVersioned } from '../core/tickets.repository.js';
 import { assertVersion, type Ctx, loadForWrite } from '../core/tickets.rules.js';
 import { reindexTicket } from '../queue/tickets.search.js';
@@ -18,10 +20,9 @@ export async function assertNotMerged(db: DbOrTx, ticket: Pick<TicketRow, 'statu
   throw new AppError('tickets.ticket_merged', 409, { params: { number: number ?? '' } });
 }
 
-function mergedLine(source: TicketRow, locale: string) {
-  return locale === 'en'
-    ? `Merged from ${source.number}: ${source.subject}\n\n${source.description}`
-    : `合并自 ${source.number}：${source.subject}\n\n${source.description}`;
+function mergedLine(source: TicketRow, locale: Locale) {
+  const { number, subject, description } = source;
+  return t(locale, 'ticket.line.merged_from', { number, subject, description });
 }
 
 /**
@@ -37,14 +38,14 @@ export async function mergeTickets(deps: Deps, ctx: Ctx, targetId: string, input
   const sourceId = input.sourceId.toLowerCase();
   targetId = targetId.toLowerCase();
   if (sourceId === targetId) throw badRequest('tickets.merge_same', {}, [{ path: 'sourceId', message: sourceId }]);
-  const outcome = await deps.database.db.transaction(async (tx) => {
+  await deps.database.db.transaction(async (tx) => {
     // Lock both rows in one order, so that two merges of the same pair cannot deadlock.
     const locked = new Map<string, TicketRow>();
     for (const id of [sourceId, targetId].sort()) locked.set(id, (await loadForWrite(tx, ctx.actor, id)).ticket);
     const target = locked.get(targetId) as TicketRow;
     const source = locked.get(sourceId) as TicketRow;
     for (const ticket of [target, source]) {
-      if (FINAL_STATUSES.includes(ticket.status)) {
+      if (!isUnfinished(ticket.status)) {
         throw new AppError('tickets.merge_finished', 409, { params: { number: ticket.number } });
       }
     }
@@ -93,10 +94,8 @@ export async function mergeTickets(deps: Deps, ctx: Ctx, targetId: string, input
       before: { sourceStatus: source.status },
       details: { sourceId, sourceNumber: source.number, targetNumber: target.number, moved },
     });
-    return { sourceStatus: source.status };
+    await recordEvent(tx, 'ticket.merged', { targetId, sourceId }, actorId);
+    await recordEvent(tx, 'ticket.status_changed', { ticketId: sourceId, from: source.status, to: 'merged' }, actorId);
   });
-  const actorId = ctx.actor.userId;
-  deps.bus.emit('ticket.merged', { targetId, sourceId }, actorId);
-  deps.bus.emit('ticket.status_changed', { ticketId: sourceId, from: outcome.sourceStatus, to: 'merged' }, actorId);
   return getTicket(deps, ctx.actor, targetId);
 }

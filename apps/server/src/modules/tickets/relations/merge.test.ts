@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testFiles } from '../../../../test/helpers.js';
 import { type TicketJson, type TicketWorld, ticketWorld, upload } from '../ticket-work.test-setup.js';
 
 type Message = { id: string; kind: string; body: string; movedFromTicketId: string | null };
@@ -13,7 +14,7 @@ describe('tickets: merge duplicates and link related tickets', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-merge-'));
 
   beforeAll(async () => {
-    w = await ticketWorld({ attachments: { dir, maxBytes: 1024 * 1024 } });
+    w = await ticketWorld({ attachments: { maxBytes: 1024 * 1024, legacyDir: null }, files: testFiles(dir) });
   });
   afterAll(async () => {
     await w?.t.close();

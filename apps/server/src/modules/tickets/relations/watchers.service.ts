@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../../../db/client.js';
+import { recordEvent } from '../../../events/outbox.js';
 import { AppError, badRequest, notFound } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit } from '../../audit/index.js';
 import * as repo from '../core/tickets.repository.js';
 import type { Ctx } from '../core/tickets.rules.js';
 
@@ -53,28 +54,24 @@ export async function watchInTx(tx: DbOrTx, ctx: Ctx, ticketId: string, userId: 
     entityId: ticketId,
     after: { userId },
   });
+  await recordEvent(tx, 'ticket.updated', { ticketId, fields: ['watchers'] }, ctx.actor.userId);
   return true;
-}
-
-function emitWatchersChanged(deps: Deps, ctx: Ctx, ticketId: string) {
-  deps.bus.emit('ticket.updated', { ticketId, fields: ['watchers'] }, ctx.actor.userId);
 }
 
 /** POST /tickets/:id/watchers — answers the watchers after the change. */
 export async function addWatcher(deps: Deps, ctx: Ctx, ticketId: string, userId: string) {
   const db = deps.database.db;
-  const changed = await db.transaction((tx) => watchInTx(tx, ctx, ticketId, userId));
-  if (changed) emitWatchersChanged(deps, ctx, ticketId);
+  await db.transaction((tx) => watchInTx(tx, ctx, ticketId, userId));
   return repo.listWatchers(db, ticketId);
 }
 
 /** DELETE /tickets/:id/watchers/:userId — removing someone who does not watch changes nothing. */
 export async function removeWatcher(deps: Deps, ctx: Ctx, ticketId: string, userId: string) {
   const db = deps.database.db;
-  const changed = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await requireVisible(tx, ctx, ticketId);
     requireWatchRights(ctx, userId);
-    if (!(await repo.removeWatcher(tx, ticketId, userId))) return false;
+    if (!(await repo.removeWatcher(tx, ticketId, userId))) return;
     await repo.insertHistory(tx, [
       { ticketId, actorId: ctx.actor.userId, action: 'watcher_removed', before: { userId } },
     ]);
@@ -84,8 +81,7 @@ export async function removeWatcher(deps: Deps, ctx: Ctx, ticketId: string, user
       entityId: ticketId,
       before: { userId },
     });
-    return true;
+    await recordEvent(tx, 'ticket.updated', { ticketId, fields: ['watchers'] }, ctx.actor.userId);
   });
-  if (changed) emitWatchersChanged(deps, ctx, ticketId);
   return repo.listWatchers(db, ticketId);
 }

@@ -1,5 +1,5 @@
-import { ticketRootCauses, ticketTypes } from '../../../db/schema/index.js';
 import { keyedTable } from '../../../lib/keyed-table.js';
+import { ticketRootCauses, ticketTypes } from '../tickets.tables.js';
 
 /** Runs a delete in a savepoint; `false` when tickets still point at the row (deactivate it instead). */
 export { tryDelete } from '../../../lib/keyed-table.js';

@@ -34,6 +34,7 @@ export const ticketSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       config: read,
       schema: {
         tags,
+        operationId: 'listTicketTypes',
         summary: 'Ticket types (localized names)',
         querystring: ActiveOnlyQuerySchema,
         response: { 200: listOf(TicketTypeSchema), ...problems },
@@ -48,6 +49,7 @@ export const ticketSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       config: write,
       schema: {
         tags,
+        operationId: 'createTicketType',
         summary: 'Add a ticket type',
         body: CreateTicketTypeBodySchema,
         response: { 201: TicketTypeSchema, ...problems },
@@ -63,6 +65,7 @@ export const ticketSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       config: write,
       schema: {
         tags,
+        operationId: 'updateTicketType',
         summary: 'Change a ticket type (isActive: false deactivates it)',
         params: TicketSettingKeyParamsSchema,
         body: UpdateTicketTypeBodySchema,
@@ -78,6 +81,7 @@ export const ticketSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       config: write,
       schema: {
         tags,
+        operationId: 'deleteTicketType',
         summary: 'Delete a ticket type, or deactivate it when tickets use it',
         params: TicketSettingKeyParamsSchema,
         response: { 200: TicketSettingDeleteResultSchema, ...problems },
@@ -92,7 +96,8 @@ export const ticketSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       config: read,
       schema: {
         tags,
-        summary: 'Root-cause categorys (localized names)',
+        operationId: 'listTicketRootCauses',
+        summary: 'Root-cause categories (localized names)',
         querystring: ActiveOnlyQuerySchema,
         response: { 200: listOf(RootCauseSchema), ...problems },
       },
@@ -106,6 +111,7 @@ export const ticketSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       config: write,
       schema: {
         tags,
+        operationId: 'createTicketRootCause',
         summary: 'Add a root-cause category',
         body: CreateRootCauseBodySchema,
         response: { 201: RootCauseSchema, ...problems },
@@ -121,6 +127,7 @@ export const ticketSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       config: write,
       schema: {
         tags,
+        operationId: 'updateTicketRootCause',
         summary: 'Change a root-cause category (isActive: false deactivates it)',
         params: TicketSettingKeyParamsSchema,
         body: UpdateRootCauseBodySchema,
@@ -136,6 +143,7 @@ export const ticketSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       config: write,
       schema: {
         tags,
+        operationId: 'deleteTicketRootCause',
         summary: 'Delete a root-cause category, or deactivate it when tickets use it',
         params: TicketSettingKeyParamsSchema,
         response: { 200: TicketSettingDeleteResultSchema, ...problems },

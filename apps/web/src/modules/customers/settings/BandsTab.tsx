@@ -3,17 +3,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Grade } from '../../../api/types';
-import { GRADES } from '../customFieldFormat';
-import { GradeTag } from '../GradeTag';
-import { bandsValid } from '../scoring';
-import { customerSettingsKey, listBands, replaceBands } from '../settingsApi';
+import { GRADES } from '../archive/customFieldFormat';
+import { GradeTag } from '../grading/GradeTag';
+import { bandsValid } from '../grading/scoring';
+import { customerSettingsKey, listBands, replaceBands } from './settingsApi';
 
 type Values = Partial<Record<Grade, number>>;
 const toBands = (v: Values) => GRADES.map((grade) => ({ grade, minScore: Number(v[grade] ?? -1) }));
 
 /** Grade thresholds: the lowest weighted total for each grade, A > B > C > D ≥ 0. */
 export function BandsTab() {
-  const { t } = useTranslation(['customers', 'common']);
+  const { t } = useTranslation(['customersSettings', 'common']);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();

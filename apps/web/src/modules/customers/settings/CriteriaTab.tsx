@@ -9,16 +9,16 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { weightSum } from '../scoring';
-import { customerSettingsKey, listCriteria, replaceCriteria } from '../settingsApi';
+import { weightSum } from '../grading/scoring';
 import { SETTING_KEY_PATTERN } from './NamedSettingTab';
+import { customerSettingsKey, listCriteria, replaceCriteria } from './settingsApi';
 
 type Row = { key: string; name: string; nameEn?: string; weight: number; isActive: boolean; existing?: boolean };
 type Values = { items: Row[] };
 
 /** The evaluation criteria and their weights; the active weights must add up to exactly 100. */
 export function CriteriaTab() {
-  const { t } = useTranslation(['customers', 'common']);
+  const { t } = useTranslation(['customersSettings', 'common']);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();

@@ -18,14 +18,14 @@ import {
   SettingModalForm,
   useSettingEditor,
 } from '../../../components/SettingEditor';
+import { SETTING_KEY_PATTERN } from './NamedSettingTab';
 import {
   createCustomField,
   customerSettingsKey,
   deleteCustomField,
   listCustomFields,
   updateCustomField,
-} from '../settingsApi';
-import { SETTING_KEY_PATTERN } from './NamedSettingTab';
+} from './settingsApi';
 
 const TYPES: CustomFieldType[] = ['text', 'number', 'date', 'select', 'multi_select'];
 type Values = Omit<CustomFieldBody, 'options'> & { options?: { value: string; label: string; labelEn?: string }[] };
@@ -33,7 +33,7 @@ const hasOptions = (type: CustomFieldType | undefined) => type === 'select' || t
 
 /** Custom fields: type, options (for selects), required; type is fixed once customers have values. */
 export function CustomFieldsTab() {
-  const { t } = useTranslation(['customers', 'common']);
+  const { t } = useTranslation(['customersSettings', 'customers', 'common']);
   const query = useQuery({
     queryKey: [...customerSettingsKey, 'custom-fields', 'all'],
     queryFn: () => listCustomFields(),
@@ -83,7 +83,7 @@ export function CustomFieldsTab() {
           {
             title: t('settings.required'),
             dataIndex: 'isRequired',
-            render: (_, r) => (r.isRequired ? t('yesNo.yes') : t('yesNo.no')),
+            render: (_, r) => (r.isRequired ? t('customers:yesNo.yes') : t('customers:yesNo.no')),
           },
           { title: t('settings.usage'), dataIndex: 'usage' },
           activeColumn(t('common:fields.status')),

@@ -3,6 +3,10 @@ import { Card, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { CustomerCategory, MilestoneType } from '../../../api/types';
+import { BandsTab } from './BandsTab';
+import { CriteriaTab } from './CriteriaTab';
+import { CustomFieldsTab } from './CustomFieldsTab';
+import { NamedSettingTab, type NamedValues } from './NamedSettingTab';
 import {
   createCategory,
   createMilestoneType,
@@ -12,17 +16,13 @@ import {
   listMilestoneTypes,
   updateCategory,
   updateMilestoneType,
-} from '../settingsApi';
-import { BandsTab } from './BandsTab';
-import { CriteriaTab } from './CriteriaTab';
-import { CustomFieldsTab } from './CustomFieldsTab';
-import { NamedSettingTab, type NamedValues } from './NamedSettingTab';
+} from './settingsApi';
 
 const TABS = ['categories', 'customFields', 'milestoneTypes', 'criteria', 'bands'] as const;
 
 /** 客户设置: categories, custom fields, milestone types, evaluation criteria and grade bands. */
 export function CustomerSettingsPage() {
-  const { t } = useTranslation(['customers', 'common']);
+  const { t } = useTranslation(['customersSettings', 'common']);
   const [search, setSearch] = useSearchParams();
   const active = (TABS as readonly string[]).includes(search.get('tab') ?? '')
     ? (search.get('tab') as string)

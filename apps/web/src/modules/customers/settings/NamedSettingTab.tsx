@@ -11,7 +11,7 @@ import {
   SettingModalForm,
   useSettingEditor,
 } from '../../../components/SettingEditor';
-import { customerSettingsKey } from '../settingsApi';
+import { customerSettingsKey } from './settingsApi';
 
 /** What categories and milestone types have in common: a key and a name in two languages. */
 export type NamedSetting = {
@@ -52,7 +52,7 @@ export function NamedSettingTab<T extends NamedSetting>({
   extraFields?: ReactNode;
   toValues?: (row: T) => Record<string, unknown>;
 }) {
-  const { t } = useTranslation(['customers', 'common']);
+  const { t } = useTranslation(['customersSettings', 'common']);
   const query = useQuery({ queryKey: [...customerSettingsKey, name, 'all'], queryFn: load });
   const editor = useSettingEditor<T, NamedValues>({
     invalidateKey: customerSettingsKey,

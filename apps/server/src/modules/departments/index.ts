@@ -1,0 +1,2 @@
+export { departmentNameSql } from './departments.lookups.js';
+export { findDepartmentRow, responsibleManager } from './departments.repository.js';

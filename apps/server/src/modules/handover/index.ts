@@ -1,0 +1,2 @@
+export type { HandoverContributor } from './handover.contributors.js';
+export { PREVIEW_LIMIT } from './handover.contributors.js';

@@ -1,0 +1,1 @@
+export { checkReply, recordOverride } from './phrases.service.js';

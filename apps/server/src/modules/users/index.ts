@@ -1,0 +1,30 @@
+export {
+  findUserById,
+  findUserByUsername,
+  findUserInScope,
+  updateLoginState,
+  updatePasswordHash,
+} from './sign-in.repository.js';
+export {
+  actorView,
+  departmentMemberCountSql,
+  isActiveUserSql,
+  knownUserNameSql,
+  roleMemberCountSql,
+  userActiveSql,
+  userDepartmentSql,
+  userNameSql,
+  userPhoneSql,
+} from './users.lookups.js';
+export { assertMayManage, assertNotLastAdmin } from './users.policy.js';
+export {
+  findActiveUserLocales,
+  findActiveUsersByNames,
+  findAuthority,
+  findPartiesInScope,
+  findUserRow,
+  findUserView,
+  isActiveUser,
+  type Party,
+  updateUser,
+} from './users.repository.js';

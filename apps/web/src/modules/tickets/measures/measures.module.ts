@@ -1,0 +1,23 @@
+import { page, type WebModule } from '../../../webModule';
+
+/** Improvement measures and the root-cause report. */
+export const ticketsMeasuresModule: WebModule = {
+  name: 'tickets/measures',
+  namespaces: ['ticketsMeasures'],
+  routes: [
+    {
+      path: '/tickets/measures',
+      order: 40,
+      nameKey: 'improvementMeasures',
+      access: 'tickets.read',
+      element: page(() => import('./MeasuresPage'), 'MeasuresPage'),
+    },
+    {
+      path: '/tickets/reports',
+      order: 50,
+      nameKey: 'ticketReports',
+      access: 'tickets.read',
+      element: page(() => import('./RootCauseReportPage'), 'RootCauseReportPage'),
+    },
+  ],
+};

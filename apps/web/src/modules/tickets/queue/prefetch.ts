@@ -1,0 +1,22 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { savedViewsQuery } from '../../saved-views/savedViewsApi';
+import { listTickets, ticketListKey } from '../core/api';
+import { ticketTypesQuery } from '../settings/useTicketSettings';
+import { queueFrom, toTicketQuery } from './ticketQuery';
+
+/**
+ * Everything the queue page asks for on its first render, started at once when the route is entered
+ * (router.tsx runs it beside the page's chunk): the first page of the queue in the address bar, the
+ * ticket types of the type column and filter, and the saved views. Without it each request waited
+ * for the shell's chunk, then the page's chunk, then the table's mount. The list's key is the one
+ * the table's first request builds (`toTicketQuery` of page 1, no sort, no filter), so that request
+ * takes this answer (TicketsPage: the first request accepts an answer a few seconds old).
+ */
+export function prefetchQueue(queryClient: QueryClient, url: URL): Promise<unknown> {
+  const query = toTicketQuery({}, undefined, queueFrom(url.searchParams.get('queue')));
+  return Promise.all([
+    queryClient.prefetchQuery({ queryKey: ticketListKey(query), queryFn: () => listTickets(query) }),
+    queryClient.prefetchQuery(ticketTypesQuery),
+    queryClient.prefetchQuery(savedViewsQuery('tickets')),
+  ]);
+}
