@@ -175,7 +175,15 @@ describe('transactional outbox', () => {
     const old = await record('purge-old');
     const dead = await record('purge-dead');
     const fresh = await record('purge-fresh');
-    await t.app.deps.outbox.drain();
+    // Every listener registered so far hears these events too (the flaky one fails three times
+    // first, with back-off): wait until all their deliveries are done, not only those due now.
+    await waitFor('the purge events delivered', async () => {
+      const [left] = await rows<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM outbox_deliveries WHERE status <> 'delivered'
+          AND event_id IN (${old.id}::bigint, ${dead.id}::bigint, ${fresh.id}::bigint)`,
+      );
+      return left?.n === 0;
+    });
     await db().execute(sql`UPDATE outbox_deliveries SET status = 'dead' WHERE event_id = ${dead.id}::bigint`);
     await db().execute(
       sql`UPDATE outbox_events SET created_at = now() - interval '8 days' WHERE id IN (${old.id}::bigint, ${dead.id}::bigint)`,
