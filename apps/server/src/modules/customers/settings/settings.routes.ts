@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../../lib/deps.js';
+import { keyedSettingsRoutes } from '../../../lib/keyed-settings-routes.js';
 import { problems } from '../../../lib/route-helpers.js';
 import { actorContext } from '../../../plugins/auth.js';
 import {
@@ -22,6 +23,8 @@ import * as service from './settings.service.js';
 const listOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item) });
 const read = { access: 'customers.read' } as const;
 const write = { access: 'customers.settings' } as const;
+const access = { read: read.access, write: write.access };
+const keyed = { query: ActiveOnlyQuerySchema, params: SettingKeyParamsSchema, deleted: SettingDeleteResultSchema };
 
 /**
  * Reference data of the customer archive: /api/v1/customer-settings/{categories,custom-fields,milestone-types}.
@@ -31,67 +34,22 @@ const write = { access: 'customers.settings' } as const;
 export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['customer-settings'];
 
-  app.get(
-    '/categories',
-    {
-      config: read,
-      schema: {
-        tags,
-        operationId: 'listCustomerCategories',
-        summary: 'Customer categories (localized names)',
-        querystring: ActiveOnlyQuerySchema,
-        response: { 200: listOf(CategorySchema), ...problems },
-      },
-    },
-    async (request) => service.listCategories(deps, request.locale, request.query.activeOnly),
-  );
-
-  app.post(
-    '/categories',
-    {
-      config: write,
-      schema: {
-        tags,
-        operationId: 'createCustomerCategory',
-        summary: 'Add a customer category',
-        body: CreateCategoryBodySchema,
-        response: { 201: CategorySchema, ...problems },
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await service.createCategory(deps, actorContext(request), request.body)),
-  );
-
-  app.patch(
-    '/categories/:key',
-    {
-      config: write,
-      schema: {
-        tags,
-        operationId: 'updateCustomerCategory',
-        summary: 'Change a customer category',
-        params: SettingKeyParamsSchema,
-        body: UpdateCategoryBodySchema,
-        response: { 200: CategorySchema, ...problems },
-      },
-    },
-    async (request) => service.updateCategory(deps, actorContext(request), request.params.key, request.body),
-  );
-
-  app.delete(
-    '/categories/:key',
-    {
-      config: write,
-      schema: {
-        tags,
+  keyedSettingsRoutes(app, deps, {
+    path: '/categories',
+    tags,
+    access,
+    schemas: { item: CategorySchema, create: CreateCategoryBodySchema, update: UpdateCategoryBodySchema, ...keyed },
+    service: service.categorySettings,
+    operations: {
+      list: { operationId: 'listCustomerCategories', summary: 'Customer categories (localized names)' },
+      create: { operationId: 'createCustomerCategory', summary: 'Add a customer category' },
+      update: { operationId: 'updateCustomerCategory', summary: 'Change a customer category' },
+      delete: {
         operationId: 'deleteCustomerCategory',
         summary: 'Delete a category, or deactivate it when customers have it',
-        params: SettingKeyParamsSchema,
-        response: { 200: SettingDeleteResultSchema, ...problems },
       },
     },
-    async (request) => service.deleteCategory(deps, actorContext(request), request.params.key),
-  );
+  });
 
   app.get(
     '/custom-fields',
@@ -155,65 +113,22 @@ export const customerSettingsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     async (request) => service.deleteCustomField(deps, actorContext(request), request.params.key),
   );
 
-  app.get(
-    '/milestone-types',
-    {
-      config: read,
-      schema: {
-        tags,
-        operationId: 'listMilestoneTypes',
-        summary: 'Milestone types (localized names)',
-        querystring: ActiveOnlyQuerySchema,
-        response: { 200: listOf(MilestoneTypeSchema), ...problems },
-      },
+  keyedSettingsRoutes(app, deps, {
+    path: '/milestone-types',
+    tags,
+    access,
+    schemas: {
+      item: MilestoneTypeSchema,
+      create: CreateMilestoneTypeBodySchema,
+      update: UpdateMilestoneTypeBodySchema,
+      ...keyed,
     },
-    async (request) => service.listMilestoneTypes(deps, request.locale, request.query.activeOnly),
-  );
-
-  app.post(
-    '/milestone-types',
-    {
-      config: write,
-      schema: {
-        tags,
-        operationId: 'createMilestoneType',
-        summary: 'Add a milestone type',
-        body: CreateMilestoneTypeBodySchema,
-        response: { 201: MilestoneTypeSchema, ...problems },
-      },
+    service: service.milestoneTypeSettings,
+    operations: {
+      list: { operationId: 'listMilestoneTypes', summary: 'Milestone types (localized names)' },
+      create: { operationId: 'createMilestoneType', summary: 'Add a milestone type' },
+      update: { operationId: 'updateMilestoneType', summary: 'Change a milestone type' },
+      delete: { operationId: 'deleteMilestoneType', summary: 'Delete a milestone type, or deactivate it when in use' },
     },
-    async (request, reply) =>
-      reply.status(201).send(await service.createMilestoneType(deps, actorContext(request), request.body)),
-  );
-
-  app.patch(
-    '/milestone-types/:key',
-    {
-      config: write,
-      schema: {
-        tags,
-        operationId: 'updateMilestoneType',
-        summary: 'Change a milestone type',
-        params: SettingKeyParamsSchema,
-        body: UpdateMilestoneTypeBodySchema,
-        response: { 200: MilestoneTypeSchema, ...problems },
-      },
-    },
-    async (request) => service.updateMilestoneType(deps, actorContext(request), request.params.key, request.body),
-  );
-
-  app.delete(
-    '/milestone-types/:key',
-    {
-      config: write,
-      schema: {
-        tags,
-        operationId: 'deleteMilestoneType',
-        summary: 'Delete a milestone type, or deactivate it when in use',
-        params: SettingKeyParamsSchema,
-        response: { 200: SettingDeleteResultSchema, ...problems },
-      },
-    },
-    async (request) => service.deleteMilestoneType(deps, actorContext(request), request.params.key),
-  );
+  });
 };

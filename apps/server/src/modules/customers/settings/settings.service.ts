@@ -17,7 +17,8 @@ const keyTaken = (key: string) =>
 
 /* ── Categories and milestone types: keyed reference tables (lib/keyed-settings.ts) ─────────── */
 
-const categories = keyedSettings<repo.CategoryRow, CategoryInput>({
+/** Customer categories: key unique (customers.setting_key_taken); one in use is deactivated, not deleted. */
+export const categorySettings = keyedSettings<repo.CategoryRow, CategoryInput>({
   entity: 'customer_category',
   notFound: 'customers.category_not_found',
   keyTaken: 'customers.setting_key_taken',
@@ -29,7 +30,8 @@ const categories = keyedSettings<repo.CategoryRow, CategoryInput>({
   audit: recordAudit,
 });
 
-const milestoneTypes = keyedSettings<repo.MilestoneTypeRow, MilestoneTypeInput>({
+/** Milestone types: key unique (customers.setting_key_taken); one in use is deactivated, not deleted. */
+export const milestoneTypeSettings = keyedSettings<repo.MilestoneTypeRow, MilestoneTypeInput>({
   entity: 'milestone_type',
   notFound: 'customers.milestone_type_not_found',
   keyTaken: 'customers.setting_key_taken',
@@ -40,18 +42,6 @@ const milestoneTypes = keyedSettings<repo.MilestoneTypeRow, MilestoneTypeInput>(
   delete: repo.deleteMilestoneType,
   audit: recordAudit,
 });
-
-export const listCategories = categories.list;
-export const createCategory = categories.create;
-export const updateCategory = categories.update;
-/** Deletes an unused category; one that customers still have is deactivated instead. */
-export const deleteCategory = categories.remove;
-
-export const listMilestoneTypes = milestoneTypes.list;
-export const createMilestoneType = milestoneTypes.create;
-export const updateMilestoneType = milestoneTypes.update;
-/** Deletes an unused milestone type; one that milestones use is deactivated instead. */
-export const deleteMilestoneType = milestoneTypes.remove;
 
 /* ── Custom field definitions ───────────────────────────────────────────────────────────────── */
 

@@ -1,27 +1,14 @@
-import { type ProColumns, ProTable } from '@ant-design/pro-components';
-import { useQuery } from '@tanstack/react-query';
+import type { ProColumns } from '@ant-design/pro-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingDeleteResult } from '../../../api/types';
-import { NamedSettingFields } from '../../../components/NamedSettingFields';
-import {
-  activeColumn,
-  CreateButton,
-  editorActionsColumn,
-  SettingModalForm,
-  useSettingEditor,
-} from '../../../components/SettingEditor';
+import { type KeyedSettingRow, KeyedSettingTable } from '../../../components/KeyedSettingTable';
 import { customerSettingsKey } from './settingsApi';
 
+export { SETTING_KEY_PATTERN } from '../../../components/KeyedSettingTable';
+
 /** What categories and milestone types have in common: a key and a name in two languages. */
-export type NamedSetting = {
-  key: string;
-  name: string;
-  nameZh: string;
-  nameEn: string | null;
-  sortOrder: number;
-  isActive: boolean;
-};
+export type NamedSetting = KeyedSettingRow;
 export type NamedValues = {
   key: string;
   name: string;
@@ -30,8 +17,6 @@ export type NamedValues = {
   isActive?: boolean;
 } & Record<string, unknown>;
 
-export const SETTING_KEY_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;
-
 /** A list of named reference entries with create/edit/delete (delete deactivates one in use). */
 export function NamedSettingTab<T extends NamedSetting>({
   name,
@@ -39,7 +24,7 @@ export function NamedSettingTab<T extends NamedSetting>({
   create,
   update,
   remove,
-  extraColumns = [],
+  extraColumns,
   extraFields,
   toValues,
 }: {
@@ -52,78 +37,42 @@ export function NamedSettingTab<T extends NamedSetting>({
   extraFields?: ReactNode;
   toValues?: (row: T) => Record<string, unknown>;
 }) {
-  const { t } = useTranslation(['customersSettings', 'common']);
-  const query = useQuery({ queryKey: [...customerSettingsKey, name, 'all'], queryFn: load });
-  const editor = useSettingEditor<T, NamedValues>({
-    invalidateKey: customerSettingsKey,
-    save: (values, existing) => {
-      const body = { ...values, name: values.name.trim(), nameEn: values.nameEn?.trim() || null };
-      if (!existing) return create(body);
-      const { key: _key, ...changes } = body;
-      return update(existing.key, changes);
-    },
-    remove,
-    deactivatedText: t('settings.deactivated'),
-  });
-  const { existing } = editor;
-
-  const columns: ProColumns<T>[] = [
-    { title: t('settings.key'), dataIndex: 'key', copyable: true },
-    { title: t('settings.nameZh'), dataIndex: 'nameZh' },
-    { title: t('settings.nameEn'), dataIndex: 'nameEn', render: (_, row) => row.nameEn ?? '-' },
-    ...extraColumns,
-    { title: t('settings.sortOrder'), dataIndex: 'sortOrder' },
-    activeColumn(t('common:fields.status')),
-    editorActionsColumn(editor, {
-      title: t('common:fields.actions'),
-      id: (row) => row.key,
-      confirmTitle: (row) => t('settings.deleteConfirm', { name: row.name }),
-    }),
-  ];
-
+  const { t } = useTranslation('customersSettings');
   return (
-    <>
-      <ProTable<T>
-        rowKey="key"
-        search={false}
-        options={false}
-        pagination={false}
-        loading={query.isLoading}
-        dataSource={query.data?.items ?? []}
-        columns={columns}
-        toolBarRender={() => [<CreateButton key="new" onClick={() => editor.setEditing('new')} />]}
-      />
-      <SettingModalForm<T, NamedValues>
-        editor={editor}
-        rowKey={(row) => row.key}
-        width={520}
-        initialValues={
-          existing
-            ? {
-                key: existing.key,
-                name: existing.nameZh,
-                nameEn: existing.nameEn ?? undefined,
-                sortOrder: existing.sortOrder,
-                isActive: existing.isActive,
-                ...toValues?.(existing),
-              }
-            : { isActive: true, sortOrder: 100 }
-        }
-      >
-        <NamedSettingFields
-          keyPattern={SETTING_KEY_PATTERN}
-          keyLocked={!!existing}
-          labels={{
-            key: t('settings.key'),
-            keyHint: t('settings.keyHint'),
-            name: t('settings.nameZh'),
-            nameEn: t('settings.nameEn'),
-            sortOrder: t('settings.sortOrder'),
-          }}
-        >
-          {extraFields}
-        </NamedSettingFields>
-      </SettingModalForm>
-    </>
+    <KeyedSettingTable<T, NamedValues>
+      queryKey={customerSettingsKey}
+      name={name}
+      load={load}
+      save={(values, existing) => {
+        const body = { ...values, name: values.name.trim(), nameEn: values.nameEn?.trim() || null };
+        if (!existing) return create(body);
+        const { key: _key, ...changes } = body;
+        return update(existing.key, changes);
+      }}
+      remove={remove}
+      initialValues={(existing) =>
+        existing
+          ? {
+              key: existing.key,
+              name: existing.nameZh,
+              nameEn: existing.nameEn ?? undefined,
+              sortOrder: existing.sortOrder,
+              isActive: existing.isActive,
+              ...toValues?.(existing),
+            }
+          : { isActive: true, sortOrder: 100 }
+      }
+      labels={{
+        key: t('settings.key'),
+        keyHint: t('settings.keyHint'),
+        name: t('settings.nameZh'),
+        nameEn: t('settings.nameEn'),
+        sortOrder: t('settings.sortOrder'),
+        deactivated: t('settings.deactivated'),
+        deleteConfirm: (row) => t('settings.deleteConfirm', { name: row.name }),
+      }}
+      extraColumns={extraColumns}
+      extraFields={extraFields}
+    />
   );
 }
