@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { aggregateOf } from './aggregates.js';
-import type { EventCatalog, EventName } from './catalog.js';
+import type { DomainEvent, EventCatalog, EventName } from './catalog.js';
 import type { DurableListener, StoredEvent } from './listener.js';
 
 /**
@@ -99,4 +99,11 @@ export function parseOutboxNotice(text: string): OutboxNotice | { wake: true } |
   } catch {
     return null;
   }
+}
+
+/** A recorded event read back by id (one too big to travel in its notification). */
+export async function loadOutboxEvent(db: DbOrTx, id: string): Promise<DomainEvent | undefined> {
+  const result = await db.execute<DomainEvent>(sql`
+    SELECT name, payload, actor_id AS "actorId", created_at AS at FROM outbox_events WHERE id = ${id}::bigint`);
+  return result.rows[0];
 }

@@ -17,11 +17,7 @@ export function scopedUserIds(actor: Actor): SQL | null {
     case 'own':
       return sql`SELECT ${actor.userId}::uuid`;
     case 'team':
-      return sql`WITH RECURSIVE team(id) AS (
-          SELECT ${actor.userId}::uuid
-          UNION
-          SELECT u.id FROM users u JOIN team t ON u.superior_id = t.id
-        ) SELECT id FROM team`;
+      return teamUserIds(actor.userId);
     case 'department':
       if (!actor.departmentId) return sql`SELECT ${actor.userId}::uuid`;
       return sql`WITH RECURSIVE tree(id) AS (
@@ -36,6 +32,15 @@ export function scopedUserIds(actor: Actor): SQL | null {
 export function inScope(column: SQL | { name: string }, actor: Actor): SQL {
   const ids = scopedUserIds(actor);
   return ids ? sql`${column} IN (${ids})` : sql`TRUE`;
+}
+
+/** The ids of a user and of everyone below them along the reporting line, as a SQL subquery. */
+export function teamUserIds(userId: string): SQL {
+  return sql`WITH RECURSIVE team(id) AS (
+      SELECT ${userId}::uuid
+      UNION
+      SELECT u.id FROM users u JOIN team t ON u.superior_id = t.id
+    ) SELECT id FROM team`;
 }
 
 /** The ids of a department and of every department below it, as a SQL subquery. */

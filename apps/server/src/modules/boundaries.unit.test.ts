@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { cruise, type IConfiguration } from 'dependency-cruiser';
@@ -32,5 +33,35 @@ describe('module boundaries (dependency-cruiser)', () => {
       'tables-of-own-module-only: modules/alpha/alpha.service.ts → db/schema/index.ts',
     ]);
     expect(result.output.summary.error).toBe(6);
+  });
+});
+
+/**
+ * `node scripts/check-table-ownership.mjs` (part of `npm run boundaries`) fails on a module naming
+ * another module's table inside hand-written SQL, which import rules cannot see: shown on the
+ * deliberate violations of the fixture (`modules/alpha/alpha.sql.ts`, lines marked ✗).
+ */
+describe('table ownership in SQL text (check-table-ownership)', () => {
+  const script = fileURLToPath(new URL('../../../../scripts/check-table-ownership.mjs', import.meta.url));
+  const run = (root?: string) => spawnSync(process.execPath, root ? [script, root] : [script], { encoding: 'utf8' });
+
+  it('reports every SQL use of another module’s table in the fixture — and nothing else', () => {
+    const result = run(fixture);
+    expect(result.status).toBe(1);
+    const found = result.stderr
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.startsWith('apps/'));
+    expect(found).toEqual([
+      'apps/server/src/modules/alpha/alpha.sql.ts:16: table "beta_items" belongs to beta',
+      'apps/server/src/modules/alpha/alpha.sql.ts:17: table "beta_items" belongs to beta',
+      'apps/server/src/modules/alpha/alpha.sql.ts:18: table "beta_items" belongs to beta',
+    ]);
+  });
+
+  it('finds no violation in the real tree', () => {
+    const result = run();
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 });

@@ -8,3 +8,17 @@ export function departmentNameSql(id: AnyColumn | SQL): SQL<string | null> {
     string | null
   >`(SELECT ${departments.name} FROM ${departments} WHERE ${departments.id} = ${columnRef(id)})`;
 }
+
+/** The department's parent (null at the root or when `id` is null). */
+export function departmentParentSql(id: AnyColumn | SQL): SQL<string | null> {
+  return sql<
+    string | null
+  >`(SELECT ${departments.parentId} FROM ${departments} WHERE ${departments.id} = ${columnRef(id)})`;
+}
+
+/** The department's manager (null when it has none or `id` is null). */
+export function departmentManagerSql(id: AnyColumn | SQL): SQL<string | null> {
+  return sql<
+    string | null
+  >`(SELECT ${departments.managerId} FROM ${departments} WHERE ${departments.id} = ${columnRef(id)})`;
+}

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import { departmentTreeIds } from '../../lib/data-scope.js';
+import { userDepartmentSql } from '../users/index.js';
 
 type Change = { id?: string; parentId?: string | null; managerId?: string | null };
 
@@ -31,8 +32,7 @@ export async function assertMayChangeDepartment(db: DbOrTx, actor: Actor, change
   if (change.parentId && !(await below(change.parentId, false))) throw refuse();
   if (change.managerId) {
     const result = await db.execute<{ found: boolean }>(
-      sql`SELECT EXISTS (SELECT 1 FROM users WHERE id = ${change.managerId}::uuid
-            AND department_id IN (${departmentTreeIds(home)})) AS found`,
+      sql`SELECT coalesce(${userDepartmentSql(sql`${change.managerId}::uuid`)} IN (${departmentTreeIds(home)}), false) AS found`,
     );
     if (!result.rows[0]?.found) throw refuse();
   }

@@ -1,2 +1,2 @@
-export { departmentNameSql } from './departments.lookups.js';
+export { departmentManagerSql, departmentNameSql, departmentParentSql } from './departments.lookups.js';
 export { findDepartmentRow, responsibleManager } from './departments.repository.js';

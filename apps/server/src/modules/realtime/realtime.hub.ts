@@ -1,9 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.js';
 import type { DomainEvent } from '../../events/catalog.js';
-import { OUTBOX_CHANNEL, parseOutboxNotice } from '../../events/outbox.js';
+import { loadOutboxEvent, OUTBOX_CHANNEL, parseOutboxNotice } from '../../events/outbox.js';
 import type { Actor } from '../../lib/actor.js';
 import {
   audienceIncludes,
@@ -106,9 +105,7 @@ export class RealtimeHub {
 
   /** An event too big to travel in its notification, read back from the outbox. */
   private async load(id: string): Promise<DomainEvent | undefined> {
-    const result = await this.database.db.execute<DomainEvent>(sql`
-      SELECT name, payload, actor_id AS "actorId", created_at AS at FROM outbox_events WHERE id = ${id}::bigint`);
-    return result.rows[0];
+    return loadOutboxEvent(this.database.db, id);
   }
 
   /** The audiences of the records an event is about; a type no module registered has none (nobody below `all`). */

@@ -15,6 +15,8 @@ export {
   userDepartmentSql,
   userNameSql,
   userPhoneSql,
+  userSuperiorSql,
+  usersWithPermissionSql,
 } from './users.lookups.js';
 export { assertMayManage, assertNotLastAdmin } from './users.policy.js';
 export {
@@ -23,6 +25,7 @@ export {
   findAuthority,
   findPartiesInScope,
   findUserRow,
+  findUsersWithPermissions,
   findUserView,
   isActiveUser,
   type Party,

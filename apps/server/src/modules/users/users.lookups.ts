@@ -82,3 +82,19 @@ export function knownUserNameSql(id: Ref): SQL<string> {
 export function userPhoneSql(id: Ref): SQL<string | null> {
   return sql<string | null>`(SELECT ${users.phone} FROM ${users} WHERE ${users.id} = ${columnRef(id)})`;
 }
+
+/**
+ * The users whose role grants `permission`, as a derived table for another module's FROM/JOIN
+ * (`${usersWithPermissionSql('tickets.write')} u`): columns id, username, display_name, role_key,
+ * department_id, is_active. (`ANY` over the role's array: a bare subquery there would compare row by row.)
+ */
+export function usersWithPermissionSql(permission: string): SQL {
+  return sql`(SELECT ${users.id} AS id, ${users.username} AS username, ${users.displayName} AS display_name,
+      ${users.roleKey} AS role_key, ${users.departmentId} AS department_id, ${users.isActive} AS is_active
+    FROM ${users} WHERE ${permission}::text = ANY(coalesce(${rolePermissionsSql(users.roleKey)}, '{}'::text[])))`;
+}
+
+/** The user's direct superior (null when `id` is null or the user has none). */
+export function userSuperiorSql(id: Ref): SQL<string | null> {
+  return sql<string | null>`(SELECT ${users.superiorId} FROM ${users} WHERE ${users.id} = ${columnRef(id)})`;
+}

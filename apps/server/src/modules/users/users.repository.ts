@@ -3,7 +3,7 @@ import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
-import { inScope, scopedUserIds } from '../../lib/data-scope.js';
+import { departmentTreeIds, inScope, scopedUserIds } from '../../lib/data-scope.js';
 import { inOrder } from '../../lib/in-order.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
 import { departmentNameSql } from '../departments/index.js';
@@ -184,11 +184,8 @@ export async function departmentInScope(db: DbOrTx, actor: Actor, departmentId: 
   if (departmentId === null || actor.departmentId === null) return false;
   if (actor.dataScope !== 'department') return departmentId === actor.departmentId;
   const result = await db.execute<{ found: boolean }>(sql`
-    WITH RECURSIVE tree(id) AS (
-      SELECT ${actor.departmentId}::uuid
-      UNION
-      SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
-    ) SELECT EXISTS (SELECT 1 FROM tree WHERE id = ${departmentId}::uuid) AS found`);
+    SELECT EXISTS (SELECT 1 FROM (${departmentTreeIds(actor.departmentId)}) AS tree(id)
+      WHERE id = ${departmentId}::uuid) AS found`);
   return Boolean(result.rows[0]?.found);
 }
 
@@ -273,4 +270,24 @@ export async function findPartiesInScope(
     .where(and(inArray(users.id, ids), inScope(users.id, actor)))
     .orderBy(asc(users.id));
   return lock ? query.for('update') : query;
+}
+
+/**
+ * Users by id with their role's permissions, only those within `actor`'s data scope (the tickets
+ * module checks an assignee, watcher or measure owner with it).
+ */
+export async function findUsersWithPermissions(db: DbOrTx, actor: Actor, ids: string[]) {
+  if (ids.length === 0) return [];
+  const result = await db.execute<{
+    id: string;
+    display_name: string;
+    is_active: boolean;
+    department_id: string | null;
+    permissions: string[];
+  }>(sql`SELECT u.id, u.display_name, u.is_active, u.department_id, ${rolePermissionsSql(sql`u.role_key`)} AS permissions
+    FROM users u WHERE u.id IN (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) AND ${inScope(sql`u.id`, actor)}`);
+  return result.rows;
 }

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
+import { departmentManagerSql, departmentParentSql } from '../../departments/index.js';
+import { isActiveUserSql, knownUserNameSql, userDepartmentSql, userSuperiorSql } from '../../users/index.js';
 import { customerScope } from '../archive/customers.repository.js';
 import { normalisePhone } from '../archive/customers.rules.js';
 import { customers } from '../customers.tables.js';
@@ -92,22 +94,24 @@ export async function contactsFor(db: DbOrTx, ownerIds: (string | null)[]): Prom
   const out = new Map<string, OwnerContacts>();
   if (ids.length === 0) return out;
   const result = await db.execute<{ owner_id: string; user_id: string; display_name: string; rank: number }>(sql`
-    WITH RECURSIVE owners AS (
-      SELECT id, superior_id, department_id FROM users WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[])
+    WITH RECURSIVE owners(id, superior_id, department_id) AS (
+      SELECT o.id, ${userSuperiorSql(sql`o.id`)}, ${userDepartmentSql(sql`o.id`)}
+      FROM unnest(${`{${ids.join(',')}}`}::uuid[]) AS o(id)
     ), up(owner_id, department_id, parent_id, manager_id, depth) AS (
-      SELECT o.id, d.id, d.parent_id, d.manager_id, 0 FROM owners o JOIN departments d ON d.id = o.department_id
+      SELECT o.id, o.department_id, ${departmentParentSql(sql`o.department_id`)}, ${departmentManagerSql(sql`o.department_id`)}, 0
+      FROM owners o WHERE o.department_id IS NOT NULL
       UNION ALL
-      SELECT up.owner_id, d.id, d.parent_id, d.manager_id, up.depth + 1
-      FROM departments d JOIN up ON d.id = up.parent_id
-      WHERE up.manager_id IS NULL AND up.depth < 20
+      SELECT up.owner_id, up.parent_id, ${departmentParentSql(sql`up.parent_id`)}, ${departmentManagerSql(sql`up.parent_id`)}, up.depth + 1
+      FROM up
+      WHERE up.parent_id IS NOT NULL AND up.manager_id IS NULL AND up.depth < 20
     ), candidates(owner_id, user_id, rank) AS (
       SELECT id, superior_id, 0 FROM owners WHERE superior_id IS NOT NULL
       UNION ALL
       SELECT owner_id, manager_id, 1 FROM up WHERE manager_id IS NOT NULL
     )
-    SELECT c.owner_id, u.id AS user_id, u.display_name, c.rank
-    FROM candidates c JOIN users u ON u.id = c.user_id
-    WHERE u.is_active AND u.id <> c.owner_id
+    SELECT c.owner_id, c.user_id, ${knownUserNameSql(sql`c.user_id`)} AS display_name, c.rank
+    FROM candidates c
+    WHERE ${isActiveUserSql(sql`c.user_id`)} AND c.user_id <> c.owner_id
     ORDER BY c.owner_id, c.rank`);
   for (const r of result.rows) {
     const entry = out.get(r.owner_id) ?? { ids: [], names: [] };

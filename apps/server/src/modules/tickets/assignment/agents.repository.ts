@@ -2,6 +2,8 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
 import { inScope } from '../../../lib/data-scope.js';
+import { departmentNameSql } from '../../departments/index.js';
+import { usersWithPermissionSql } from '../../users/index.js';
 import { openTicketSql } from '../core/open-ticket.js';
 import { agentProfiles } from '../tickets.tables.js';
 import type { AgentFilter, AgentStatus } from './agents.schemas.js';
@@ -27,18 +29,16 @@ export type AgentRow = {
  * least-loaded assignment weighs it. Users without a profile row are `off` with no skills.
  */
 export async function listAgents(db: DbOrTx, actor: Actor, filter: AgentFilter = {}): Promise<AgentRow[]> {
-  const where: SQL[] = [sql`u.is_active`, sql`'tickets.write' = ANY(r.permissions)`, inScope(sql`u.id`, actor)];
+  const where: SQL[] = [sql`u.is_active`, inScope(sql`u.id`, actor)];
   if (filter.userId) where.push(sql`u.id = ${filter.userId}::uuid`);
   if (filter.departmentId) where.push(sql`u.department_id = ${filter.departmentId}::uuid`);
   if (filter.status) where.push(sql`coalesce(ap.status, 'off') = ${filter.status}`);
   if (filter.skill) where.push(sql`${filter.skill}::text = ANY(ap.skills)`);
   const result = await db.execute<AgentRow>(sql`SELECT u.id AS user_id, u.username, u.display_name, u.role_key,
-      u.department_id, d.name AS department_name, coalesce(ap.status, 'off') AS status,
+      u.department_id, ${departmentNameSql(sql`u.department_id`)} AS department_name, coalesce(ap.status, 'off') AS status,
       coalesce(ap.skills, '{}'::text[]) AS skills, ap.last_assigned_at::text AS last_assigned_at,
       coalesce(w.open_tickets, 0)::int AS open_tickets, coalesce(w.load, 0)::float8 AS load
-    FROM users u
-    JOIN roles r ON r.key = u.role_key
-    LEFT JOIN departments d ON d.id = u.department_id
+    FROM ${usersWithPermissionSql('tickets.write')} u
     LEFT JOIN agent_profiles ap ON ap.user_id = u.id
     LEFT JOIN LATERAL (
       SELECT count(*) AS open_tickets,
@@ -47,7 +47,7 @@ export async function listAgents(db: DbOrTx, actor: Actor, filter: AgentFilter =
       FROM tickets t WHERE t.assignee_id = u.id AND ${openTicketSql(sql.raw('t.status'))}
     ) w ON TRUE
     WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY d.name NULLS LAST, u.display_name, u.id`);
+    ORDER BY department_name NULLS LAST, u.display_name, u.id`);
   return result.rows.map((row) => ({ ...row, open_tickets: Number(row.open_tickets), load: Number(row.load) }));
 }
 

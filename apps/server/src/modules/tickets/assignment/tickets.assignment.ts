@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { AppError } from '../../../lib/app-error.js';
+import { usersWithPermissionSql } from '../../users/index.js';
 import { openTicketSql } from '../core/open-ticket.js';
 
 export type AutoStrategy = 'round_robin' | 'least_loaded';
@@ -29,7 +30,6 @@ export async function pickAssignee(
   }: { departmentId: string | null; skill: string | null; departmentName?: string },
 ): Promise<string> {
   const eligible = sql`ap.status = 'on_shift' AND u.is_active
-    AND 'tickets.write' = ANY(r.permissions)
     AND (${departmentId}::uuid IS NULL OR u.department_id = ${departmentId}::uuid)
     AND (${skill}::text IS NULL OR ${skill}::text = ANY(ap.skills))`;
   const load = sql`(SELECT coalesce(sum(CASE t.priority WHEN 'urgent' THEN ${PRIORITY_WEIGHTS.urgent}::numeric
@@ -41,7 +41,7 @@ export async function pickAssignee(
       ? sql`${load}, ap.last_assigned_at ASC NULLS FIRST, u.id`
       : sql`ap.last_assigned_at ASC NULLS FIRST, u.id`;
   const result = await tx.execute<{ user_id: string }>(sql`SELECT ap.user_id FROM agent_profiles ap
-      JOIN users u ON u.id = ap.user_id JOIN roles r ON r.key = u.role_key
+      JOIN ${usersWithPermissionSql('tickets.write')} u ON u.id = ap.user_id
       WHERE ${eligible} ORDER BY ${order} LIMIT 1 FOR UPDATE OF ap SKIP LOCKED`);
   const chosen = result.rows[0]?.user_id;
   if (!chosen) {

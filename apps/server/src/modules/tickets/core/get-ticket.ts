@@ -4,6 +4,9 @@ import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
 import { notFound } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
+import { customerCodeSql, customerNameSql } from '../../customers/index.js';
+import { departmentNameSql } from '../../departments/index.js';
+import { userNameSql } from '../../users/index.js';
 import { wordHistoryEntry } from './history.text.js';
 import { isOpen } from './open-ticket.js';
 import { availableActions, type TicketStatus } from './tickets.lifecycle.js';
@@ -23,11 +26,11 @@ async function ticketNames(db: DbOrTx, row: repo.TicketRow) {
     creator_name: string | null;
     department_name: string | null;
   }>(sql`SELECT
-      (SELECT code FROM customers WHERE id = ${row.customerId}::uuid) AS customer_code,
-      (SELECT name FROM customers WHERE id = ${row.customerId}::uuid) AS customer_name,
-      (SELECT display_name FROM users WHERE id = ${row.assigneeId}::uuid) AS assignee_name,
-      (SELECT display_name FROM users WHERE id = ${row.createdBy}::uuid) AS creator_name,
-      (SELECT name FROM departments WHERE id = ${row.departmentId}::uuid) AS department_name`);
+      ${customerCodeSql(sql`${row.customerId}::uuid`)} AS customer_code,
+      ${customerNameSql(sql`${row.customerId}::uuid`)} AS customer_name,
+      ${userNameSql(sql`${row.assigneeId}::uuid`)} AS assignee_name,
+      ${userNameSql(sql`${row.createdBy}::uuid`)} AS creator_name,
+      ${departmentNameSql(sql`${row.departmentId}::uuid`)} AS department_name`);
   return result.rows[0];
 }
 

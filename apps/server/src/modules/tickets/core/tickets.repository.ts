@@ -1,7 +1,8 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
-import { inScope, scopedUserIds } from '../../../lib/data-scope.js';
+import { departmentTreeIds, scopedUserIds } from '../../../lib/data-scope.js';
+import { findUsersWithPermissions, knownUserNameSql, userNameSql } from '../../users/index.js';
 import {
   NEXT_TICKET_NUMBER,
   ticketHistory,
@@ -31,9 +32,7 @@ export function ticketScope(actor: Actor): SQL {
     return sql`(${people} OR (${tickets.assigneeId} IS NULL AND ${tickets.departmentId} = ${actor.departmentId}::uuid) OR ${watched})`;
   }
   if (actor.dataScope === 'department' && actor.departmentId) {
-    return sql`(${people} OR ${tickets.departmentId} IN (WITH RECURSIVE tree(id) AS (
-        SELECT ${actor.departmentId}::uuid UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
-      ) SELECT id FROM tree) OR ${watched})`;
+    return sql`(${people} OR ${tickets.departmentId} IN (${departmentTreeIds(actor.departmentId)}) OR ${watched})`;
   }
   return sql`(${people} OR ${watched})`;
 }
@@ -134,9 +133,9 @@ export async function listMessages(db: DbOrTx, ticketId: string) {
     forbidden_override: boolean;
     moved_from_ticket_id: string | null;
     created_at: string;
-  }>(sql`SELECT m.id, m.kind, m.channel, m.body, m.author_id, u.display_name AS author_name,
+  }>(sql`SELECT m.id, m.kind, m.channel, m.body, m.author_id, ${userNameSql(sql`m.author_id`)} AS author_name,
       m.forbidden_override, m.moved_from_ticket_id, m.created_at::text AS created_at
-    FROM ticket_messages m LEFT JOIN users u ON u.id = m.author_id
+    FROM ticket_messages m
     WHERE m.ticket_id = ${ticketId} ORDER BY m.created_at, m.id`);
   return result.rows;
 }
@@ -151,16 +150,16 @@ export async function listHistory(db: DbOrTx, ticketId: string) {
     before: unknown;
     after: unknown;
     note: string | null;
-  }>(sql`SELECT h.id::int AS id, h.at::text AS at, h.actor_id, u.display_name AS actor_name, h.action,
+  }>(sql`SELECT h.id::int AS id, h.at::text AS at, h.actor_id, ${userNameSql(sql`h.actor_id`)} AS actor_name, h.action,
       h.before, h.after, h.note
-    FROM ticket_history h LEFT JOIN users u ON u.id = h.actor_id
+    FROM ticket_history h
     WHERE h.ticket_id = ${ticketId} ORDER BY h.id`);
   return result.rows;
 }
 
 export async function listWatchers(db: DbOrTx, ticketId: string) {
   const result = await db.execute<{ id: string; display_name: string }>(
-    sql`SELECT u.id, u.display_name FROM ticket_watchers w JOIN users u ON u.id = w.user_id
+    sql`SELECT w.user_id AS id, ${knownUserNameSql(sql`w.user_id`)} AS display_name FROM ticket_watchers w
       WHERE w.ticket_id = ${ticketId} ORDER BY w.created_at`,
   );
   return result.rows.map((r) => ({ id: r.id, displayName: r.display_name }));
@@ -189,19 +188,7 @@ export async function removeWatcher(db: DbOrTx, ticketId: string, userId: string
  * they do not exist for the caller.
  */
 export async function findUsers(db: DbOrTx, actor: Actor, ids: string[]) {
-  if (ids.length === 0) return [];
-  const result = await db.execute<{
-    id: string;
-    display_name: string;
-    is_active: boolean;
-    department_id: string | null;
-    permissions: string[];
-  }>(sql`SELECT u.id, u.display_name, u.is_active, u.department_id, r.permissions
-    FROM users u JOIN roles r ON r.key = u.role_key WHERE u.id IN (${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )}) AND ${inScope(sql`u.id`, actor)}`);
-  return result.rows;
+  return findUsersWithPermissions(db, actor, ids);
 }
 
 /** Everything the search index holds for a ticket: number, subject, description, messages (incl. merged-in text). */

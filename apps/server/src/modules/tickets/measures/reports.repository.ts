@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
+import { departmentTreeIds } from '../../../lib/data-scope.js';
 import { ticketScope } from '../core/tickets.repository.js';
 
 /** Local midnight of `date` in `timeZone`, as a timestamptz. */
@@ -8,9 +9,7 @@ const startOf = (date: string, timeZone: string) => sql`((${date}::date)::timest
 
 function departmentFilter(departmentId: string | undefined): SQL {
   if (!departmentId) return sql`TRUE`;
-  return sql`tickets.department_id IN (WITH RECURSIVE tree(id) AS (
-      SELECT ${departmentId}::uuid UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
-    ) SELECT id FROM tree)`;
+  return sql`tickets.department_id IN (${departmentTreeIds(departmentId)})`;
 }
 
 export type Periods = { from: string; to: string; previousFrom: string; nextDay: string };

@@ -2,7 +2,7 @@ import { or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
-import { scopedUserIds } from '../../../lib/data-scope.js';
+import { departmentTreeIds, scopedUserIds, teamUserIds } from '../../../lib/data-scope.js';
 import { tickets } from '../tickets.tables.js';
 
 /**
@@ -38,15 +38,11 @@ export type ResolvedScope = {
 const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 function teamTree(actor: Actor): SQL {
-  return sql`WITH RECURSIVE team(id) AS (
-      SELECT ${actor.userId}::uuid UNION SELECT u.id FROM users u JOIN team t ON u.superior_id = t.id
-    ) SELECT id::text FROM team`;
+  return sql`SELECT id::text FROM (${teamUserIds(actor.userId)}) AS team(id)`;
 }
 
 function departmentTree(departmentId: string): SQL {
-  return sql`WITH RECURSIVE tree(id) AS (
-      SELECT ${departmentId}::uuid UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
-    ) SELECT id::text FROM tree`;
+  return sql`SELECT id::text FROM (${departmentTreeIds(departmentId)}) AS tree(id)`;
 }
 
 /**

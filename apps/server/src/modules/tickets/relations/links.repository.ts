@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
+import { userNameSql } from '../../users/index.js';
 import { ticketScope } from '../core/tickets.repository.js';
 
 export type TicketRelation = 'related' | 'merged_from' | 'merged_into';
@@ -21,7 +22,7 @@ type RelatedRow = {
 
 const columns = (relation: TicketRelation, since: SQL) => sql`tickets.id, tickets.number, tickets.subject,
   tickets.status, tickets.type_key, tt.is_complaint, tickets.priority, tickets.assignee_id,
-  (SELECT display_name FROM users WHERE users.id = tickets.assignee_id) AS assignee_name,
+  ${userNameSql(sql`tickets.assignee_id`)} AS assignee_name,
   ${relation}::text AS relation, (${since})::text AS since`;
 
 /**
