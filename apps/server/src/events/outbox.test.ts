@@ -146,6 +146,20 @@ describe('transactional outbox', () => {
     expect(failures).toBe(2);
   });
 
+  it('an event too big for a NOTIFY (8000 bytes; a Chinese character is 3) commits and is delivered', async () => {
+    const seen: string[][] = [];
+    register({
+      name: 'test.big',
+      events: ['customer.updated'],
+      handle: async ({ event }) => void seen.push((event.payload as { fields: string[] }).fields),
+    });
+    const fields = Array.from({ length: 400 }, (_, i) => `自定义字段名称${i}`); // ~5,300 characters, ~10,800 bytes
+    const customerId = '00000000-0000-4000-8000-000000000001';
+    const event = await db().transaction((tx) => recordEvent(tx, 'customer.updated', { customerId, fields }, null));
+    await waitFor('the big delivery', async () => (await delivery(event.id, 'test.big'))?.status === 'delivered');
+    expect(seen).toContainEqual(fields);
+  });
+
   it('a rolled-back transaction records no event and no delivery', async () => {
     register(listener('test.rollback', async () => {}));
     const before = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM outbox_events`);

@@ -56,7 +56,8 @@ export async function recordEvent<N extends EventName>(
   const [aggregateType, aggregateId] = aggregateOf(name, payload);
   const json = JSON.stringify(payload);
   const subscribers = JSON.stringify(subscribersOf(name));
-  const carry = json.length < NOTIFY_LIMIT;
+  // Bytes, not characters: a Chinese character is three bytes of the 8000 a NOTIFY may carry.
+  const carry = Buffer.byteLength(json, 'utf8') < NOTIFY_LIMIT;
   const result = await tx.execute<{ id: string | number; at: string | Date }>(sql`
     WITH e AS (
       INSERT INTO outbox_events (name, aggregate_type, aggregate_id, payload, actor_id)
