@@ -3,6 +3,7 @@ import pino from 'pino';
 import { buildApp } from '../src/app.js';
 import { prepareDatabase } from '../src/db/bootstrap.js';
 import { DEMO_PASSWORD } from '../src/db/seed/demo.js';
+import { benchCalendar } from './calendar.js';
 import { BENCH_ADMIN_PASSWORD, type BenchEngine, type EngineName, openEngine, selectedEngines } from './engines.js';
 import { getJson, type LoadResult, runLoad, signIn } from './http.js';
 import { benchOutbox } from './outbox.js';
@@ -24,6 +25,8 @@ import { benchWebDelivery } from './web-delivery.js';
  * ticket creation, queues and search at 1,000,000 tickets; about 15 minutes on 2 vCPU).
  * `npm run bench -- outbox [--before <rev>] [--write]`: the section `outbox` (bench/outbox.ts: ticket
  * creation before and after the transactional outbox, in the same run).
+ * `npm run bench -- calendar [--write]`: the section `calendar` (bench/calendar.ts: business-time due and
+ * elapsed computations per second on one core).
  * `npm run bench -- web [--before <tree>] [--write]`: the section `web-delivery` (bench/web-delivery.ts:
  * bytes and time to the login page and the first queue page in headless Chromium).
  */
@@ -202,6 +205,10 @@ async function main(): Promise<void> {
   }
   if (process.argv.slice(2).includes('outbox')) {
     await benchOutbox({ write: WRITE, args: process.argv.slice(2) });
+    return;
+  }
+  if (process.argv.slice(2).includes('calendar')) {
+    await benchCalendar({ write: WRITE });
     return;
   }
   if (process.argv.slice(2).includes('web')) {

@@ -360,20 +360,10 @@ describe('tickets: lifecycle, complaint protocol, locking', () => {
   });
 
   it("a handover moves the leaving agent's open tickets to the successor, with history", async () => {
-    const open = await create(agent2, {
-      typeKey: 'service',
-      channel: 'phone',
-      subject: '交接测试',
-      description: '热水器不点火。',
-      assigneeId: agent2.userId,
-    });
-    const done = await create(agent2, {
-      typeKey: 'consultation',
-      channel: 'phone',
-      subject: '已结',
-      description: '咨询营业时间。',
-      assigneeId: agent2.userId,
-    });
+    const mine = (typeKey: string, subject: string, description: string) =>
+      create(agent2, { typeKey, channel: 'phone', subject, description, assigneeId: agent2.userId });
+    const open = await mine('service', '交接测试', '热水器不点火。');
+    const done = await mine('consultation', '已结', '咨询营业时间。');
     await step(agent2, done.id, { action: 'resolve', process: '告知', result: '已答复' });
     await step(agent2, done.id, { action: 'close' });
     const preview = await supervisor.post('/api/v1/handovers/preview', {
