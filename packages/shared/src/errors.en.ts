@@ -130,6 +130,8 @@ export const en: Record<ErrorCode, string> = {
   'handover.template_unknown_variable': 'The message template has unknown placeholders: {names}. Available: {allowed}.',
   'notifications.not_found': 'Notification not found.',
   'saved_views.not_found': 'Saved view not found, or it is not one of yours.',
+  'calendars.not_found': 'No business calendar with this id.',
+  'calendars.out_of_range': 'The calendar covers {from} to {to}; the time given is outside it.',
   'tickets.not_found': 'Ticket not found, or outside your data scope.',
   'tickets.type_not_found': 'Ticket type “{key}” not found.',
   'tickets.type_key_taken': 'The ticket type key “{key}” already exists.',

@@ -114,6 +114,8 @@ export const ERROR_CODES = [
   'handover.template_unknown_variable',
   'notifications.not_found',
   'saved_views.not_found',
+  'calendars.not_found',
+  'calendars.out_of_range',
   'tickets.not_found',
   'tickets.type_not_found',
   'tickets.type_key_taken',

@@ -116,6 +116,8 @@ export const zhCN: Record<ErrorCode, string> = {
   'handover.template_unknown_variable': '通知模板中有无法识别的变量：{names}。可用的变量：{allowed}。',
   'notifications.not_found': '找不到该通知。',
   'saved_views.not_found': '找不到该视图，或它不是您保存的。',
+  'calendars.not_found': '没有这个工作日历。',
+  'calendars.out_of_range': '该日历覆盖 {from} 年至 {to} 年，所给时间不在其中。',
   'tickets.not_found': '找不到该工单，或它不在您的数据范围内。',
   'tickets.type_not_found': '找不到工单类型“{key}”。',
   'tickets.type_key_taken': '工单类型标识“{key}”已存在。',

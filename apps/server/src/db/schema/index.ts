@@ -3,6 +3,7 @@
 // this file (checked by dependency-cruiser, `.dependency-cruiser.cjs`). Platform tables: system.ts.
 export * from '../../modules/audit/audit.tables.js';
 export * from '../../modules/auth/auth.tables.js';
+export * from '../../modules/calendars/calendars.tables.js';
 export * from '../../modules/customers/customers.tables.js';
 export * from '../../modules/customers/grading/grading.tables.js';
 export * from '../../modules/customers/import-export/imports.tables.js';
