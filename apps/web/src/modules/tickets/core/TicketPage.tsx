@@ -56,8 +56,13 @@ export function TicketPage() {
 
   useRealtimeEvents(TICKET_EVENTS, (event) => {
     if (!ticketIdsOf(event).includes(id)) return;
-    void refreshTicket(queryClient, id);
-    if (changedByOthers(event, id, me?.id)) setChangedAt(event.at ?? new Date().toISOString());
+    const refreshed = refreshTicket(queryClient, id).catch(() => undefined);
+    // Announce someone else's change once the page shows it (events now arrive as the change
+    // commits, often before the refetch that shows it has come back).
+    if (changedByOthers(event, id, me?.id)) {
+      const at = event.at ?? new Date().toISOString();
+      void refreshed.then(() => setChangedAt(at));
+    }
   });
 
   if (query.isLoading) return <PageLoading />;
