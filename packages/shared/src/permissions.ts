@@ -30,6 +30,11 @@ export const PERMISSIONS = [
   'phrases.read',
   'phrases.manage',
   'phrases.review',
+  'calendars.manage',
+  'sla.read',
+  'sla.manage',
+  'sla.escalate',
+  'sla.report',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -63,13 +68,15 @@ export type RoleDefault = {
 
 const ALL = [...PERMISSIONS];
 /** Record, work on and reply to tickets. */
-const TICKET_WORK: Permission[] = ['tickets.read', 'tickets.write'];
+const TICKET_WORK: Permission[] = ['tickets.read', 'tickets.write', 'sla.read'];
 /** Besides: assign to others, close complaints, reopen, merge. */
 const TICKET_SUPERVISION: Permission[] = [...TICKET_WORK, 'tickets.assign', 'tickets.supervise'];
 /** Standard phrases, canned replies and the forbidden-phrase list, read while replying. */
 const PHRASE_USE: Permission[] = ['phrases.read'];
 /** Besides: review replies sent despite forbidden phrases. */
 const PHRASE_REVIEW: Permission[] = [...PHRASE_USE, 'phrases.review'];
+/** Time limits: escalate by hand (a skip needs a reason) and read the SLA report. */
+const SLA_SUPERVISION: Permission[] = ['sla.escalate', 'sla.report'];
 const CUSTOMER_MANAGEMENT: Permission[] = [
   'customers.read',
   'customers.write',
@@ -94,6 +101,8 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       'customers.read',
       'customers.export',
       'tickets.read',
+      'sla.read',
+      'sla.report',
     ],
   },
   {
@@ -108,6 +117,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       ...CUSTOMER_MANAGEMENT,
       ...TICKET_SUPERVISION,
       ...PHRASE_REVIEW,
+      ...SLA_SUPERVISION,
     ],
   },
   {
@@ -125,6 +135,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       'customers.handover',
       ...TICKET_SUPERVISION,
       ...PHRASE_REVIEW,
+      ...SLA_SUPERVISION,
     ],
   },
   {

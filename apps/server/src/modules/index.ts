@@ -14,6 +14,7 @@ import { phrasesModule } from './phrases/phrases.module.js';
 import { realtimeModule } from './realtime/realtime.module.js';
 import { rolesModule } from './roles/roles.module.js';
 import { savedViewsModule } from './saved-views/saved-views.module.js';
+import { slaModule } from './sla/sla.module.js';
 import { ticketsModule } from './tickets/tickets.module.js';
 import { usersModule } from './users/users.module.js';
 
@@ -39,5 +40,6 @@ export const MODULES: readonly ModuleManifest[] = [
   phrasesModule,
   ticketsModule,
   calendarsModule,
+  slaModule,
   maintenanceModule,
 ];

@@ -13,6 +13,7 @@ export * from '../../modules/notifications/notifications.tables.js';
 export * from '../../modules/phrases/phrases.tables.js';
 export * from '../../modules/roles/roles.tables.js';
 export * from '../../modules/saved-views/saved-views.tables.js';
+export * from '../../modules/sla/sla.tables.js';
 export * from '../../modules/tickets/tickets.tables.js';
 export * from '../../modules/users/users.tables.js';
 export * from './events.js';

@@ -5,6 +5,7 @@ import { calendarsRoutes } from './calendars.routes.js';
 export const calendarsModule: ModuleManifest = {
   name: 'calendars',
   description: 'Business calendars with official holidays and adjusted working days (调休); business-time calculator',
+  permissions: ['calendars.manage'],
   routes: [{ plugin: calendarsRoutes, prefix: '/api/v1/business-calendars' }],
   errors: ['calendars.not_found', 'calendars.out_of_range'],
 };

@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Period } from './calendar.engine.js';
 
 /**
@@ -48,4 +48,22 @@ export const businessCalendarDays = pgTable(
     name: text('name').notNull().default(''),
   },
   (t) => [primaryKey({ columns: [t.calendarId, t.date] })],
+);
+
+/**
+ * Every version of a calendar (and of the official arrangements, `calendarId` = '*official*'):
+ * what it was after the change, who changed it and why — the calendar page lists them.
+ */
+export const businessCalendarVersions = pgTable(
+  'business_calendar_versions',
+  {
+    calendarId: text('calendar_id').notNull(),
+    version: integer('version').notNull(),
+    /** The calendar after the change: settings and own days (or the official year that changed). */
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    summary: text('summary').notNull().default(''),
+    changedBy: uuid('changed_by'),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.calendarId, t.version] })],
 );

@@ -37,6 +37,10 @@ export const TICKET_STATUSES = [
 ] as const;
 export const TICKET_MESSAGE_KINDS = ['inbound', 'reply', 'note', 'system'] as const;
 export const MEASURE_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+/** Whom an open ticket waits on (a pause reason of the SLA clocks when configured so). */
+export const TICKET_WAITING_ON = ['customer', 'third_party'] as const;
+/** The ticket's most urgent running time limit, as the SLA module last computed it. */
+export const TICKET_SLA_STATES = ['ok', 'warning', 'breached', 'paused'] as const;
 export const AGENT_STATUSES = ['on_shift', 'away', 'off'] as const;
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -101,6 +105,15 @@ export const tickets = pgTable(
     /** The promised time of the next reply (跟清楚); mandatory while a complaint is unresolved. */
     nextReplyAt: timestamp('next_reply_at', { withTimezone: true }),
     firstContactResolved: boolean('first_contact_resolved').notNull().default(false),
+    /** Waiting on the customer or a third party (clocks pause when the SLA settings say so). */
+    waitingOn: text('waiting_on', { enum: TICKET_WAITING_ON }),
+    /**
+     * The nearest due time of the ticket's running clocks and their worst state, written by the
+     * SLA module (setTicketSla) after every recompute — the queue sorts and filters on them
+     * without reading the SLA module's tables. Not a user edit: no version bump, no history.
+     */
+    slaDueAt: timestamp('sla_due_at', { withTimezone: true }),
+    slaState: text('sla_state', { enum: TICKET_SLA_STATES }),
     /** 问清楚: the facts checklist, by item key (tickets.protocol.ts). */
     facts: jsonb('facts').$type<TicketFacts>().notNull().default({}),
     /** 复清楚: process and result as told to the customer. */
@@ -152,6 +165,8 @@ export const tickets = pgTable(
     // index's as if they were independent, under-estimated the rows, and a search with filters
     // (空调 + open complaints at 1M tickets) read 11,600 rows to keep 1,193 (75 ms → 50 ms).
     index('tickets_next_reply_idx').on(t.nextReplyAt).where(openTicketSql(t.status)),
+    // Time to breach of open work (the due column, overdue first).
+    index('tickets_sla_due_idx').on(t.slaDueAt, t.id).where(openTicketSql(t.status)),
     // Words only here; on PostgreSQL with btree_gin, migration 0013 rebuilds it with the usual
     // filter columns too (assignee, creator, type, department, priority, channel, customer).
     index('tickets_search_idx').using('gin', t.searchVector),

@@ -1,0 +1,16 @@
+import type { ModuleManifest } from '../../lib/module.js';
+
+/**
+ * Time limits (时限与预警): SLA policies by type × priority × customer grade, clocks rebuilt from the
+ * ticket's history, warnings and multi-level escalation ladders, and their measurement.
+ */
+export const slaModule: ModuleManifest = {
+  name: 'sla',
+  description: 'Time limits: SLA policies, clocks rebuilt from history, warnings, escalation ladders, measurement',
+  permissions: ['sla.read', 'sla.manage', 'sla.escalate', 'sla.report'],
+  routes: [],
+  errors: [],
+  events: [],
+  listeners: [],
+  jobs: [],
+};
