@@ -9,6 +9,7 @@ import { getJson, type LoadResult, runLoad, signIn } from './http.js';
 import { benchOutbox } from './outbox.js';
 import { benchPhrasesCheck } from './phrases-check.js';
 import { loadNote, markdownTable, measuredLine, writeSection } from './report.js';
+import { benchSla } from './sla.js';
 import { benchTickets } from './tickets.js';
 import { addVolume, type Volume } from './volume.js';
 import { benchWebDelivery } from './web-delivery.js';
@@ -27,6 +28,8 @@ import { benchWebDelivery } from './web-delivery.js';
  * creation before and after the transactional outbox, in the same run).
  * `npm run bench -- calendar [--write]`: the section `calendar` (bench/calendar.ts: business-time due and
  * elapsed computations per second on one core).
+ * `npm run bench -- sla [--write]`: the section `sla` (bench/sla.ts: the warning/escalation sweep's
+ * "find what is due" at 1,000,000 open clocks on PostgreSQL).
  * `npm run bench -- web [--before <tree>] [--write]`: the section `web-delivery` (bench/web-delivery.ts:
  * bytes and time to the login page and the first queue page in headless Chromium).
  */
@@ -209,6 +212,10 @@ async function main(): Promise<void> {
   }
   if (process.argv.slice(2).includes('calendar')) {
     await benchCalendar({ write: WRITE });
+    return;
+  }
+  if (process.argv.slice(2).includes('sla')) {
+    await benchSla({ write: WRITE });
     return;
   }
   if (process.argv.slice(2).includes('web')) {

@@ -2,6 +2,7 @@
 import 'i18next';
 import type audit from './locales/zh-CN/audit.json';
 import type auth from './locales/zh-CN/auth.json';
+import type calendars from './locales/zh-CN/calendars.json';
 import type common from './locales/zh-CN/common.json';
 import type customers from './locales/zh-CN/customers.json';
 import type customersDuplicates from './locales/zh-CN/customersDuplicates.json';
@@ -16,6 +17,9 @@ import type jobs from './locales/zh-CN/jobs.json';
 import type menu from './locales/zh-CN/menu.json';
 import type phrases from './locales/zh-CN/phrases.json';
 import type roles from './locales/zh-CN/roles.json';
+import type sla from './locales/zh-CN/sla.json';
+import type slaPolicies from './locales/zh-CN/slaPolicies.json';
+import type slaReport from './locales/zh-CN/slaReport.json';
 import type tickets from './locales/zh-CN/tickets.json';
 import type ticketsAssignment from './locales/zh-CN/ticketsAssignment.json';
 import type ticketsConversation from './locales/zh-CN/ticketsConversation.json';
@@ -53,6 +57,10 @@ declare module 'i18next' {
       ticketsRelations: typeof ticketsRelations;
       ticketsMeasures: typeof ticketsMeasures;
       ticketsSettings: typeof ticketsSettings;
+      sla: typeof sla;
+      slaPolicies: typeof slaPolicies;
+      slaReport: typeof slaReport;
+      calendars: typeof calendars;
     };
   }
 }

@@ -8,6 +8,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './seed/demo.js
 import { seedDemoAgents } from './seed/demo-agents.js';
 import { seedDemoCustomers } from './seed/demo-customers.js';
 import { seedDemoGrading } from './seed/demo-grading.js';
+import { seedDemoSla } from './seed/demo-sla.js';
 import { seedDemoTickets } from './seed/demo-tickets.js';
 import { seedDemoCannedReplies, seedServiceStandards } from './seed/phrases.js';
 
@@ -34,6 +35,7 @@ export async function prepareDatabase(database: Database, config: Config, logger
     if (config.seedDemo) await runSeedOnce(tx, 'demo-grading', seedDemoGrading);
     if (config.seedDemo) await runSeedOnce(tx, 'demo-canned-replies', seedDemoCannedReplies);
     if (config.seedDemo) await runSeedOnce(tx, 'demo-tickets', seedDemoTickets);
+    if (config.seedDemo) await runSeedOnce(tx, 'demo-sla', seedDemoSla);
     return { admin, demo };
   });
   return {

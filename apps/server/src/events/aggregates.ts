@@ -43,8 +43,12 @@ const AGGREGATES: AggregateOf = {
   'ticket.merged': (p) => ['ticket', p.targetId],
   'ticket.linked': (p) => ['ticket', p.ticketId],
   'ticket.measure_updated': (p) => ['ticket', p.ticketId],
+  'ticket.waiting_changed': (p) => ['ticket', p.ticketId],
   'complaint.major_reported': (p) => ['ticket', p.ticketId],
+  'sla.warned': (p) => ['ticket', p.ticketId],
+  'sla.escalated': (p) => ['ticket', p.ticketId],
   'agent.status_changed': (p) => ['agent', p.userId],
+  'calendar.changed': (p) => ['calendar', p.calendarId ?? '*official*'],
 };
 
 /** Every event of the catalog, at run time (the module manifests must own each exactly once). */

@@ -59,13 +59,35 @@ export type EventCatalog = {
   'ticket.merged': { targetId: string; sourceId: string };
   'ticket.linked': { ticketId: string; linkedId: string };
   'ticket.measure_updated': { ticketId: string; measureId: string; status: string };
+  /** The ticket now waits on the customer or a third party, or no longer waits (null). */
+  'ticket.waiting_changed': { ticketId: string; waitingOn: string | null };
   /** A complaint was marked major (重大投诉): the department manager is told once. */
   'complaint.major_reported': { ticketId: string; departmentId: string | null };
+  /**
+   * A time limit's warning fired (step: percent elapsed; 100 the breach, 200 the follow-up target),
+   * once; the in-app notices are written with it, other channels deliver from it (issue 13).
+   */
+  'sla.warned': SlaFiredPayload;
+  /** A ticket reached an escalation ladder level (step), automatically or by hand, once. */
+  'sla.escalated': SlaFiredPayload & { manual: boolean };
   /** An agent went on shift, away or off (automatic assignment picks agents on shift only). */
   'agent.status_changed': { userId: string; status: string };
+  /** A business calendar (or, calendarId null, the official arrangements) changed: open clocks are recomputed. */
+  'calendar.changed': { calendarId: string | null; version: number };
 };
 
 export type EventName = keyof EventCatalog;
+
+/** What an SLA firing tells the channels: who is to be told, how, and whether it came late. */
+export type SlaFiredPayload = {
+  ticketId: string;
+  clockId: string;
+  metric: string;
+  step: number;
+  late: boolean;
+  recipients: string[];
+  channels: string[];
+};
 
 export type DomainEvent<N extends EventName = EventName> = {
   name: N;

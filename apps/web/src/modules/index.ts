@@ -1,6 +1,7 @@
 import type { WebModule } from '../webModule';
 import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
+import { calendarsModule } from './calendars/calendars.module';
 import { customersModule } from './customers/customers.module';
 import { departmentsModule } from './departments/departments.module';
 import { handoverModule } from './handover/handover.module';
@@ -9,6 +10,7 @@ import { jobsModule } from './jobs/jobs.module';
 import { phrasesModule } from './phrases/phrases.module';
 import { rolesModule } from './roles/roles.module';
 import { savedViewsModule } from './saved-views/saved-views.module';
+import { slaModule } from './sla/sla.module';
 import { ticketsModule } from './tickets/tickets.module';
 import { usersModule } from './users/users.module';
 
@@ -30,4 +32,6 @@ export const MODULES: readonly WebModule[] = [
   savedViewsModule,
   phrasesModule,
   ticketsModule,
+  calendarsModule,
+  slaModule,
 ];

@@ -23,6 +23,14 @@ export const en: Record<keyof typeof zhCN, string> = {
     '{requester} ({department}) entered a customer with the same {fields} as your team’s customer {code} {name} and asks you to share it. To share it, add them to the customer’s staff contacts.',
   'notice.access_request.body_with_note':
     '{requester} ({department}) entered a customer with the same {fields} as your team’s customer {code} {name} and asks you to share it. To share it, add them to the customer’s staff contacts.\nNote: {note}',
+  'notice.sla.warning': 'Ticket {number}: {metric} due soon ({percent}% of the time used)',
+  'notice.sla.breached': 'Ticket {number}: {metric} overdue',
+  'notice.sla.follow_up': 'Ticket {number}: {metric} follow-up deadline passed as well',
+  'notice.sla.escalated': 'Ticket {number}: {metric} overdue, escalated to level {level}: {levelName}',
+  'notice.sla.escalated_manual': 'Ticket {number} escalated by {actor} to level {level}: {levelName}',
+  'notice.sla.body': '{subject}: {title}',
+  'notice.sla.body_late': '{subject}: {title}\n(sent late; it was due at {scheduledAt})',
+  'notice.sla.body_reason': '{subject}: {title}\nReason: {reason}',
   'notice.customer_handover.subject': 'Your customer service contact has changed',
   'notice.customer_handover.template':
     'Dear {customerName}, from today your customer service contact is {newContact} (phone: {newContactPhone}), ' +
@@ -72,6 +80,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'history.other': 'Other change',
   'history.note.assign': 'Assignment: {strategy}',
   'history.note.bulk': 'Bulk action',
+  'history.waiting': 'Waiting changed',
+  'history.note.waiting_auto': 'The customer wrote: no longer waiting on them',
 
   'import.row.required': 'Required value is missing.',
   'import.row.too_long': 'Too long (at most {max} characters).',
@@ -93,4 +103,24 @@ export const en: Record<keyof typeof zhCN, string> = {
   'import.row.duplicate_in_database': 'Same {field} as existing customer {codes}.',
   'import.row.duplicate_elsewhere':
     'Same {field} as {count} customer(s) owned by another team, which you may not see — ask {contacts} to share them.',
+  'calendars.version.created': 'Calendar created',
+  'calendars.version.settings': 'Name, time zone or working periods changed',
+  'calendars.version.day_set': '{date} set as a {kind} ({name})',
+  'calendars.version.day_removed': 'Own setting of {date} removed',
+  'calendars.version.official_year': 'Official arrangement {year} edited: {off} days off, {work} make-up working days',
+  'calendars.version.official_import':
+    'Official arrangement {years} imported (file {file}): {off} days off, {work} make-up working days',
+  'calendars.kind.off': 'day off',
+  'calendars.kind.work': 'working day',
+  'calendars.import.recurring': 'Event “{name}” repeats; only its first occurrence was read.',
+  'calendars.import.repeated': '{date} is listed more than once; the last entry (“{name}”) was kept.',
+  'calendars.import.too_long': 'Event “{name}” spans {days} days (more than 31) and was skipped.',
+  'calendars.import.no_date': 'An event without a date was skipped.',
+  'calendars.import.out_of_range': '{date} is outside {from}–{to} and was skipped.',
+  'calendars.import.replaces': '{year} already has {count} days; importing replaces them all.',
+  'calendars.import.merged':
+    '{date} belongs to {year}; it is added to that year day by day, without replacing the rest of it.',
+  'notice.calendars_next_year.subject': 'The official holiday arrangement for {year} is missing',
+  'notice.calendars_next_year.body':
+    'Kefu has no holidays or make-up working days (调休) for {year} yet. Once the State Council publishes them, enter or import them under Business calendars; until then, time limits in {year} follow the weekly working periods only.',
 };

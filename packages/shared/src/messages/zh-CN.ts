@@ -25,6 +25,14 @@ export const zhCN = {
     '{requester}（{department}）录入的客户与您团队的客户 {code} {name} 的{fields}相同，请求共享该客户。如同意，请在客户档案中将其加入对接人员。',
   'notice.access_request.body_with_note':
     '{requester}（{department}）录入的客户与您团队的客户 {code} {name} 的{fields}相同，请求共享该客户。如同意，请在客户档案中将其加入对接人员。\n备注：{note}',
+  'notice.sla.warning': '工单 {number} {metric}即将超时（已过 {percent}%）',
+  'notice.sla.breached': '工单 {number} {metric}已超时',
+  'notice.sla.follow_up': '工单 {number} {metric}超时后的跟进期限也已过',
+  'notice.sla.escalated': '工单 {number} {metric}已超时，升级至第 {level} 级：{levelName}',
+  'notice.sla.escalated_manual': '工单 {number} 由 {actor} 升级至第 {level} 级：{levelName}',
+  'notice.sla.body': '{subject}：{title}',
+  'notice.sla.body_late': '{subject}：{title}\n（系统延迟发出，原定时间 {scheduledAt}）',
+  'notice.sla.body_reason': '{subject}：{title}\n升级原因：{reason}',
   'notice.customer_handover.subject': '客服对接人变更通知',
   'notice.customer_handover.template':
     '尊敬的{customerName}：您好！因工作安排调整，自即日起您的客服对接人由{previousContact}变更为{newContact}，' +
@@ -77,6 +85,8 @@ export const zhCN = {
   'history.other': '其他操作',
   'history.note.assign': '分派方式：{strategy}',
   'history.note.bulk': '批量操作',
+  'history.waiting': '等待状态变更',
+  'history.note.waiting_auto': '客户已回复，自动结束等待',
   // Why a row of a customer import was refused or flagged (stored as a code, worded when read)
   'import.row.required': '必填项为空。',
   'import.row.too_long': '内容过长（最多 {max} 个字符）。',
@@ -97,4 +107,23 @@ export const zhCN = {
   'import.row.duplicate_in_database': '与已有客户 {codes} 重复（{field}）。',
   'import.row.duplicate_elsewhere':
     '与 {count} 位归属其他团队的客户重复（{field}），您无权查看；请联系 {contacts} 共享。',
+  // Business calendars: version summaries, import warnings, the missing-year notice
+  'calendars.version.created': '创建日历',
+  'calendars.version.settings': '修改名称、时区或工作时段',
+  'calendars.version.day_set': '{date} 设为{kind}（{name}）',
+  'calendars.version.day_removed': '取消 {date} 的特殊日期设置',
+  'calendars.version.official_year': '编辑 {year} 年法定安排：休 {off} 天，调休上班 {work} 天',
+  'calendars.version.official_import': '导入 {years} 年法定安排（文件 {file}）：休 {off} 天，调休上班 {work} 天',
+  'calendars.kind.off': '休息日',
+  'calendars.kind.work': '工作日',
+  'calendars.import.recurring': '事件“{name}”是重复事件，只读取了第一次。',
+  'calendars.import.repeated': '{date} 出现多次，保留最后一条（“{name}”）。',
+  'calendars.import.too_long': '事件“{name}”跨 {days} 天，超过 31 天，已跳过。',
+  'calendars.import.no_date': '有一个事件没有日期，已跳过。',
+  'calendars.import.out_of_range': '{date} 不在 {from} 年至 {to} 年之间，已跳过。',
+  'calendars.import.replaces': '{year} 年已有 {count} 天的安排，导入将整体替换。',
+  'calendars.import.merged': '{date} 属于 {year} 年，将逐日加入该年的安排，不替换该年其他日期。',
+  'notice.calendars_next_year.subject': '尚未录入 {year} 年的法定节假日安排',
+  'notice.calendars_next_year.body':
+    '系统中还没有 {year} 年的放假和调休安排。国务院办公厅公布后，请在“工作日历”中录入或导入；在此之前，{year} 年的时限只按每周的工作时段计算。',
 } as const;

@@ -130,13 +130,24 @@ export async function seedDemoTickets(db: DbOrTx): Promise<void> {
         })),
       );
     }
-    const history = [{ action: 'created', at: created, after: { status: 'received', subject: t.subject } }];
+    const history: { action: string; at: Date; after: Record<string, unknown> }[] = [
+      { action: 'created', at: created, after: { status: 'received', subject: t.subject } },
+    ];
     for (const [action, at, status] of [
       ['transition:classify', times.classifiedAt, 'classified'],
       ['transition:resolve', times.resolvedAt, 'resolved'],
       ['transition:close', times.closedAt, 'closed'],
     ] as const) {
       if (at) history.push({ action, at, after: { status, subject: t.subject } });
+    }
+    // A complaint's promised reply time (跟清楚) is a time limit of its own: the promise was made
+    // with the first reply (or at creation), for the promised instant.
+    if (t.nextReplyInHours !== undefined) {
+      const promisedAt = new Date(now + t.nextReplyInHours * HOUR);
+      const firstReply = t.messages?.find((m) => m.kind === 'reply');
+      const madeAt = new Date(Math.min(created.getTime() + (firstReply?.hoursAfter ?? 0) * HOUR, promisedAt.getTime()));
+      history.push({ action: 'next_reply_promised', at: madeAt, after: { nextReplyAt: promisedAt.toISOString() } });
+      history.sort((a, b) => a.at.getTime() - b.at.getTime());
     }
     await db
       .insert(ticketHistory)

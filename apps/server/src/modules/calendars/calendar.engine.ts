@@ -14,9 +14,12 @@
 /** Minutes from local midnight: [start, end), end ≤ 1440. */
 export type Period = readonly [start: number, end: number];
 
+/** Where a day's override comes from: the official arrangements or the calendar's own days. */
+export type DaySource = 'official' | 'calendar';
+
 export type DayOverride =
-  | { date: string; kind: 'off'; name?: string }
-  | { date: string; kind: 'work'; name?: string; periods?: readonly Period[] };
+  | { date: string; kind: 'off'; name?: string; source?: DaySource }
+  | { date: string; kind: 'work'; name?: string; periods?: readonly Period[]; source?: DaySource };
 
 export type CalendarSpec = {
   timeZone: string;
@@ -111,7 +114,7 @@ export class CompiledCalendar {
   private readonly before: Float64Array;
   readonly firstInstant: number;
   readonly lastInstant: number;
-  private readonly kinds = new Map<string, { kind: DayKind; name?: string }>();
+  private readonly kinds = new Map<string, { kind: DayKind; name?: string; source?: DaySource }>();
 
   constructor(readonly spec: CalendarSpec) {
     const overrides = new Map(spec.overrides.map((o) => [o.date, o]));
@@ -128,7 +131,12 @@ export class CompiledCalendar {
       if (override?.kind === 'off') periods = [];
       else if (override?.kind === 'work') periods = override.periods ?? spec.workday;
       else periods = spec.weekly[weekday] ?? [];
-      if (override) this.kinds.set(key, { kind: override.kind === 'off' ? 'holiday' : 'makeup', name: override.name });
+      if (override)
+        this.kinds.set(key, {
+          kind: override.kind === 'off' ? 'holiday' : 'makeup',
+          name: override.name,
+          source: override.source,
+        });
       for (const [start, end] of [...periods].sort((a, b) => a[0] - b[0])) {
         if (end <= start) continue;
         const s = localToInstant(day * DAY + start * MINUTE);
@@ -222,10 +230,22 @@ export class CompiledCalendar {
   }
 
   /** What a local date is: a holiday or 调休 day (with its name), else a workday or weekend by the week. */
-  dayKind(date: string): { kind: DayKind; name?: string } {
+  dayKind(date: string): { kind: DayKind; name?: string; source?: DaySource } {
     const special = this.kinds.get(date);
     if (special) return special;
     const weekday = new Date(dayNumber(date) * DAY).getUTCDay();
     return (this.spec.weekly[weekday] ?? []).length > 0 ? { kind: 'workday' } : { kind: 'weekend' };
+  }
+
+  /** The local date (`YYYY-MM-DD`, in the calendar's time zone) of an instant. */
+  localDate(t: number): string {
+    return new Date(t + zoneOffset(this.spec.timeZone, t)).toISOString().slice(0, 10);
+  }
+
+  /** The instant a local date begins (its local midnight). */
+  dayStart(date: string): number {
+    const local = Date.parse(`${date}T00:00:00Z`);
+    const guess = local - zoneOffset(this.spec.timeZone, local);
+    return local - zoneOffset(this.spec.timeZone, guess);
   }
 }

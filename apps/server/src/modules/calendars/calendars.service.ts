@@ -11,8 +11,8 @@ export const CN_WORKDAYS = 'cn-workdays';
 const NINE_TO_SIX: Period[] = [[9 * 60, 18 * 60]];
 
 /** Years a calendar is compiled for (instants outside are refused with `calendars.out_of_range`). */
-const FIRST_YEAR = 2000;
-const LAST_YEAR = 2060;
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2060;
 
 /**
  * The official arrangements of every year the `chinese-days` package ships, each year once per
@@ -46,7 +46,7 @@ const seeded = new WeakMap<object, Promise<void>>();
  * Seeds on first use per database handle (not at start: an app is also built on databases that
  * are not migrated, e.g. to print the OpenAPI document). A failed attempt is tried again next time.
  */
-function ensureSeeded(deps: Deps): Promise<void> {
+export function ensureSeeded(deps: Deps): Promise<void> {
   let done = seeded.get(deps.database);
   if (!done) {
     done = seedCalendars(deps.database.db).catch((error: unknown) => {
@@ -75,8 +75,8 @@ export async function compiledCalendar(db: DbOrTx, id: string): Promise<Compiled
   const official = row.followsOfficial ? await repo.listOfficialDays(db) : [];
   const own = await repo.listCalendarDays(db, id);
   const byDate = new Map<string, DayOverride>();
-  for (const d of official) byDate.set(d.date, { date: d.date, kind: d.kind, name: d.nameZh });
-  for (const d of own) byDate.set(d.date, { date: d.date, kind: d.kind, name: d.name });
+  for (const d of official) byDate.set(d.date, { date: d.date, kind: d.kind, name: d.nameZh, source: 'official' });
+  for (const d of own) byDate.set(d.date, { date: d.date, kind: d.kind, name: d.name, source: 'calendar' });
   const compiled = new CompiledCalendar({
     timeZone: row.timeZone,
     weekly: row.weekly,

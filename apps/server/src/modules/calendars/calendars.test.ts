@@ -59,6 +59,23 @@ describe('business calendars: cn-workdays and the due / elapsed calculator', () 
     expect(r.json()).toEqual({ minutes: 15 * 9 * 60 });
   });
 
+  it('2025 Spring Festival: Sunday 1-26 and Saturday 2-8 work; 1-28 … 2-4 are off', async () => {
+    expect(await due('2025-01-24T17:00:00+08:00', 120)).toBe('2025-01-26T10:00:00+08:00');
+    expect(await due('2025-01-27T17:00:00+08:00', 120)).toBe('2025-02-05T10:00:00+08:00');
+    expect(await due('2025-02-07T17:30:00+08:00', 60)).toBe('2025-02-08T09:30:00+08:00');
+    // Ten working days across National Day 2025 (10-1 … 10-8 off, Saturday 10-11 works).
+    expect(await due('2025-09-29T09:00:00+08:00', 10 * 9 * 60)).toBe('2025-10-17T18:00:00+08:00');
+  });
+
+  it('2026 Mid-autumn and National Day: Sunday 9-20 and Saturday 10-10 work; a start on the holiday', async () => {
+    expect(await due('2026-09-19T10:00:00+08:00', 60)).toBe('2026-09-20T10:00:00+08:00');
+    expect(await due('2026-09-24T17:00:00+08:00', 120)).toBe('2026-09-28T10:00:00+08:00');
+    expect(await due('2026-10-03T11:00:00+08:00', 30)).toBe('2026-10-08T09:30:00+08:00');
+    expect(await due('2026-10-09T17:00:00+08:00', 120)).toBe('2026-10-10T10:00:00+08:00');
+    // Five working days spanning both holidays: 9-24, 9-28, 9-29, 9-30, 10-8.
+    expect(await due('2026-09-24T09:00:00+08:00', 5 * 9 * 60)).toBe('2026-10-08T18:00:00+08:00');
+  });
+
   it('works with an API token; refuses bad input, unknown calendars and the unauthenticated', async () => {
     const token = (await admin.post('/api/v1/auth/tokens', { name: 'sla-integration' })).json().token as string;
     const viaToken = await t.app.inject({

@@ -115,6 +115,11 @@ export const REALTIME_RULES: Rules = {
     keys: ['ticketId', 'assigneeId', 'previousAssigneeId'],
   },
   'ticket.status_changed': { permission: 'tickets.read', records: (p) => ticket(p.ticketId), keys: ['ticketId'] },
+  'ticket.waiting_changed': {
+    permission: 'tickets.read',
+    records: (p) => ticket(p.ticketId),
+    keys: ['ticketId', 'waitingOn'],
+  },
   'ticket.replied': { permission: 'tickets.read', records: (p) => ticket(p.ticketId), keys: ['ticketId', 'messageId'] },
   'ticket.merged': {
     permission: 'tickets.read',
@@ -132,12 +137,27 @@ export const REALTIME_RULES: Rules = {
     keys: ['ticketId', 'measureId'],
   },
   'complaint.major_reported': { permission: 'tickets.read', records: (p) => ticket(p.ticketId), keys: ['ticketId'] },
+  // A warning or an escalation: the ticket's clocks changed (the recipients also get an in-app notice).
+  'sla.warned': {
+    permission: 'sla.read',
+    records: (p) => ticket(p.ticketId),
+    direct: (p) => p.recipients,
+    keys: ['ticketId', 'clockId', 'step'],
+  },
+  'sla.escalated': {
+    permission: 'sla.read',
+    records: (p) => ticket(p.ticketId),
+    direct: (p) => p.recipients,
+    keys: ['ticketId', 'clockId', 'step'],
+  },
   'agent.status_changed': {
     permission: 'tickets.read',
     records: (p) => user(p.userId),
     direct: (p) => [p.userId],
     keys: ['userId'],
   },
+  /** Calendar editors see each other's changes (every user may read calendars, but only editors need it live). */
+  'calendar.changed': { permission: 'calendars.manage', keys: ['calendarId', 'version'] },
 };
 
 export function ruleOf(name: string): Rule<Record<string, unknown>> | undefined {

@@ -1,4 +1,8 @@
 import type { ModuleManifest } from '../../lib/module.js';
+import { slaClocksModule } from './clocks/clocks.module.js';
+import { slaEscalationModule } from './escalation/escalation.module.js';
+import { slaPoliciesModule } from './policies/policies.module.js';
+import { slaReportModule } from './report/report.module.js';
 
 /**
  * Time limits (时限与预警): SLA policies by type × priority × customer grade, clocks rebuilt from the
@@ -8,9 +12,6 @@ export const slaModule: ModuleManifest = {
   name: 'sla',
   description: 'Time limits: SLA policies, clocks rebuilt from history, warnings, escalation ladders, measurement',
   permissions: ['sla.read', 'sla.manage', 'sla.escalate', 'sla.report'],
-  routes: [],
-  errors: [],
-  events: [],
-  listeners: [],
-  jobs: [],
+  // Report and policy routes first: their static paths (/report, /policies/matrix) before the clocks' parameters.
+  parts: [slaReportModule, slaPoliciesModule, slaEscalationModule, slaClocksModule],
 };

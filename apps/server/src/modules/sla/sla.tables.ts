@@ -103,7 +103,7 @@ export const slaPolicies = pgTable(
 
 /**
  * The clocks of a ticket: a cache, always recomputable from the ticket's history
- * (sla.clock-engine.ts). One row per ticket × metric × cycle; `nextCheckAt` is the next instant
+ * (sla/clocks/clock-engine.ts). One row per ticket × metric × cycle; `nextCheckAt` is the next instant
  * the sweep must look at it (a warning, the breach, the next ladder level), null when nothing is
  * pending.
  */
@@ -148,8 +148,10 @@ export const slaClocks = pgTable(
     uniqueIndex('sla_clocks_ticket_metric_cycle_idx').on(t.ticketId, t.metric, t.cycle),
     // The sweep: what is due now, read along this small index.
     index('sla_clocks_next_check_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} IS NOT NULL`),
-    // The at-risk queue: running clocks by due time.
-    index('sla_clocks_running_due_idx').on(t.dueAt).where(sql`${t.state} = 'running'`),
+    // The at-risk queue: clocks going (running, or breached and not stopped) by due time.
+    index('sla_clocks_running_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.state} IN ('running', 'breached') AND ${t.stoppedAt} IS NULL AND ${t.dueAt} IS NOT NULL`),
     // Measurement by period.
     index('sla_clocks_started_idx').on(t.startedAt),
   ],

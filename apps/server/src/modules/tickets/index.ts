@@ -6,4 +6,20 @@ export {
   openTicketSql,
   unfinishedTicketSql,
 } from './core/open-ticket.js';
+export {
+  findTicketSummaries,
+  findTicketSummaryInScope,
+  type TicketSummary,
+  ticketVisibleSql,
+} from './core/ticket-summary.lookups.js';
 export { openTicketsContributor } from './core/tickets.handover.js';
+export { setTicketSla } from './core/tickets.repository.js';
+export {
+  type TicketClockFacts,
+  type TicketTimelineEntry,
+  ticketClockFacts,
+  unfinishedTicketIdsAfter,
+} from './core/tickets.timeline.js';
+export { ticketTypeNameSql } from './settings/settings.lookups.js';
+export { findType as findTicketType, listTypes as listTicketTypes } from './settings/settings.repository.js';
+export { TICKET_PRIORITIES } from './tickets.tables.js';

@@ -20,6 +20,7 @@ export {
 } from './users.lookups.js';
 export { assertMayManage, assertNotLastAdmin } from './users.policy.js';
 export {
+  findActiveUserIdsWithRole,
   findActiveUserLocales,
   findActiveUsersByNames,
   findAuthority,

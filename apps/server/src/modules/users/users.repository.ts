@@ -237,6 +237,16 @@ export async function findActiveUserLocales(db: DbOrTx, ids: string[]) {
     .where(and(inArray(users.id, ids), eq(users.isActive, true)));
 }
 
+/** The active users holding the role `roleKey` (e.g. `general_manager`, for an SLA escalation ladder). */
+export async function findActiveUserIdsWithRole(db: DbOrTx, roleKey: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.roleKey, roleKey), eq(users.isActive, true)))
+    .orderBy(asc(users.id));
+  return rows.map((r) => r.id);
+}
+
 /** A party of a handover (modules/handover): the leaving user or the successor. */
 export type Party = {
   id: string;

@@ -2,6 +2,7 @@ import { recordEvent } from '../../../events/outbox.js';
 import type { Deps } from '../../../lib/deps.js';
 import { getTicketMessages } from '../core/get-ticket.js';
 import { isOpen } from '../core/open-ticket.js';
+import { clearWaiting } from '../core/set-waiting.js';
 import { requireNextReply } from '../core/tickets.protocol.js';
 import * as repo from '../core/tickets.repository.js';
 import { type Ctx, loadForWrite, screenReply } from '../core/tickets.rules.js';
@@ -42,6 +43,9 @@ export async function addMessage(deps: Deps, ctx: Ctx, id: string, input: AddMes
       forbiddenOverride: screened?.overridden ?? false,
     });
     await screened?.record(ctx, ticket, message.id);
+    // The customer wrote: the ticket no longer waits on them (the SLA clocks resume).
+    if (input.kind === 'inbound' && (await clearWaiting(tx, ctx.actor.userId, ticket, 'auto', 'customer')))
+      patch.waitingOn = null;
     await repo.touchTicket(tx, id, patch);
     if (patch.nextReplyAt) {
       await repo.insertHistory(tx, [

@@ -22,7 +22,13 @@ export const ticketsCoreModule: ModuleManifest = {
     'tickets.forbidden_phrase',
     'tickets.assignee_not_eligible',
   ],
-  events: ['ticket.created', 'ticket.updated', 'ticket.status_changed', 'complaint.major_reported'],
+  events: [
+    'ticket.created',
+    'ticket.updated',
+    'ticket.status_changed',
+    'ticket.waiting_changed',
+    'complaint.major_reported',
+  ],
   audiences: {
     ticket: ticketAudiences,
     ticket_attachment: ticketAttachmentAudiences,

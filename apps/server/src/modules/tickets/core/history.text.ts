@@ -63,7 +63,9 @@ function valueText(locale: Locale, field: string, value: unknown): string | null
       ? (keyIf(`label.ticket_status.${value}`) ?? keyIf(`label.measure_status.${value}`))
       : head === 'priority' || head === 'channel'
         ? keyIf(`label.${head}.${value}`)
-        : null;
+        : head === 'waitingOn'
+          ? keyIf(`label.waiting_on.${value}`)
+          : null;
   if (key) return t(locale, key);
   // Keys (ticket type, root cause) are named by the web from its settings lists.
   return head === 'typeKey' || head === 'rootCauseKey' ? null : value;
@@ -113,6 +115,7 @@ export function historyNote(locale: Locale, row: HistoryRow): string | null {
     return t(locale, 'history.note.assign', { strategy: { key: `label.assign_strategy.${strategy}` as MessageKey } });
   }
   if (row.note === 'bulk') return t(locale, 'history.note.bulk');
+  if (row.action === 'waiting' && row.note === 'auto') return t(locale, 'history.note.waiting_auto');
   return row.note;
 }
 

@@ -49,4 +49,13 @@ describe('ticket history in words', () => {
     const ids = historyChanges('zh-CN', null, { assigneeId: 'aee3a5cd-af37-45cc-b092-9d1019c1ad81' });
     expect(ids[0]).toMatchObject({ label: '处理人', afterText: null });
   });
+
+  it('words a wait and its automatic end', () => {
+    const row = { action: 'waiting', before: { waitingOn: 'customer' }, after: { waitingOn: null }, note: 'auto' };
+    expect(wordHistoryEntry('en', row)).toMatchObject({
+      title: 'Waiting changed',
+      noteText: 'The customer wrote: no longer waiting on them',
+      changes: [{ field: 'waitingOn', label: 'Waiting on', beforeText: 'Waiting on the customer', afterText: '—' }],
+    });
+  });
 });

@@ -209,3 +209,15 @@ export async function searchableText(db: DbOrTx, ticketId: string) {
 export async function setSearchVector(db: DbOrTx, ticketId: string, vector: SQL) {
   await db.update(tickets).set({ searchVector: vector }).where(eq(tickets.id, ticketId));
 }
+
+/**
+ * The SLA module's cache of the ticket's nearest due time and worst state (the queue sorts and
+ * filters on them): not an edit — no version bump, no `updatedAt`, no history, no event.
+ */
+export async function setTicketSla(
+  db: DbOrTx,
+  ticketId: string,
+  sla: { dueAt: Date | null; state: TicketRow['slaState'] },
+): Promise<void> {
+  await db.update(tickets).set({ slaDueAt: sla.dueAt, slaState: sla.state }).where(eq(tickets.id, ticketId));
+}

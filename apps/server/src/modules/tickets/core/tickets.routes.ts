@@ -17,6 +17,7 @@ import {
   TicketSchema,
   TransitionBodySchema,
   UpdateTicketBodySchema,
+  WaitingBodySchema,
 } from './tickets.schemas.js';
 import * as service from './tickets.service.js';
 
@@ -109,6 +110,22 @@ export const ticketsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       },
     },
     async (request) => service.transitionTicket(deps, actorContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/:id/waiting',
+    {
+      config: { access: 'tickets.write' },
+      schema: {
+        tags: ['tickets'],
+        operationId: 'setTicketWaiting',
+        summary: 'Mark the ticket as waiting on the customer or a third party, or no longer waiting',
+        params: TicketIdParamsSchema,
+        body: WaitingBodySchema,
+        response: { 200: TicketSchema, ...problems },
+      },
+    },
+    async (request) => service.setWaiting(deps, actorContext(request), request.params.id, request.body),
   );
 
   app.get(

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { PageQuerySchema } from '../../../lib/pagination.js';
-import { TICKET_CHANNELS, TICKET_MESSAGE_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets.tables.js';
+import {
+  TICKET_CHANNELS,
+  TICKET_MESSAGE_KINDS,
+  TICKET_PRIORITIES,
+  TICKET_SLA_STATES,
+  TICKET_STATUSES,
+  TICKET_WAITING_ON,
+} from '../tickets.tables.js';
 import { TICKET_ACTIONS } from './tickets.lifecycle.js';
 import { FACT_ITEMS } from './tickets.protocol.js';
 
@@ -103,6 +110,14 @@ export const AddMessageBodySchema = z.strictObject({
 });
 export type AddMessageInput = z.infer<typeof AddMessageBodySchema>;
 
+export const WaitingBodySchema = z.strictObject({
+  /** Whom the ticket now waits on (null: no longer waiting); SLA clocks pause as the SLA settings say. */
+  waitingOn: z.enum(TICKET_WAITING_ON).nullable(),
+  version: z.number().int().min(1),
+  note: z.string().trim().max(2000).optional(),
+});
+export type WaitingInput = z.infer<typeof WaitingBodySchema>;
+
 export const TicketIdParamsSchema = z.object({ id: z.uuid() });
 
 export const TICKET_QUEUES = ['mine', 'team', 'unassigned', 'watching', 'all'] as const;
@@ -123,6 +138,8 @@ export const ListTicketsQuerySchema = PageQuerySchema.extend({
   major: z.stringbool().optional(),
   /** Next-reply time passed on an unresolved ticket. */
   replyOverdue: z.stringbool().optional(),
+  /** The state of the ticket's most urgent time limit (SLA): ok, warning, breached, paused. */
+  slaState: csv(TICKET_SLA_STATES).optional(),
   createdFrom: z.iso.date().optional(),
   createdTo: z.iso.date().optional(),
   /** Full-text search over number, subject, description, replies and notes (Chinese segmented). */
@@ -152,6 +169,10 @@ export const TicketListItemSchema = z
     tags: z.array(z.string()),
     nextReplyAt: z.string().nullable(),
     replyOverdue: z.boolean(),
+    waitingOn: z.enum(TICKET_WAITING_ON).nullable(),
+    /** The nearest due time of the ticket's running time limits (SLA), as last computed. */
+    slaDueAt: z.string().nullable(),
+    slaState: z.enum(TICKET_SLA_STATES).nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),

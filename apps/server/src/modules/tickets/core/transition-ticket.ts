@@ -119,6 +119,9 @@ export async function transitionTicket(deps: Deps, ctx: Ctx, id: string, input: 
       }
     }
 
+    // A resolved or closed ticket waits on nobody (history: the transition's before/after).
+    const waitEnds = (input.action === 'resolve' || input.action === 'close') && ticket.waitingOn !== null;
+    if (waitEnds) patch.waitingOn = null;
     const screened = reply ? await screenReply(tx, reply, input.forbiddenOverrideReason) : null;
     const row = await repo.updateTicketVersioned(tx, id, input.version, patch);
     if (!row) assertVersion(-1, input.version);
@@ -152,6 +155,7 @@ export async function transitionTicket(deps: Deps, ctx: Ctx, id: string, input: 
       },
     ]);
     await recordAudit(tx, ctx, { action: 'ticket.status_changed', entityType: 'ticket', entityId: id, before, after });
+    if (waitEnds) await recordEvent(tx, 'ticket.waiting_changed', { ticketId: id, waitingOn: null }, ctx.actor.userId);
     await recordEvent(
       tx,
       'ticket.status_changed',

@@ -28,6 +28,8 @@ const SORTABLE: Record<string, PgColumn | SQL> = {
   nextReplyAt: tickets.nextReplyAt,
   number: tickets.number,
   priority: PRIORITY_RANK,
+  /** Time to breach: overdue first, tickets without a running time limit last. */
+  sla_due: tickets.slaDueAt,
 };
 
 /** `complaint=true|false` with the complaint types resolved (resolveTicketScope). */
@@ -64,6 +66,7 @@ export function ticketFilters(actor: Actor, filter: TicketFilter, scope: Resolve
     filter.tag ? sql`${tickets.tags} @> ARRAY[${filter.tag}]::text[]` : undefined,
     filter.major === undefined ? undefined : eq(tickets.isMajor, filter.major),
     filter.replyOverdue ? sql`${tickets.nextReplyAt} < now() AND ${openTicketSql(tickets.status)}` : undefined,
+    filter.slaState?.length ? inArray(tickets.slaState, filter.slaState) : undefined,
     filter.createdFrom ? sql`${tickets.createdAt} >= ${filter.createdFrom}::date` : undefined,
     filter.createdTo ? sql`${tickets.createdAt} < ${filter.createdTo}::date + 1` : undefined,
   ];
@@ -90,6 +93,9 @@ export function listColumns() {
     departmentName: departmentNameSql(tickets.departmentId),
     tags: tickets.tags,
     nextReplyAt: tickets.nextReplyAt,
+    waitingOn: tickets.waitingOn,
+    slaDueAt: tickets.slaDueAt,
+    slaState: tickets.slaState,
     createdAt: tickets.createdAt,
     updatedAt: tickets.updatedAt,
     version: tickets.version,

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../components/format';
 import { PageLoading } from '../../../components/PageLoading';
 import { useAccess } from '../../auth/useAccess';
 import { useCurrentUser } from '../../auth/useCurrentUser';
+import { ClocksPanel } from '../../sla/clocks/ClocksPanel';
 import { AssignControl } from '../assignment/AssignControl';
 import { AttachmentsPanel } from '../conversation/AttachmentsPanel';
 import { Conversation } from '../conversation/Conversation';
@@ -200,6 +201,7 @@ export function TicketPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
+            <ClocksPanel ticket={ticket} />
             <CustomerPanel ticket={ticket} />
             <WatchersCard ticket={ticket} canWrite={canWrite} />
           </Space>

@@ -39,7 +39,7 @@ const PREFETCHED_FRESH_MS = 10_000;
  * saved views, bulk actions, keyboard shortcuts and live refresh on ticket events.
  */
 export function TicketsPage() {
-  const { t } = useTranslation(['ticketsQueue', 'tickets', 'common']);
+  const { t } = useTranslation(['ticketsQueue', 'tickets', 'sla', 'common']);
   const access = useAccess();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -2,13 +2,21 @@ import type { ProColumns } from '@ant-design/pro-components';
 import { Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
+import { SlaDue } from '../../sla/SlaDue';
 import { UserSelect } from '../../users/UserSelect';
-import { COMPLAINT_RED, ComplaintMarks, NextReplyCountdown, PriorityTag, StatusTag } from '../core/TicketMarks';
+import {
+  COMPLAINT_RED,
+  COMPLAINT_ROW_BG,
+  ComplaintMarks,
+  NextReplyCountdown,
+  PriorityTag,
+  StatusTag,
+} from '../core/TicketMarks';
 import { CHANNELS, PRIORITIES, STATUSES, type TicketListItem } from '../core/types';
 import { Highlight } from './Highlight';
 
 type Options = {
-  t: TFunction<['ticketsQueue', 'tickets', 'common']>;
+  t: TFunction<['ticketsQueue', 'tickets', 'sla', 'common']>;
   typeOptions: { value: string; label: string }[];
   typeLabel: (key: string) => string;
   canPickUsers: boolean;
@@ -17,7 +25,14 @@ type Options = {
 const options = <T extends string>(values: readonly T[], label: (value: T) => string) =>
   values.map((value) => ({ value, label: label(value) }));
 
-/** The queue's columns and search form: complaints in red, overdue next replies in red. */
+/** A pinned cell paints its own background: a complaint row's red tint must cover it too. */
+const pinnedCell = (row: TicketListItem) => ({ style: row.isComplaint ? { background: COMPLAINT_ROW_BG } : {} });
+
+/**
+ * The queue's columns and search form: complaints in red, overdue next replies in red. Number and
+ * subject stay on the left and status + due time on the right while the middle scrolls, so the due
+ * time is on screen at 1366 px (issue 12).
+ */
 export function ticketColumns({ t, typeOptions, typeLabel, canPickUsers }: Options): ProColumns<TicketListItem>[] {
   const yesNo = (yes: string, no?: string) =>
     no ? { true: { text: yes }, false: { text: no } } : { true: { text: yes } };
@@ -38,6 +53,8 @@ export function ticketColumns({ t, typeOptions, typeLabel, canPickUsers }: Optio
       dataIndex: 'number',
       sorter: true,
       hideInSearch: true,
+      fixed: 'left',
+      onCell: pinnedCell,
       width: 120,
       render: (_, row) => (
         <Link to={`/tickets/${row.id}`} data-testid="ticket-link">
@@ -49,6 +66,9 @@ export function ticketColumns({ t, typeOptions, typeLabel, canPickUsers }: Optio
       title: t('tickets:fields.subject'),
       dataIndex: 'subject',
       hideInSearch: true,
+      fixed: 'left',
+      onCell: pinnedCell,
+      width: 260,
       render: (_, row) => (
         <Space direction="vertical" size={0}>
           <span>
@@ -83,7 +103,8 @@ export function ticketColumns({ t, typeOptions, typeLabel, canPickUsers }: Optio
       dataIndex: 'status',
       valueType: 'select',
       fieldProps: { mode: 'multiple', options: options(STATUSES, (s) => t(`tickets:status.${s}`)) },
-      render: (_, row) => <StatusTag status={row.status} />,
+      // Shown by the pinned column at the end (a fixed-right column must be among the last).
+      hideInTable: true,
     },
     {
       title: t('ticketsQueue:filters.open'),
@@ -182,6 +203,27 @@ export function ticketColumns({ t, typeOptions, typeLabel, canPickUsers }: Optio
       sorter: true,
       hideInSearch: true,
       hideInTable: true,
+    },
+    {
+      title: t('tickets:fields.status'),
+      key: 'statusPinned',
+      dataIndex: 'status',
+      hideInSearch: true,
+      fixed: 'right',
+      onCell: pinnedCell,
+      width: 100,
+      render: (_, row) => <StatusTag status={row.status} />,
+    },
+    {
+      title: t('sla:due.column'),
+      dataIndex: 'slaDueAt',
+      sorter: true,
+      defaultSortOrder: 'ascend',
+      hideInSearch: true,
+      fixed: 'right',
+      onCell: pinnedCell,
+      width: 150,
+      render: (_, row) => <SlaDue dueAt={row.slaDueAt} state={row.slaState} />,
     },
   ];
 }

@@ -15,6 +15,7 @@ export const TICKET_EVENTS = [
   'ticket.merged',
   'ticket.linked',
   'ticket.measure_updated',
+  'ticket.waiting_changed',
   'complaint.major_reported',
 ] as const;
 

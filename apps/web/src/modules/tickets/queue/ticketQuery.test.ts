@@ -53,6 +53,13 @@ describe('ticket queue query', () => {
     });
   });
 
+  it('sorts overdue first by default (sla_due), the due column by sla_due, a search by its ranking', () => {
+    expect(toTicketQuery({}, undefined, 'mine')).toEqual({ page: 1, pageSize: 20, queue: 'mine', sort: 'sla_due' });
+    expect(toTicketQuery({}, { slaDueAt: 'ascend' }, 'mine').sort).toBe('sla_due');
+    expect(toTicketQuery({}, { slaDueAt: 'descend' }, 'mine').sort).toBe('-sla_due');
+    expect(toTicketQuery({ q: '空调' }, undefined, 'all').sort).toBeUndefined();
+  });
+
   it('reads the queue tab from the address bar, defaulting to mine', () => {
     expect(queueFrom('unassigned')).toBe('unassigned');
     expect(queueFrom('everything')).toBe('mine');

@@ -63,16 +63,27 @@ export function toTicketFilters(values: Record<string, unknown>): TicketFilters 
 
 type TableParams = Record<string, unknown> & { current?: number; pageSize?: number };
 
-/** ProTable `request(params, sort)` + the queue tab → the list query. */
+/** The due column (`slaDueAt`) sorts by the API's `sla_due`: overdue first, then the nearest due. */
+export const DEFAULT_QUEUE_SORT = 'sla_due';
+const SORT_FIELDS: Record<string, string> = { slaDueAt: DEFAULT_QUEUE_SORT };
+
+/**
+ * ProTable `request(params, sort)` + the queue tab → the list query. Without a sort of the user's,
+ * overdue first (`sla_due`); a full-text search keeps its ranking.
+ */
 export function toTicketQuery(params: TableParams, sort: SortOrderMap | undefined, queue: QueueKey): TicketQuery {
   const { current, pageSize, keyword: _keyword, ...values } = params;
-  const sortParam = toSortParam(sort);
+  const renamed = Object.fromEntries(
+    Object.entries(sort ?? {}).map(([field, order]) => [SORT_FIELDS[field] ?? field, order]),
+  );
+  const filters = toTicketFilters(values);
+  const sortParam = toSortParam(renamed) ?? (filters.q ? undefined : DEFAULT_QUEUE_SORT);
   return {
     page: current ?? 1,
     pageSize: pageSize ?? 20,
     queue,
     ...(sortParam ? { sort: sortParam } : {}),
-    ...toTicketFilters(values),
+    ...filters,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { SlaClockState, SlaFiringKind } from './sla.tables.js';
+import type { SlaClockState, SlaFiringKind } from '../sla.tables.js';
 
 /** The warning step recorded at the breach itself (every clock has it, with or without a ladder). */
 export const BREACH_STEP = 100;
@@ -27,7 +27,8 @@ const key = (kind: SlaFiringKind, step: number) => `${kind}:${step}`;
 /**
  * Every step of a clock in order, fired or not, with its instant: the warnings (while the clock
  * runs), the breach notice at the due time, the ladder levels (level 1 at the breach, level k+1
- * `limit(k)` minutes after level k was reached — by hand or by the sweep), and the follow-up target.
+ * `limit(k)` minutes after level k's instant — its scheduled instant when the sweep fired it, the
+ * moment of a manual escalation), and the follow-up target.
  * A stopped, paused or cancelled clock has no pending step (a level reached stays reached).
  */
 export function plannedSteps(input: ScheduleInput): Step[] {
@@ -38,8 +39,11 @@ export function plannedSteps(input: ScheduleInput): Step[] {
     if (w.at < input.dueAt) steps.push({ kind: 'warning', step: w.percent, scheduledAt: w.at });
   steps.push({ kind: 'warning', step: BREACH_STEP, scheduledAt: input.dueAt });
   if (input.ladderLimits) {
+    // A level reached counts from its recorded instant: the scheduled one for the sweep (so that
+    // levels overdue after downtime are all due at once, each late), the moment itself for a manual
+    // escalation (recorded with scheduledAt = firedAt).
     const firedLevels = new Map(
-      input.fired.filter((f) => f.kind === 'escalation').map((f) => [f.step, f.firedAt] as const),
+      input.fired.filter((f) => f.kind === 'escalation').map((f) => [f.step, f.scheduledAt] as const),
     );
     let reachedAt = input.dueAt;
     for (let level = 1; level <= input.ladderLimits.length; level++) {

@@ -1,0 +1,2 @@
+DROP INDEX "sla_clocks_running_due_idx";--> statement-breakpoint
+CREATE INDEX "sla_clocks_running_due_idx" ON "sla_clocks" USING btree ("due_at") WHERE "sla_clocks"."state" IN ('running', 'breached') AND "sla_clocks"."stopped_at" IS NULL AND "sla_clocks"."due_at" IS NOT NULL;
