@@ -1,17 +1,11 @@
 import type { CompiledCalendar } from '../../calendars/index.js';
+import type { TicketTimelineEntry } from '../../tickets/index.js';
 import type { SlaClockState, SlaMetric, SlaPauseReason, slaPolicies } from '../sla.tables.js';
 
 /** The inputs and outputs of the clock engine (sla/clocks/clock-engine.ts), and the span arithmetic it shares. */
 
-/** One fact of a ticket's life, from `ticket_history` and `ticket_messages`. */
-export type TimelineEntry =
-  | { at: Date; kind: 'status'; to: string }
-  | { at: Date; kind: 'waiting'; waitingOn: 'customer' | 'third_party' | null }
-  | { at: Date; kind: 'inbound' }
-  | { at: Date; kind: 'reply' }
-  /** A promised next-reply time (跟清楚); null withdraws the promise. */
-  | { at: Date; kind: 'promise'; promisedAt: Date | null }
-  | { at: Date; kind: 'department'; departmentId: string | null };
+/** One fact of a ticket's life, from `ticket_history` and `ticket_messages` (tickets' timeline). */
+export type TimelineEntry = TicketTimelineEntry;
 
 export type ClockTicket = {
   id: string;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { slaClocks, slaFirings, slaLadders } from '../sla.tables.js';
+import { slaClocks, slaFirings } from '../sla.tables.js';
 
 export type ClockRow = typeof slaClocks.$inferSelect;
 export type FiringRow = typeof slaFirings.$inferSelect;
@@ -41,22 +41,6 @@ export async function lockClock(db: DbOrTx, ticketId: string, clockId: string): 
 export async function findClocks(db: DbOrTx, ids: string[]): Promise<ClockRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(slaClocks).where(inArray(slaClocks.id, ids));
-}
-
-export async function firingsOf(db: DbOrTx, clockIds: string[]): Promise<FiringRow[]> {
-  if (clockIds.length === 0) return [];
-  return db
-    .select()
-    .from(slaFirings)
-    .where(inArray(slaFirings.clockId, clockIds))
-    .orderBy(asc(slaFirings.firedAt), asc(slaFirings.id));
-}
-
-/** The levels of these ladders, by id. */
-export async function laddersById(db: DbOrTx, ids: string[]) {
-  if (ids.length === 0) return new Map<string, typeof slaLadders.$inferSelect>();
-  const rows = await db.select().from(slaLadders).where(inArray(slaLadders.id, ids));
-  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /**
@@ -114,3 +98,6 @@ export async function listAtRiskClocks(
     .where(where);
   return { items, total: count?.n ?? 0 };
 }
+
+// The firings and ladders of clocks: one query each, shared with the clocks.
+export { firingsOfClocks as firingsOf, laddersOf as laddersById } from '../clocks/clocks.repository.js';
