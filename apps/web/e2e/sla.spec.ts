@@ -2,6 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, signIn } from './browser.js';
 
+/** The queue's due column (sla:due.column). */
+const DUE_COLUMN = '时限';
+
 type Clock = { id: string; metric: string; startedAt: string; dueAt: string | null; state: string };
 type YearDay = { date: string; kind: 'off' | 'work' };
 
@@ -114,6 +117,13 @@ describe('time limits in headless Chromium', () => {
     const [, month, day] = (saturday as string).split('-').map(Number);
     expect(await drawer.textContent()).toContain(`${month}月${day}日周六日历工作日 · 年终补班09:00–18:00`);
     await screenshot(page, 'sla-explain');
+
+    // The queue at 1366 px: the due column is on screen, beside the status, without scrolling.
+    await page.goto('/tickets');
+    const header = page.locator('th.ant-table-cell').filter({ hasText: DUE_COLUMN }).first();
+    await header.waitFor();
+    const box = await header.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 1366).toBe(true);
   }, 120_000);
 
   it('a breached ticket climbs the ladder: the sweep reaches level 1, a supervisor escalates past level 2 with a reason', async () => {

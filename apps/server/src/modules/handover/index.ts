@@ -1,2 +1,2 @@
-export type { HandoverContributor } from './handover.contributors.js';
-export { PREVIEW_LIMIT } from './handover.contributors.js';
+export type { HandoverContributor } from './handover.contract.js';
+export { PREVIEW_LIMIT } from './handover.contract.js';

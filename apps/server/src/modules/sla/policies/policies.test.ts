@@ -65,7 +65,14 @@ describe('SLA administration: policies, ladders, settings and the default data',
     expect(find('complaint', 'promised_reply')).toMatchObject({ ladderId: ladder?.id });
     expect(find('service', 'first_response')).toMatchObject({ targetMinutes: 30, followUpMinutes: 90 });
     expect(find('consultation', 'first_response')).toMatchObject({ targetMinutes: 240, timeBasis: 'business' });
-    expect(find('consultation', 'resolution')).toMatchObject({ targetMinutes: 960, timeBasis: 'business' });
+    // Two working days of cn-workdays (09:00–18:00): 2 × 9 h.
+    expect(find('consultation', 'resolution')).toMatchObject({ targetMinutes: 1080, timeBasis: 'business' });
+    // Refunds (seed 002): back within 2–3 days, never beyond 15 working days, i.e. 3 weeks in all.
+    expect(find('refund', 'resolution')).toMatchObject({
+      targetMinutes: 3 * 24 * 60,
+      timeBasis: 'calendar',
+      followUpMinutes: 18 * 24 * 60,
+    });
     // Names in the reader's language.
     const en = (await admin.get('/api/v1/sla/policies', { 'accept-language': 'en' })).json().items as Policy[];
     expect(en.every((p) => p.name === p.nameEn)).toBe(true);
@@ -168,7 +175,7 @@ describe('SLA administration: policies, ladders, settings and the default data',
       expect(response.json().detail).not.toContain('sla.');
       return response.json();
     };
-    expect((await refused({ typeKey: 'refund' }, 'sla.unknown_ticket_type')).detail).toContain('refund');
+    expect((await refused({ typeKey: 'warranty_claim' }, 'sla.unknown_ticket_type')).detail).toContain('warranty_claim');
     await refused({ calendarId: 'nowhere' }, 'sla.unknown_calendar');
     await refused({ ladderId: '00000000-0000-4000-8000-000000000000' }, 'sla.unknown_ladder');
     await refused({ departmentId: '00000000-0000-4000-8000-000000000000' }, 'sla.unknown_department');

@@ -41,6 +41,7 @@ describe('ticket settings: types and root causes', () => {
       'complaint',
       'suggestion',
       'service',
+      'refund',
       'other',
     ]);
     expect(zh.find((x: { key: string }) => x.key === 'complaint')).toEqual({
