@@ -175,7 +175,9 @@ describe('SLA administration: policies, ladders, settings and the default data',
       expect(response.json().detail).not.toContain('sla.');
       return response.json();
     };
-    expect((await refused({ typeKey: 'warranty_claim' }, 'sla.unknown_ticket_type')).detail).toContain('warranty_claim');
+    expect((await refused({ typeKey: 'warranty_claim' }, 'sla.unknown_ticket_type')).detail).toContain(
+      'warranty_claim',
+    );
     await refused({ calendarId: 'nowhere' }, 'sla.unknown_calendar');
     await refused({ ladderId: '00000000-0000-4000-8000-000000000000' }, 'sla.unknown_ladder');
     await refused({ departmentId: '00000000-0000-4000-8000-000000000000' }, 'sla.unknown_department');
