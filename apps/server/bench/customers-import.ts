@@ -108,7 +108,7 @@ async function benchEngine(name: EngineName, file: Buffer, imports: ImportFigure
       definitions: allJobs(MODULES),
     });
     const files = createFileStore(engine.config.files.store, engine.database);
-    const deps: Deps = { config: engine.config, database: engine.database, outbox, jobs, files }; // jobs not started: runs inline
+    const deps: Deps = { config: engine.config, database: engine.database, outbox, jobs, files, channels: new Map() }; // jobs not started: runs inline
     const ctx = await adminContext(engine);
 
     const upload = await measured(() => uploadImport(deps, ctx, { fileName: 'customers-50k.xlsx', bytes: file }));

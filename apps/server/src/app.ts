@@ -12,7 +12,7 @@ import type { JobDefinition } from './jobs/definition.js';
 import { JobRunner } from './jobs/runner.js';
 import type { Deps } from './lib/deps.js';
 import { createFileStore } from './lib/file-store/index.js';
-import { allJobs, allListeners } from './lib/module.js';
+import { allChannels, allJobs, allListeners } from './lib/module.js';
 import { openApiTransform, openApiTransformObject } from './lib/openapi.js';
 import { databaseRateLimitStore } from './lib/rate-limit-store.js';
 import { MODULES } from './modules/index.js';
@@ -70,7 +70,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Files (attachments) in the store every instance reaches: PostgreSQL, a directory or S3 (ADR 0008).
   const files = createFileStore(config.files.store, database);
   await files.verify();
-  const deps: Deps = { config, database, outbox, jobs, files };
+  const deps: Deps = { config, database, outbox, jobs, files, channels: allChannels(MODULES) };
   app.decorate('deps', deps);
 
   OutboxDispatcher.register(allListeners(MODULES));

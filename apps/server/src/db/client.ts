@@ -110,6 +110,35 @@ export function sqlState(error: unknown, depth = 0): string | undefined {
   return sqlState(e.cause, depth + 1);
 }
 
+/** SQLSTATEs after which PostgreSQL itself says "run the transaction again": deadlock victim, serialization failure. */
+const RETRYABLE_STATES = new Set(['40P01', '40001']);
+const TRANSACTION_ATTEMPTS = 3;
+
+/**
+ * `db.transaction` that runs the transaction again (up to three times in all, after a short random
+ * pause) when PostgreSQL chose it as a deadlock victim or failed it for serialization. Each use
+ * case locks its own rows in one order, but two transactions of different kinds may still meet
+ * in opposite orders (a merge locking two tickets while the outbox dispatcher updates both in
+ * event order): PostgreSQL then aborts one, and that one is rolled back whole, so running it
+ * again is safe. Nested transactions (savepoints) are not retried: their outer one is.
+ */
+export function retryingTransactions(db: Db, logger?: Logger): Db {
+  const transaction = db.transaction.bind(db);
+  const retrying = (async (...args: Parameters<Db['transaction']>) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await transaction(...args);
+      } catch (error) {
+        const state = sqlState(error);
+        if (attempt >= TRANSACTION_ATTEMPTS || !state || !RETRYABLE_STATES.has(state)) throw error;
+        logger?.info({ sqlState: state, attempt }, 'transaction aborted by PostgreSQL; running it again');
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
+  }) as Db['transaction'];
+  return Object.assign(db, { transaction: retrying });
+}
+
 async function openPostgres(options: { url: string; poolSize?: number }, logger?: Logger): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -125,7 +154,7 @@ async function openPostgres(options: { url: string; poolSize?: number }, logger?
   pool.on('connect', (client) => {
     client.on('error', (error) => logger?.warn({ err: error }, 'postgres connection lost'));
   });
-  const db = drizzlePg(pool, { schema });
+  const db = retryingTransactions(drizzlePg(pool, { schema }) as unknown as Db, logger);
   const listeners = new Map<string, Set<(payload: string) => void>>();
   let listenClient: pg.Client | undefined;
   let closed = false;

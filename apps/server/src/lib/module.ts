@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { EventName } from '../events/catalog.js';
 import type { DurableListener } from '../events/listener.js';
 import type { JobDefinition } from '../jobs/definition.js';
+import type { ChannelAdapter } from './channel-adapter.js';
 import type { AudienceResolver } from './data-scope.js';
 import type { Deps } from './deps.js';
 
@@ -40,6 +41,8 @@ export type ModuleManifest = {
   listeners?: readonly DurableListener[];
   /** Job definitions (queues, schedules) run by the job runner. */
   jobs?: readonly JobDefinition[];
+  /** Delivery channels it speaks (lib/channel-adapter.ts): each channel has exactly one adapter. */
+  channels?: readonly ChannelAdapter[];
   /** Whom each kind of its records concerns (audit and real-time data scope), keyed by record type. */
   audiences?: Readonly<Record<string, AudienceResolver>>;
   /** The kinds of record it indexes for full-text search (`lib/search`). */
@@ -56,7 +59,7 @@ export function withParts(manifest: ModuleManifest): ModuleManifest[] {
   return [manifest, ...(manifest.parts ?? []).flatMap(withParts)];
 }
 
-type ListKey = 'routes' | 'permissions' | 'errors' | 'events' | 'listeners' | 'jobs' | 'searchDocuments';
+type ListKey = 'routes' | 'permissions' | 'errors' | 'events' | 'listeners' | 'jobs' | 'searchDocuments' | 'channels';
 type Item<K extends ListKey> = NonNullable<ModuleManifest[K]>[number];
 
 /** One list of every module (and part) in the list, in module order. */
@@ -66,6 +69,18 @@ export function collect<K extends ListKey>(modules: readonly ModuleManifest[], k
 
 export const allJobs = (modules: readonly ModuleManifest[]) => collect(modules, 'jobs');
 export const allListeners = (modules: readonly ModuleManifest[]) => collect(modules, 'listeners');
+
+/** Every delivery channel's adapter; a channel spoken by two modules is an error. */
+export function allChannels(
+  modules: readonly ModuleManifest[],
+): ReadonlyMap<ChannelAdapter['channel'], ChannelAdapter> {
+  const result = new Map<ChannelAdapter['channel'], ChannelAdapter>();
+  for (const adapter of collect(modules, 'channels')) {
+    if (result.has(adapter.channel)) throw new Error(`Delivery channel "${adapter.channel}" has two adapters`);
+    result.set(adapter.channel, adapter);
+  }
+  return result;
+}
 
 /** Every record type's audience resolver; a type claimed twice is an error. */
 export function allAudiences(modules: readonly ModuleManifest[]): Map<string, AudienceResolver> {

@@ -56,7 +56,14 @@ function runnerFor(database: TestDatabase, config: Config, worker: string, batch
     definitions: [recordKeyJob(worker, { batchSize })],
   });
   const outbox = new OutboxDispatcher({ database, config, logger: silent });
-  const deps: Deps = { config, database, outbox, jobs, files: createFileStore(config.files.store, database) };
+  const deps: Deps = {
+    config,
+    database,
+    outbox,
+    jobs,
+    files: createFileStore(config.files.store, database),
+    channels: new Map(),
+  };
   return { jobs, deps };
 }
 
