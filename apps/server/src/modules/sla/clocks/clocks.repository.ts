@@ -15,11 +15,21 @@ export async function pauseOn(db: DbOrTx): Promise<string[]> {
   return row?.pauseOn ?? ['waiting_customer', 'waiting_third_party', 'feedback'];
 }
 
-/** The ticket's stored clocks, locked (the sweep and a recompute of the same clock take turns). */
-/** The per-ticket key the sweep also takes (escalation/sweep.jobs.ts), held to the end of the transaction. */
+/** The per-ticket advisory key of the clocks, taken by a recompute and by the sweep (to the end of the transaction). */
+const ticketKey = (ticketId: string) => sql`hashtextextended(${`sla.sweep:${ticketId}`}, 0)`;
+
+/** Waits for the ticket's key (a recompute). */
 export async function lockTicket(db: DbOrTx, ticketId: string): Promise<void> {
-  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`sla.sweep:${ticketId}`}, 0))`);
+  await db.execute(sql`SELECT pg_advisory_xact_lock(${ticketKey(ticketId)})`);
 }
+
+/** Takes the ticket's key if nobody holds it (the sweep: another one leaves the ticket for its next run). */
+export async function tryLockTicket(db: DbOrTx, ticketId: string): Promise<boolean> {
+  const result = await db.execute<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${ticketKey(ticketId)}) AS ok`);
+  return Boolean(result.rows[0]?.ok);
+}
+
+/** The ticket's stored clocks, locked (the sweep and a recompute of the same clock take turns). */
 
 export async function lockTicketClocks(db: DbOrTx, ticketId: string): Promise<StoredClock[]> {
   return db.select().from(slaClocks).where(eq(slaClocks.ticketId, ticketId)).for('update');

@@ -114,8 +114,20 @@ export async function recomputeTicketClocks(
   ticketId: string,
   now = new Date(),
 ): Promise<repo.StoredClock[]> {
+  return (await refreshTicketClocks(tx, ticketId, now))?.rows ?? [];
+}
+
+/**
+ * `recomputeTicketClocks`, also answering the engine's view it stored (the sweep reads each clock's
+ * warning instants from it); undefined when the ticket is gone.
+ */
+export async function refreshTicketClocks(
+  tx: DbOrTx,
+  ticketId: string,
+  now = new Date(),
+): Promise<{ computed: TicketClocks; rows: repo.StoredClock[] } | undefined> {
   const computed = await computeTicketClocks(tx, ticketId, now);
-  if (!computed) return [];
+  if (!computed) return undefined;
   // The sweep's per-ticket key first, then the rows: a sweep that holds one of this ticket's clocks
   // (SKIP LOCKED) and this recompute, holding another, would otherwise wait on each other.
   await repo.lockTicket(tx, ticketId);
@@ -178,5 +190,5 @@ export async function recomputeTicketClocks(
     rows.map((r) => r.id),
   );
   await setTicketSla(tx, ticketId, ticketSla(computed.clocks, now));
-  return rows;
+  return { computed, rows };
 }

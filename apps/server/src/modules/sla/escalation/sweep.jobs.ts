@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx, Tx } from '../../../db/client.js';
 import { defineJob } from '../../../jobs/definition.js';
 import type { Deps } from '../../../lib/deps.js';
 import { findTicketSummaries } from '../../tickets/index.js';
-import { computeTicketClocks, recomputeTicketClocks } from '../clocks/clocks.service.js';
+import * as clocksRepo from '../clocks/clocks.repository.js';
+import { computeTicketClocks, refreshTicketClocks } from '../clocks/clocks.service.js';
 import type { LadderLevel } from '../sla.tables.js';
 import * as repo from './escalation.repository.js';
 import { fireStep, scheduleInput } from './firing.js';
@@ -19,13 +19,12 @@ type Fresh = { clock: repo.ClockRow; warnings: ScheduleInput['warnings'] };
  * ticket's sla_due_at / sla_state), each with its warning instants from the engine (pause-aware).
  * Null when the ticket is gone.
  */
-async function refreshTicketClocks(tx: Tx, deps: Deps, ticketId: string, now: Date) {
-  const computed = await computeTicketClocks(tx, ticketId, now);
-  if (!computed) return null;
-  const rows = await recomputeTicketClocks(tx, deps, ticketId, now);
+async function refreshedClocks(tx: Tx, ticketId: string, now: Date) {
+  const refreshed = await refreshTicketClocks(tx, ticketId, now);
+  if (!refreshed) return null;
   const fresh = new Map<string, Fresh>();
-  for (const row of rows) {
-    const engine = computed.clocks.find((c) => c.metric === row.metric && c.cycle === row.cycle);
+  for (const row of refreshed.rows) {
+    const engine = refreshed.computed.clocks.find((c) => c.metric === row.metric && c.cycle === row.cycle);
     fresh.set(row.id, { clock: row, warnings: engine?.warnings ?? [] });
   }
   return fresh;
@@ -42,12 +41,7 @@ export async function clockWarnings(db: DbOrTx, clock: repo.ClockRow, now: Date)
  * Only one sweep works on a ticket at a time (its recompute locks every clock of the ticket: two
  * sweeps holding one clock each would deadlock); the other leaves it for its next run.
  */
-async function tryLockTicket(tx: DbOrTx, ticketId: string): Promise<boolean> {
-  const result = await tx.execute<{ ok: boolean }>(
-    sql`SELECT pg_try_advisory_xact_lock(hashtextextended(${`sla.sweep:${ticketId}`}, 0)) AS ok`,
-  );
-  return Boolean(result.rows[0]?.ok);
-}
+const tryLockTicket = (tx: DbOrTx, ticketId: string) => clocksRepo.tryLockTicket(tx, ticketId);
 
 export type SweepResult = { clocks: number; fired: number };
 
@@ -66,7 +60,7 @@ export async function sweepDueClocks(tx: Tx, deps: Deps, now = new Date()): Prom
   const current: Fresh[] = [];
   for (const [ticketId, due] of byTicket) {
     if (!(await tryLockTicket(tx, ticketId))) continue;
-    const fresh = await refreshTicketClocks(tx, deps, ticketId, now);
+    const fresh = await refreshedClocks(tx, ticketId, now);
     for (const clock of due) current.push(fresh?.get(clock.id) ?? { clock, warnings: [] });
   }
   const firings = await repo.firingsOf(
