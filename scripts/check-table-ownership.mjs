@@ -27,7 +27,7 @@ function walk(dir) {
 }
 
 function isTest(path) {
-  return /\.(unit\.)?test\.ts$/.test(path) || /\.spec\.ts$/.test(path);
+  return /\.(unit\.)?test(-setup)?\.ts$/.test(path) || /\.spec\.ts$/.test(path);
 }
 
 /** The module folder of a file under `modules/` (null for `modules/index.ts` and platform files). */

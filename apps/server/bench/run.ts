@@ -13,6 +13,7 @@ import { benchSla } from './sla.js';
 import { benchTickets } from './tickets.js';
 import { addVolume, type Volume } from './volume.js';
 import { benchWebDelivery } from './web-delivery.js';
+import { benchWebhooks } from './webhooks.js';
 
 /**
  * The platform benchmark: for each database engine, a migrated and seeded database with realistic
@@ -30,6 +31,8 @@ import { benchWebDelivery } from './web-delivery.js';
  * elapsed computations per second on one core).
  * `npm run bench -- sla [--write]`: the section `sla` (bench/sla.ts: the warning/escalation sweep's
  * "find what is due" at 1,000,000 open clocks on PostgreSQL).
+ * `npm run bench -- webhooks [--write]`: the section `webhooks` (bench/webhooks.ts: 10,000 signed webhook
+ * deliveries at 100 events/s to a local receiver on PostgreSQL, latency from event commit to receipt).
  * `npm run bench -- web [--before <tree>] [--write]`: the section `web-delivery` (bench/web-delivery.ts:
  * bytes and time to the login page and the first queue page in headless Chromium).
  */
@@ -216,6 +219,10 @@ async function main(): Promise<void> {
   }
   if (process.argv.slice(2).includes('sla')) {
     await benchSla({ write: WRITE });
+    return;
+  }
+  if (process.argv.slice(2).includes('webhooks')) {
+    await benchWebhooks({ write: WRITE });
     return;
   }
   if (process.argv.slice(2).includes('web')) {

@@ -10,6 +10,7 @@ import { type Database, openDatabase } from './db/client.js';
 import { OutboxDispatcher } from './events/dispatcher.js';
 import type { JobDefinition } from './jobs/definition.js';
 import { JobRunner } from './jobs/runner.js';
+import type { ChannelAdapter } from './lib/channel-adapter.js';
 import type { Deps } from './lib/deps.js';
 import { createFileStore } from './lib/file-store/index.js';
 import { allChannels, allJobs, allListeners } from './lib/module.js';
@@ -31,6 +32,8 @@ export type BuildOptions = {
   database?: Database;
   /** Extra job definitions (tests). */
   jobs?: JobDefinition[];
+  /** Delivery adapters replacing (or adding to) the modules' for their channels (tests: a recording adapter). */
+  channels?: ChannelAdapter[];
 };
 
 declare module 'fastify' {
@@ -70,7 +73,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Files (attachments) in the store every instance reaches: PostgreSQL, a directory or S3 (ADR 0008).
   const files = createFileStore(config.files.store, database);
   await files.verify();
-  const deps: Deps = { config, database, outbox, jobs, files, channels: allChannels(MODULES) };
+  const channels = new Map(allChannels(MODULES));
+  for (const adapter of options.channels ?? []) channels.set(adapter.channel, adapter);
+  const deps: Deps = { config, database, outbox, jobs, files, channels };
   app.decorate('deps', deps);
 
   OutboxDispatcher.register(allListeners(MODULES));

@@ -8,6 +8,7 @@ import { type Database, openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { ensureAdmin, ensureRoles } from '../src/db/seed/base.js';
 import type { JobDefinition } from '../src/jobs/definition.js';
+import type { ChannelAdapter } from '../src/lib/channel-adapter.js';
 
 export const TEST_DB = (process.env.KEFU_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 export const ADMIN_PASSWORD = 'Admin12345';
@@ -15,7 +16,8 @@ export const ADMIN_PASSWORD = 'Admin12345';
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', KEFU_ADMIN_PASSWORD: ADMIN_PASSWORD });
   const outbox = { ...base.outbox, pollingIntervalMs: 200, coalesceMs: 10, retryBaseMs: 10, retryMaxMs: 100 };
-  return { ...base, jobs: { enabled: false, pollingIntervalSeconds: 0.5 }, outbox, ...overrides };
+  const outbound = { allowPrivate: true };
+  return { ...base, jobs: { enabled: false, pollingIntervalSeconds: 0.5 }, outbox, outbound, ...overrides };
 }
 
 function withDatabase(url: string, name: string): string {
@@ -68,7 +70,7 @@ export type TestApp = {
 };
 
 export async function createTestApp(
-  options: { config?: Partial<Config>; jobs?: JobDefinition[] } = {},
+  options: { config?: Partial<Config>; jobs?: JobDefinition[]; channels?: ChannelAdapter[] } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   await ensureAdmin(database.db, ADMIN_PASSWORD);
@@ -78,7 +80,7 @@ export async function createTestApp(
     config = { ...config, database: { kind: 'postgres', url: database.url } };
     if (!options.config?.files) config = { ...config, files: postgresFiles() };
   }
-  const app = await buildApp(config, { database, jobs: options.jobs });
+  const app = await buildApp(config, { database, jobs: options.jobs, channels: options.channels });
   await app.ready();
   return {
     app,

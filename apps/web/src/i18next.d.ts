@@ -15,7 +15,9 @@ import type handover from './locales/zh-CN/handover.json';
 import type home from './locales/zh-CN/home.json';
 import type jobs from './locales/zh-CN/jobs.json';
 import type menu from './locales/zh-CN/menu.json';
+import type notifications from './locales/zh-CN/notifications.json';
 import type phrases from './locales/zh-CN/phrases.json';
+import type robots from './locales/zh-CN/robots.json';
 import type roles from './locales/zh-CN/roles.json';
 import type sla from './locales/zh-CN/sla.json';
 import type slaPolicies from './locales/zh-CN/slaPolicies.json';
@@ -28,6 +30,7 @@ import type ticketsQueue from './locales/zh-CN/ticketsQueue.json';
 import type ticketsRelations from './locales/zh-CN/ticketsRelations.json';
 import type ticketsSettings from './locales/zh-CN/ticketsSettings.json';
 import type users from './locales/zh-CN/users.json';
+import type webhooks from './locales/zh-CN/webhooks.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -61,6 +64,9 @@ declare module 'i18next' {
       slaPolicies: typeof slaPolicies;
       slaReport: typeof slaReport;
       calendars: typeof calendars;
+      notifications: typeof notifications;
+      robots: typeof robots;
+      webhooks: typeof webhooks;
     };
   }
 }

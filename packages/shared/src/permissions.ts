@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'sla.manage',
   'sla.escalate',
   'sla.report',
+  'notifications.manage',
+  'webhooks.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

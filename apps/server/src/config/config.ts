@@ -55,6 +55,11 @@ const EnvSchema = z.object({
   /** The most data rows one customer import file may hold (files are refused past it). */
   KEFU_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(5_000_000).default(200_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Let webhooks and robots call private, loopback and link-local addresses (intranet installs, tests). */
+  KEFU_WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Config = {
@@ -102,6 +107,13 @@ export type Config = {
    * After a wake-up it waits `coalesceMs` so that one transaction delivers the events committed
    * meanwhile (a burst of tickets is one batch, not one transaction each).
    */
+  /**
+   * Outbound HTTP (webhooks, robots; lib/outbound-http.ts): `allowPrivate` lets targets resolve to
+   * private, loopback or link-local addresses (KEFU_WEBHOOK_ALLOW_PRIVATE); refused by default (SSRF).
+   */
+  outbound: { allowPrivate: boolean };
+  /** Outbound webhooks' deliverer (modules/webhooks/webhooks.settings.ts has the defaults; tests shorten them). */
+  webhooks?: Partial<WebhookDeliveryConfig>;
   outbox: {
     enabled: boolean;
     pollingIntervalMs: number;
@@ -111,6 +123,20 @@ export type Config = {
     retryBaseMs: number;
     retryMaxMs: number;
   };
+};
+
+/**
+ * `retryScheduleSeconds`: the wait before each retry (its length + 1 = attempts before the
+ * subscription is disabled); `leaseMs`: how long an instance holds a subscription's queue
+ * without renewing it; `concurrency`: subscriptions delivered at once per instance.
+ */
+export type WebhookDeliveryConfig = {
+  enabled: boolean;
+  retryScheduleSeconds: number[];
+  pollingIntervalMs: number;
+  concurrency: number;
+  timeoutMs: number;
+  leaseMs: number;
 };
 
 export type FileStoreConfig =
@@ -208,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     imports: { maxRows: e.KEFU_IMPORT_MAX_ROWS },
     auth: { maxFailedLogins: 5, lockMinutes: 1, maxLockMinutes: 60, sessionHours: 12 },
     jobs: { enabled: true, pollingIntervalSeconds: 2 },
+    outbound: { allowPrivate: e.KEFU_WEBHOOK_ALLOW_PRIVATE },
     outbox: {
       enabled: true,
       pollingIntervalMs: 3000,

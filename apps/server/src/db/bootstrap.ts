@@ -8,6 +8,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './seed/demo.js
 import { seedDemoAgents } from './seed/demo-agents.js';
 import { seedDemoCustomers } from './seed/demo-customers.js';
 import { seedDemoGrading } from './seed/demo-grading.js';
+import { seedDemoNotifications } from './seed/demo-notifications.js';
 import { seedDemoSla } from './seed/demo-sla.js';
 import { seedDemoTickets } from './seed/demo-tickets.js';
 import { seedDemoCannedReplies, seedServiceStandards } from './seed/phrases.js';
@@ -36,6 +37,7 @@ export async function prepareDatabase(database: Database, config: Config, logger
     if (config.seedDemo) await runSeedOnce(tx, 'demo-canned-replies', seedDemoCannedReplies);
     if (config.seedDemo) await runSeedOnce(tx, 'demo-tickets', seedDemoTickets);
     if (config.seedDemo) await runSeedOnce(tx, 'demo-sla', seedDemoSla);
+    if (config.seedDemo) await runSeedOnce(tx, 'demo-notifications', seedDemoNotifications);
     return { admin, demo };
   });
   return {

@@ -49,6 +49,8 @@ const AGGREGATES: AggregateOf = {
   'sla.escalated': (p) => ['ticket', p.ticketId],
   'agent.status_changed': (p) => ['agent', p.userId],
   'calendar.changed': (p) => ['calendar', p.calendarId ?? '*official*'],
+  'notification.queued': (p) => ['notification', p.ids[0] ?? '*'],
+  'notification.created': (p) => ['notification', p.notificationId],
 };
 
 /** Every event of the catalog, at run time (the module manifests must own each exactly once). */

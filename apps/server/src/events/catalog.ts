@@ -74,6 +74,10 @@ export type EventCatalog = {
   'agent.status_changed': { userId: string; status: string };
   /** A business calendar (or, calendarId null, the official arrangements) changed: open clocks are recomputed. */
   'calendar.changed': { calendarId: string | null; version: number };
+  /** Messages for e-mail, SMS or robots were queued (≤ 1000 ids): the delivery jobs are sent from it. */
+  'notification.queued': { ids: string[] };
+  /** An in-app notification for `userId` (pushed to that user alone: the bell updates live). */
+  'notification.created': { notificationId: string; userId: string };
 };
 
 export type EventName = keyof EventCatalog;

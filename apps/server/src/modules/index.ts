@@ -5,6 +5,7 @@ import { authModule } from './auth/auth.module.js';
 import { calendarsModule } from './calendars/calendars.module.js';
 import { customersModule } from './customers/customers.module.js';
 import { departmentsModule } from './departments/departments.module.js';
+import { emailModule } from './email/email.module.js';
 import { handoverModule } from './handover/handover.module.js';
 import { healthModule } from './health/health.module.js';
 import { jobsModule } from './jobs/jobs.module.js';
@@ -12,11 +13,14 @@ import { maintenanceModule } from './maintenance/maintenance.module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
 import { phrasesModule } from './phrases/phrases.module.js';
 import { realtimeModule } from './realtime/realtime.module.js';
+import { robotsModule } from './robots/robots.module.js';
 import { rolesModule } from './roles/roles.module.js';
 import { savedViewsModule } from './saved-views/saved-views.module.js';
 import { slaModule } from './sla/sla.module.js';
+import { smsModule } from './sms/sms.module.js';
 import { ticketsModule } from './tickets/tickets.module.js';
 import { usersModule } from './users/users.module.js';
+import { webhooksModule } from './webhooks/webhooks.module.js';
 
 /**
  * THE module list: the app registers each module's routes, jobs, listeners, record audiences and
@@ -36,10 +40,14 @@ export const MODULES: readonly ModuleManifest[] = [
   customersModule,
   handoverModule,
   notificationsModule,
+  emailModule,
   savedViewsModule,
   phrasesModule,
   ticketsModule,
   calendarsModule,
   slaModule,
+  smsModule,
+  robotsModule,
   maintenanceModule,
+  webhooksModule,
 ];

@@ -8,6 +8,7 @@ import { setFeedback } from '../api/errors';
 import { PageLoading } from '../components/PageLoading';
 import { useAccess } from '../modules/auth/useAccess';
 import { useCurrentUser } from '../modules/auth/useCurrentUser';
+import { NotificationBell } from '../modules/notifications/centre/NotificationBell';
 import { MyStatusSwitch } from '../modules/tickets/assignment/MyStatusSwitch';
 import { appRoutes } from '../routes';
 import { LangSwitch } from './LangSwitch';
@@ -64,7 +65,11 @@ function Shell() {
         title: me?.displayName,
         render: (_props, dom) => <UserMenu>{dom}</UserMenu>,
       }}
-      actionsRender={() => [<MyStatusSwitch key="status" />, <LangSwitch key="lang" />]}
+      actionsRender={() => [
+        <MyStatusSwitch key="status" />,
+        <NotificationBell key="bell" />,
+        <LangSwitch key="lang" />,
+      ]}
     >
       <Suspense fallback={<PageLoading />}>
         <Outlet />

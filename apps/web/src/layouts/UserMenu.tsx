@@ -1,4 +1,4 @@
-import { KeyOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, KeyOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Dropdown, type MenuProps } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -7,9 +7,9 @@ import { useNavigate } from 'react-router-dom';
 import { logout } from '../modules/auth/api';
 import { ChangePasswordModal } from '../modules/auth/ChangePasswordModal';
 
-/** Header avatar dropdown: profile, API tokens, change password, sign out. */
+/** Header avatar dropdown: profile, notification preferences, API tokens, change password, sign out. */
 export function UserMenu({ children }: { children: ReactNode }) {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation(['auth', 'menu']);
   const navigate = useNavigate();
   const [passwordOpen, setPasswordOpen] = useState(false);
   const signOut = useMutation({
@@ -21,6 +21,7 @@ export function UserMenu({ children }: { children: ReactNode }) {
 
   const items: MenuProps['items'] = [
     { key: 'profile', icon: <UserOutlined />, label: t('userMenu.profile') },
+    { key: 'notifications', icon: <BellOutlined />, label: t('menu:notificationPreferences') },
     { key: 'tokens', icon: <KeyOutlined />, label: t('userMenu.tokens') },
     { key: 'password', icon: <LockOutlined />, label: t('userMenu.changePassword') },
     { type: 'divider' },
@@ -28,6 +29,7 @@ export function UserMenu({ children }: { children: ReactNode }) {
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'profile') navigate('/account/profile');
+    else if (key === 'notifications') navigate('/account/notifications');
     else if (key === 'tokens') navigate('/account/tokens');
     else if (key === 'password') setPasswordOpen(true);
     else if (key === 'logout') signOut.mutate();

@@ -93,9 +93,17 @@ describe('toMenuData', () => {
       '/admin/calendars/:id',
       '/admin/sla-policies',
       '/admin/audit',
+      '/admin/notification-channels',
+      '/admin/notification-templates',
+      '/admin/notification-deliveries',
+      '/admin/robots',
+      '/admin/webhooks',
+      '/admin/inbound-sources',
       '/admin/jobs',
+      '/notifications',
       '/account',
       '/account/profile',
+      '/account/notifications',
       '/account/tokens',
     ]);
   });
@@ -155,6 +163,33 @@ describe('toMenuData', () => {
     expect(agent).not.toContain('/customer-imports');
     const detail = toMenuData(appRoutes, roleAccess('agent'), echo).find((item) => item.path === '/customers/:id');
     expect(detail?.hideInMenu).toBe(true);
+  });
+
+  it('gives everyone the notification centre and preferences, notifications.manage the delivery pages', () => {
+    const agent = toMenuData(appRoutes, roleAccess('agent'), echo);
+    expect(paths(agent)).toEqual(expect.arrayContaining(['/notifications', '/account/notifications']));
+    expect(agent.find((item) => item.path === '/notifications')?.hideInMenu).toBe(true);
+    expect(paths(agent)).not.toContain('/admin/notification-channels');
+    expect(paths(agent)).not.toContain('/admin/notification-deliveries');
+    expect(paths(toMenuData(appRoutes, accessOf('notifications.manage'), echo))).toEqual(
+      expect.arrayContaining([
+        '/admin/notification-channels',
+        '/admin/notification-templates',
+        '/admin/notification-deliveries',
+      ]),
+    );
+  });
+});
+
+describe('robots and webhooks pages', () => {
+  it('gives robots to notifications.manage, webhooks and inbound sources to webhooks.manage', () => {
+    const notifications = paths(toMenuData(appRoutes, accessOf('notifications.manage'), echo));
+    expect(notifications).toContain('/admin/robots');
+    expect(notifications).not.toContain('/admin/webhooks');
+    const webhooks = paths(toMenuData(appRoutes, accessOf('webhooks.manage'), echo));
+    expect(webhooks).toEqual(expect.arrayContaining(['/admin/webhooks', '/admin/inbound-sources']));
+    expect(webhooks).not.toContain('/admin/robots');
+    expect(paths(toMenuData(appRoutes, roleAccess('supervisor'), echo))).not.toContain('/admin/robots');
   });
 });
 

@@ -7,12 +7,15 @@ import { departmentsModule } from './departments/departments.module';
 import { handoverModule } from './handover/handover.module';
 import { homeModule } from './home/home.module';
 import { jobsModule } from './jobs/jobs.module';
+import { notificationsModule } from './notifications/notifications.module';
 import { phrasesModule } from './phrases/phrases.module';
+import { robotsModule } from './robots/robots.module';
 import { rolesModule } from './roles/roles.module';
 import { savedViewsModule } from './saved-views/saved-views.module';
 import { slaModule } from './sla/sla.module';
 import { ticketsModule } from './tickets/tickets.module';
 import { usersModule } from './users/users.module';
+import { webhooksModule } from './webhooks/webhooks.module';
 
 /**
  * THE web module list, mirroring the server's (apps/server/src/modules/index.ts): the route table and
@@ -34,4 +37,7 @@ export const MODULES: readonly WebModule[] = [
   ticketsModule,
   calendarsModule,
   slaModule,
+  notificationsModule,
+  robotsModule,
+  webhooksModule,
 ];

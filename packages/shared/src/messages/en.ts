@@ -18,6 +18,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   'notice.handover.subject': 'Handover from {from}',
   'notice.handover.body': '{from}’s work was handed over to you: {parts}. Reason: {reason}',
   'notice.handover.part': '{count} {label}',
+  'notice.webhooks.disabled.subject': 'Webhook disabled: {url}',
+  'notice.webhooks.disabled.body':
+    'The webhook to {url} was disabled after {attempts} failed attempts to deliver {eventType} (last error: {error}). Fix the receiver, then enable it again: the messages waiting will be delivered in order.',
   'notice.access_request.subject': 'Access request: {requester} asks to share customer {code} {name}',
   'notice.access_request.body':
     '{requester} ({department}) entered a customer with the same {fields} as your team’s customer {code} {name} and asks you to share it. To share it, add them to the customer’s staff contacts.',
@@ -37,6 +40,37 @@ export const en: Record<keyof typeof zhCN, string> = {
     'taking over from {previousContact}. Everything in progress has been handed over; please contact ' +
     '{newContact} whenever you need. Thank you for your trust and support!',
 
+  // Work-chat robots (WeCom / DingTalk / Feishu group messages)
+  'robot.sla_escalated.subject': '[Escalated] Ticket {number}: {metric} overdue, escalated to level {level}',
+  'robot.sla_escalated_manual.subject': '[Escalated] Ticket {number} escalated by hand to level {level}',
+  'robot.major_complaint.subject': '[Major complaint] Ticket {number}: {title}',
+  'robot.ticket.body': 'Ticket: {number}\nSubject: {title}\nAssignee: {assignee}\n{what}',
+  'robot.sla_escalated.what': '{metric} overdue, escalated to level {level}',
+  'robot.sla_warned.what': '{metric} due soon ({percent}% of the time used)',
+  'robot.sla_breached.what': '{metric} overdue',
+  'robot.sla_follow_up.what': '{metric} follow-up deadline passed as well',
+  'robot.major_complaint.what': 'Marked as a major complaint; please attend to it now',
+  'robot.digest.subject': 'Customer service daily report {date}',
+  'robot.digest.body':
+    '{date}: {created} new tickets, {complaints} of them complaints ({major} major); {breached} time limits breached.',
+  'robot.test.subject': 'Test message',
+  'robot.test.body': 'This is a test message from Kefu (robot: {name}). If you read it, the robot is set up correctly.',
+  'robot.open_ticket': 'Open ticket',
+  'robot.unassigned': 'unassigned',
+  'robot.error.vendor': '{vendor} refused it, error {code}: {message}',
+  'robot.error.rate_limited': '{vendor} rate limit (error {code}: {message}); will retry later',
+  'robot.error.http': '{vendor} answered HTTP {status}: {message}',
+  'robot.error.network': 'Not delivered: {message}',
+  'robot.error.not_found': 'The robot was deleted',
+  'robot.error.disabled': 'The robot is disabled',
+  'robot.hint.signature': ' (check the signing secret and that the server clock is right)',
+  'robot.hint.dingtalk_310000': ' (check the signing secret, the custom keywords or the IP allow-list)',
+  'robot.hint.keyword': ' (the message lacks the robot’s keyword)',
+  'robot.hint.ip': ' (the server’s IP address is not on the robot’s allow-list)',
+  'robot.hint.wecom_key': ' (check the key in the webhook URL)',
+
+  'ticket.inbound.no_subject': '(no subject)',
+  'ticket.inbound.empty_body': '(no text)',
   'ticket.line.merged_from': 'Merged from {number}: {subject}\n\n{description}',
   'ticket.line.resolution': 'What we did: {process}\nResult: {result}',
 
@@ -120,6 +154,15 @@ export const en: Record<keyof typeof zhCN, string> = {
   'calendars.import.replaces': '{year} already has {count} days; importing replaces them all.',
   'calendars.import.merged':
     '{date} belongs to {year}; it is added to that year day by day, without replacing the rest of it.',
+  'email.test_subject': 'Service desk test e-mail',
+  'email.test_body':
+    'A test e-mail from the service desk. If it arrived, sending is set up correctly; no need to reply.',
+  'sms.test_message': 'A test message from the service desk. If it arrived, SMS is set up correctly; no need to reply.',
+  'notice.template_sample.subject': 'Sample subject',
+  'notice.template_sample.body': 'This is a sample notification text.',
+  'notice.dead_letter.subject': 'A notification could not be delivered',
+  'notice.dead_letter.body':
+    'An e-mail, SMS or robot message failed repeatedly and was moved to the dead letters. See the delivery log for the reason and resend it.',
   'notice.calendars_next_year.subject': 'The official holiday arrangement for {year} is missing',
   'notice.calendars_next_year.body':
     'Kefu has no holidays or make-up working days (调休) for {year} yet. Once the State Council publishes them, enter or import them under Business calendars; until then, time limits in {year} follow the weekly working periods only.',

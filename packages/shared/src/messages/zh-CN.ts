@@ -20,6 +20,9 @@ export const zhCN = {
   'notice.handover.subject': '{from} 的工作已交接给您',
   'notice.handover.body': '您已接收 {from} 交接的工作：{parts}。交接原因：{reason}',
   'notice.handover.part': '{label} {count} 项',
+  'notice.webhooks.disabled.subject': 'Webhook 已停用：{url}',
+  'notice.webhooks.disabled.body':
+    '发往 {url} 的 Webhook 在投递 {eventType} 连续失败 {attempts} 次后已自动停用（最后错误：{error}）。请修复接收端后重新启用，积压的消息将按顺序补发。',
   'notice.access_request.subject': '访问申请：{requester} 请求共享客户 {code} {name}',
   'notice.access_request.body':
     '{requester}（{department}）录入的客户与您团队的客户 {code} {name} 的{fields}相同，请求共享该客户。如同意，请在客户档案中将其加入对接人员。',
@@ -39,7 +42,38 @@ export const zhCN = {
     '联系电话：{newContactPhone}。此前的服务事项均已交接完毕，如有任何需要，欢迎随时与{newContact}联系。' +
     '感谢您一直以来的信任与支持！',
 
+  // Work-chat robots (WeCom / DingTalk / Feishu group messages)
+  'robot.sla_escalated.subject': '【升级】工单 {number} {metric}已超时，升级至第 {level} 级',
+  'robot.sla_escalated_manual.subject': '【升级】工单 {number} 已被人工升级至第 {level} 级',
+  'robot.major_complaint.subject': '【重大投诉】工单 {number}：{title}',
+  'robot.ticket.body': '工单：{number}\n标题：{title}\n处理人：{assignee}\n{what}',
+  'robot.sla_escalated.what': '{metric}已超时，升级至第 {level} 级',
+  'robot.sla_warned.what': '{metric}即将超时（已过 {percent}%）',
+  'robot.sla_breached.what': '{metric}已超时',
+  'robot.sla_follow_up.what': '{metric}超时后的跟进期限也已过',
+  'robot.major_complaint.what': '该工单被标记为重大投诉，请立即关注',
+  'robot.digest.subject': '客服日报 {date}',
+  'robot.digest.body':
+    '{date} 新建工单 {created} 个，其中投诉 {complaints} 个（重大投诉 {major} 个）；时限超时 {breached} 次。',
+  'robot.test.subject': '测试消息',
+  'robot.test.body': '这是来自客服系统的测试消息（机器人：{name}）。收到即表示配置正确。',
+  'robot.open_ticket': '查看工单',
+  'robot.unassigned': '未分配',
+  'robot.error.vendor': '{vendor}拒收，错误码 {code}：{message}',
+  'robot.error.rate_limited': '{vendor}限流（错误码 {code}：{message}），稍后自动重试',
+  'robot.error.http': '{vendor}回复 HTTP {status}：{message}',
+  'robot.error.network': '无法送达：{message}',
+  'robot.error.not_found': '该机器人已删除',
+  'robot.error.disabled': '该机器人已停用',
+  'robot.hint.signature': '（请核对签名密钥，并确认服务器时间准确）',
+  'robot.hint.dingtalk_310000': '（请核对加签密钥、自定义关键词或 IP 白名单设置）',
+  'robot.hint.keyword': '（消息未包含机器人设置的关键词）',
+  'robot.hint.ip': '（服务器 IP 不在机器人的 IP 白名单内）',
+  'robot.hint.wecom_key': '（请核对 Webhook 地址中的 key）',
+
   // System lines written into a ticket's conversation
+  'ticket.inbound.no_subject': '（无主题）',
+  'ticket.inbound.empty_body': '（无正文）',
   'ticket.line.merged_from': '合并自 {number}：{subject}\n\n{description}',
   'ticket.line.resolution': '处理过程：{process}\n处理结果：{result}',
 
@@ -123,6 +157,14 @@ export const zhCN = {
   'calendars.import.out_of_range': '{date} 不在 {from} 年至 {to} 年之间，已跳过。',
   'calendars.import.replaces': '{year} 年已有 {count} 天的安排，导入将整体替换。',
   'calendars.import.merged': '{date} 属于 {year} 年，将逐日加入该年的安排，不替换该年其他日期。',
+  'email.test_subject': '客服系统测试邮件',
+  'email.test_body': '这是客服系统的测试邮件。收到即说明发信设置正确，无需回复。',
+  'sms.test_message': '这是客服系统的测试短信。收到即说明短信设置正确，无需回复。',
+  'notice.template_sample.subject': '示例标题',
+  'notice.template_sample.body': '这里是通知正文示例。',
+  'notice.dead_letter.subject': '有通知发送失败，已停止重试',
+  'notice.dead_letter.body':
+    '有邮件、短信或机器人消息多次发送失败，已移入死信列表。请在“通知投递记录”中查看原因并重发。',
   'notice.calendars_next_year.subject': '尚未录入 {year} 年的法定节假日安排',
   'notice.calendars_next_year.body':
     '系统中还没有 {year} 年的放假和调休安排。国务院办公厅公布后，请在“工作日历”中录入或导入；在此之前，{year} 年的时限只按每周的工作时段计算。',

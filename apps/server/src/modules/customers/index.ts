@@ -1,3 +1,4 @@
+export { type ContactMatch, customerContactPoints, findCustomerByContact } from './archive/contact.lookups.js';
 export { customerCodeSql, customerNameSql } from './archive/customers.lookups.js';
 export type { StaffRole } from './archive/customers.repository.js';
 export { contactOfCustomer, customerScope, customerVisibleTo } from './archive/customers.repository.js';

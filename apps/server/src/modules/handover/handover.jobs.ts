@@ -28,13 +28,14 @@ export async function queueCustomerNotices(tx: DbOrTx, data: NotifyCustomersData
   for (const part of repo.chunks(data.customerIds)) {
     const messages: NotificationInput[] = [];
     for (const c of await repo.listNoticeTargets(tx, part)) {
-      const to = pickRecipient({
+      const reachable = {
         phone: c.phone,
         email: c.email,
         contactMobile: c.contact_mobile,
         contactPhone: c.contact_phone,
         contactEmail: c.contact_email,
-      });
+      };
+      const to = pickRecipient(reachable);
       if (!to) {
         skipped += 1;
         continue;
@@ -45,7 +46,24 @@ export async function queueCustomerNotices(tx: DbOrTx, data: NotifyCustomersData
         newContactPhone: handover.toPhone,
         previousContact: handover.fromName,
       });
-      messages.push({ ...to, subject: NOTICE_SUBJECT, body, ref: `handover:${handover.id}/customer:${c.id}` });
+      // The other way to reach them, for a customer who prefers it (notification preferences).
+      const email = (c.contact_email ?? c.email)?.trim();
+      const other = to.channel === 'sms' ? (email ? { channel: 'email' as const, recipient: email } : null) : null;
+      messages.push({
+        ...to,
+        topic: 'handover.customer_notice',
+        customerId: c.id,
+        vars: {
+          customerName: c.name,
+          newContact: handover.toName,
+          newContactPhone: handover.toPhone,
+          previousContact: handover.fromName,
+        },
+        alternatives: other ? [other] : [],
+        subject: NOTICE_SUBJECT,
+        body,
+        ref: `handover:${handover.id}/customer:${c.id}`,
+      });
     }
     await queueNotifications(tx, messages);
     queued += messages.length;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers.js';
 import { createUser } from '../../db/seed/factories.js';
 import { customerContacts, customerStaff, customers } from '../customers/customers.tables.js';
+import { RecordingAdapter } from '../notifications/delivery/delivery.test-setup.js';
 import { queueCustomerNotices } from './handover.jobs.js';
 
 async function waitFor(probe: () => Promise<boolean>, timeoutMs = 20_000) {
@@ -21,9 +22,14 @@ describe('handover notices and in-app notifications', () => {
   let leaverId: string;
   let handoverId: string;
   let c: Record<'mobile' | 'email' | 'landline', string>;
+  const sms = new RecordingAdapter('sms');
+  const email = new RecordingAdapter('email');
 
   beforeAll(async () => {
-    t = await createTestApp({ config: { jobs: { enabled: true, pollingIntervalSeconds: 0.5 } } });
+    t = await createTestApp({
+      config: { jobs: { enabled: true, pollingIntervalSeconds: 0.5 } },
+      channels: [sms, email],
+    });
     const db = t.database.db;
     const leaver = await createUser(db, { username: 'leaver', displayName: '王芳' });
     leaverId = leaver.id;
@@ -48,6 +54,9 @@ describe('handover notices and in-app notifications', () => {
     admin = await t.signIn('admin');
     successor = await t.signIn('successor');
     peer = await t.signIn('peer');
+    // No quiet hours: the notices go out whatever the time of day the test runs.
+    const quiet = { enabled: true, ratePerMinute: 60, quietHours: [], maxAttempts: 8 };
+    expect((await admin.inject('PUT', '/api/v1/notification-channels/sms', quiet)).statusCode).toBe(200);
   });
   afterAll(async () => t?.close());
 
@@ -59,13 +68,14 @@ describe('handover notices and in-app notifications', () => {
         recipient: string;
         status: string;
         body: string;
-        sent_at: unknown;
+        topic: string;
+        customer_id: string | null;
       }>(
-        sql`SELECT ref, channel, recipient, status, body, sent_at FROM notifications WHERE ref LIKE ${`handover:${id}/customer:%`}`,
+        sql`SELECT ref, channel, recipient, status, body, topic, customer_id FROM notifications WHERE ref LIKE ${`handover:${id}/customer:%`}`,
       )
     ).rows;
 
-  it('queues one job that writes a notice per reachable customer (default template)', async () => {
+  it('queues one job that writes a notice per reachable customer (default template), and delivers them', async () => {
     const r = await admin.post('/api/v1/handovers', {
       fromUserId: leaverId,
       toUserId: successor.userId,
@@ -76,17 +86,25 @@ describe('handover notices and in-app notifications', () => {
     handoverId = r.json().id;
     expect(r.json()).toMatchObject({ notify: true, affectedCustomers: 3, notifyJobId: expect.any(String) });
 
-    await waitFor(async () => (await noticesOf(handoverId)).length > 0);
+    await waitFor(async () => {
+      const rows = await noticesOf(handoverId);
+      return rows.length === 2 && rows.every((r) => r.status === 'sent');
+    });
     const notices = await noticesOf(handoverId);
     const byCustomer = Object.fromEntries(notices.map((x) => [x.ref.split('customer:')[1], x]));
     expect(Object.keys(byCustomer).sort()).toEqual([c.mobile, c.email].sort()); // a landline cannot take an SMS
     expect(byCustomer[c.mobile]).toMatchObject({
       channel: 'sms',
       recipient: '13962101001',
-      status: 'queued',
-      sent_at: null,
+      status: 'sent',
+      topic: 'handover.customer_notice',
+      customer_id: c.mobile,
     });
-    expect(byCustomer[c.email]).toMatchObject({ channel: 'email', recipient: 'it@huaxin.example', status: 'queued' });
+    expect(byCustomer[c.email]).toMatchObject({ channel: 'email', recipient: 'it@huaxin.example', status: 'sent' });
+    expect(sms.sent.map((m) => [m.recipient, m.topic, m.body])).toEqual([
+      ['13962101001', 'handover.customer_notice', byCustomer[c.mobile]?.body],
+    ]);
+    expect(email.sent.map((m) => [m.recipient, m.subject])).toEqual([['it@huaxin.example', '客服对接人变更通知']]);
     expect(byCustomer[c.mobile]?.body).toBe(
       '尊敬的杭州明远广告：您好！因工作安排调整，自即日起您的客服对接人由王芳变更为李强，联系电话：13800138000。' +
         '此前的服务事项均已交接完毕，如有任何需要，欢迎随时与李强联系。感谢您一直以来的信任与支持！',

@@ -176,6 +176,7 @@ export async function executeHandover(deps: Deps, ctx: ActorCtx, input: Handover
       await queueNotification(tx, {
         channel: 'in_app',
         recipient: to.id,
+        topic: 'handover.successor',
         content,
         locale: to.locale,
         ref: `handover:${handoverId}`,

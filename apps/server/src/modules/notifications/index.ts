@@ -1,3 +1,13 @@
-export { notifiedSince } from './notifications.repository.js';
-export type { NotificationInput } from './notifications.service.js';
-export { queueNotification, queueNotifications } from './notifications.service.js';
+export type { DeliveryOutcome } from './delivery/deliver.js';
+export {
+  type Delivery,
+  type DeliveryListFilter,
+  listDeliveries,
+  type SendNowResult,
+  sendNow,
+} from './delivery/delivery.service.js';
+export type { NotificationContent, NotificationInput } from './delivery/queue.service.js';
+export { queueNotification, queueNotifications } from './delivery/queue.service.js';
+export { notifiedSince } from './inbox/inbox.repository.js';
+export { seedNotificationsDemo } from './notifications.seed.js';
+export { isTopic, TOPIC_NAMES, TOPICS, type Topic } from './topics.js';

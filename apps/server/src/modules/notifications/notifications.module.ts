@@ -1,9 +1,12 @@
 import type { ModuleManifest } from '../../lib/module.js';
-import { notificationsRoutes } from './notifications.routes.js';
+import { deliveryModule } from './delivery/delivery.module.js';
+import { inboxModule } from './inbox/inbox.module.js';
+import { preferencesModule } from './preferences/preferences.module.js';
+import { templatesModule } from './templates/templates.module.js';
 
 export const notificationsModule: ModuleManifest = {
   name: 'notifications',
-  description: 'In-app notifications; e-mail and SMS rows queued for delivery',
-  routes: [{ plugin: notificationsRoutes, prefix: '/api/v1/notifications' }],
-  errors: ['notifications.not_found'],
+  description: 'Notifications: in-app, and delivery by e-mail, SMS and work-chat robots (templates, preferences, log)',
+  permissions: ['notifications.manage'],
+  parts: [inboxModule, deliveryModule, templatesModule, preferencesModule],
 };

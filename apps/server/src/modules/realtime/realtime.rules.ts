@@ -158,6 +158,9 @@ export const REALTIME_RULES: Rules = {
   },
   /** Calendar editors see each other's changes (every user may read calendars, but only editors need it live). */
   'calendar.changed': { permission: 'calendars.manage', keys: ['calendarId', 'version'] },
+  // Delivery bookkeeping stays on the server; a new in-app notification goes to its reader alone.
+  'notification.queued': { direct: () => [], keys: [] },
+  'notification.created': { direct: (p) => [p.userId], keys: ['notificationId'] },
 };
 
 export function ruleOf(name: string): Rule<Record<string, unknown>> | undefined {

@@ -1,4 +1,17 @@
 export {
+  appendInboundMessage,
+  attachInboundFile,
+  existingTicketIds,
+  findMessageForDelivery,
+  findTicketIdByNumber,
+  type InboundChannel,
+  type InboundFile,
+  isRefusedFile,
+  type OpenInboundTicketInput,
+  openInboundTicket,
+  type RefusedFile,
+} from './core/inbound-ticket.js';
+export {
   isOpen,
   isUnfinished,
   notOpenTicketSql,

@@ -216,6 +216,7 @@ export async function checkNextYearMissing(db: DbOrTx, now = new Date()): Promis
       locales.map((u) => ({
         channel: 'in_app' as const,
         recipient: u.id,
+        topic: 'calendars.next_year_missing' as const,
         ref: `calendars:official-year:${nextYear}`,
         locale: u.locale,
         content: {

@@ -97,6 +97,7 @@ export async function requestCustomerAccess(deps: Deps, ctx: ActorCtx, input: Ac
             return {
               channel: 'in_app' as const,
               recipient,
+              topic: 'customers.access_request' as const,
               content: {
                 subject: { key: 'notice.access_request.subject' as const, params },
                 body: {

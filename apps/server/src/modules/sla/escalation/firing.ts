@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { recordEvent } from '../../../events/outbox.js';
 import { queueNotifications } from '../../notifications/index.js';
 import type { TicketSummary } from '../../tickets/index.js';
-import type { LadderLevel } from '../sla.tables.js';
+import type { LadderLevel, SlaChannel } from '../sla.tables.js';
 import * as repo from './escalation.repository.js';
 import { activeRecipients, ladderChannels, ladderRules, resolveRecipients, warningRecipients } from './recipients.js';
 import { BREACH_STEP, FOLLOW_UP_STEP, isLate, type ScheduleInput, type Step } from './schedule.js';
@@ -118,6 +118,10 @@ export async function fireStep(
     recipients.map((r) => ({
       channel: 'in_app' as const,
       recipient: r.id,
+      topic: step.kind === 'escalation' ? ('sla.escalated' as const) : ('sla.warned' as const),
+      vars: { ticketNumber: ctx.ticket?.number ?? '' },
+      // The level's e-mail / SMS go to the recipients' own address and mobile (notifications preferences add theirs).
+      extraChannels: channels as SlaChannel[],
       locale: r.locale,
       content: { subject, body },
       ref: `ticket:${ctx.clock.ticketId}/sla/${ctx.clock.id}/${step.kind}/${step.step}`,

@@ -129,6 +129,8 @@ export async function noticeUsers(
     await queueNotification(tx, {
       channel: 'in_app',
       recipient,
+      topic: what === 'assigned' ? 'ticket.assigned' : 'ticket.classified',
+      vars: { ticketNumber: ticket.number, ticketSubject: ticket.subject },
       content: { subject: text, body: text },
       ref: `ticket:${ticket.id}/${what}`,
     });
@@ -148,6 +150,8 @@ export async function reportMajorComplaint(tx: DbOrTx, ticket: repo.TicketRow, i
     await queueNotification(tx, {
       channel: 'in_app',
       recipient: managerId,
+      topic: 'complaint.major_reported',
+      vars: { ticketNumber: ticket.number, ticketSubject: ticket.subject },
       content: {
         subject: { key: 'notice.major_complaint.subject', params: { number: ticket.number, subject: ticket.subject } },
         body: {

@@ -69,6 +69,8 @@ async function notifyOwner(
   await queueNotification(tx, {
     channel: 'in_app',
     recipient: measure.ownerId,
+    topic: 'measures.assigned',
+    vars: { ticketNumber: ticket.number, title: measure.title, dueDate: measure.dueDate },
     content: {
       subject: { key: 'notice.measure.subject', params: { title: measure.title } },
       body: {

@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Deps } from '../../lib/deps.js';
-import { NoContent, problems } from '../../lib/route-helpers.js';
-import { actorContext } from '../../plugins/auth.js';
+import type { Deps } from '../../../lib/deps.js';
+import { NoContent, problems } from '../../../lib/route-helpers.js';
+import { actorContext } from '../../../plugins/auth.js';
 import {
   ListMyNotificationsQuerySchema,
   MyNotificationsPageSchema,
   NotificationIdParamsSchema,
-} from './notifications.schemas.js';
-import * as service from './notifications.service.js';
+} from './inbox.schemas.js';
+import * as service from './inbox.service.js';
 
 /** The caller's own in-app notifications: /api/v1/notifications/… */
-export const notificationsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+export const inboxRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
     '/mine',
     {

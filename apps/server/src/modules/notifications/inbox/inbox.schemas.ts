@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema, pageOf } from '../../lib/pagination.js';
+import { PageQuerySchema, pageOf } from '../../../lib/pagination.js';
 
 export const NotificationSchema = z
   .object({

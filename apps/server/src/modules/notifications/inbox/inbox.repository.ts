@@ -1,23 +1,7 @@
 import { and, count, desc, eq, gt, isNull, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
-import { inOrder } from '../../lib/in-order.js';
-import { notifications } from './notifications.tables.js';
-
-export type NotificationInsert = typeof notifications.$inferInsert;
-
-const INSERT_CHUNK = 1000;
-
-export async function insertNotifications(db: DbOrTx, rows: NotificationInsert[]) {
-  const ids: string[] = [];
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const inserted = await db
-      .insert(notifications)
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .returning({ id: notifications.id });
-    ids.push(...inserted.map((r) => r.id));
-  }
-  return ids;
-}
+import type { DbOrTx } from '../../../db/client.js';
+import { inOrder } from '../../../lib/in-order.js';
+import { notifications } from '../notifications.tables.js';
 
 /** In-app notifications are addressed to a user id; nobody else's are ever matched. */
 function mine(userId: string): SQL {

@@ -1,0 +1,2 @@
+/** The robots module's API for other modules. */
+export { ROBOT_KINDS, type RobotKind } from './robots.tables.js';

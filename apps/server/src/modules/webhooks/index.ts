@@ -1,0 +1,2 @@
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhooks.events.js';
+export { signedHeaders, verifySignature } from './webhooks.signature.js';
