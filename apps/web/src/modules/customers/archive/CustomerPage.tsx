@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { PageLoading } from '../../../components/PageLoading';
 import { useAccess } from '../../auth/useAccess';
+import { CustomerNotificationCard } from '../../notifications/customer/CustomerNotificationCard';
 import { DuplicatesPanel } from '../duplicates/DuplicatesPanel';
 import { EvaluateModal } from '../grading/EvaluateModal';
 import { GradePanel } from '../grading/GradePanel';
@@ -69,9 +70,12 @@ export function CustomerPage() {
               </Card>
             </Col>
             <Col xs={24} xl={8}>
-              <Card size="small" title={t('staff.title')}>
-                <StaffPanel customer={customer} canWrite={canWrite} />
-              </Card>
+              <Space direction="vertical" style={{ width: '100%' }} size="middle">
+                <Card size="small" title={t('staff.title')}>
+                  <StaffPanel customer={customer} canWrite={canWrite} />
+                </Card>
+                <CustomerNotificationCard customerId={customer.id} canWrite={canWrite} />
+              </Space>
             </Col>
           </Row>
         </Space>
