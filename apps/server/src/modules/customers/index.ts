@@ -16,6 +16,6 @@ export {
 export { GRADES, type Grade } from './customers.tables.js';
 /** The customer's grade at an instant (the last grade change at or before it), for the grade at a ticket's creation. */
 export { gradeAt } from './grading/grading.repository.js';
-export { auditCustomerView } from './records/read-audit.js';
+export { auditCustomerList, auditCustomerView } from './records/read-audit.js';
 export type { TimelineInsert } from './records/timeline.repository.js';
 export { insertTimelineEntries } from './records/timeline.repository.js';

@@ -21,7 +21,9 @@ export type CustomerView =
   | 'grade_history'
   | 'grade_at'
   | 'duplicates'
-  | 'tickets';
+  | 'tickets'
+  /** A message Kefu sent (or will send) to the customer, in the delivery log. */
+  | 'notification';
 
 export async function auditCustomerView(
   db: DbOrTx,

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
 import { createUser } from '../../../db/seed/factories.js';
+import { customers } from '../../customers/customers.tables.js';
 import { listDeliveries, queueNotifications, seedNotificationsDemo, sendNow } from '../index.js';
 import { RecordingAdapter } from './delivery.test-setup.js';
 
@@ -68,6 +70,52 @@ describe('delivery log API and sendNow', () => {
     expect(one.json()).toMatchObject({ id: sentId, status: 'sent', log: [{ attempt: 1, ok: true, status: 250 }] });
     // In-app notifications are not deliveries.
     expect((await admin.get(`/api/v1/notification-deliveries/${inAppId}`)).statusCode).toBe(404);
+  });
+
+  it('puts on record which customers a reader of the log saw (ADR 0006): the page, and one message', async () => {
+    const [c] = await t.database.db
+      .insert(customers)
+      .values({ kind: 'person', name: '王五' })
+      .returning({ id: customers.id });
+    const customerId = c?.id as string;
+    const { notificationId } = await sendNow(t.app.deps, {
+      channel: 'robot',
+      recipient: robotId,
+      topic: 'general',
+      subject: '标题',
+      body: '王五的消息',
+      customerId,
+    });
+    const entries = async (since: number) =>
+      (
+        await t.database.db.execute<{ action: string; entity_id: string | null; details: Record<string, unknown> }>(
+          sql`SELECT action, entity_id, details FROM audit_log WHERE id > ${since} AND action LIKE 'customer.%' ORDER BY id`,
+        )
+      ).rows;
+    const maxId = async () =>
+      Number(
+        (await t.database.db.execute<{ id: number }>(sql`SELECT coalesce(max(id), 0) AS id FROM audit_log`)).rows[0]
+          ?.id,
+      );
+
+    let since = await maxId();
+    expect((await admin.get('/api/v1/notification-deliveries?channel=robot')).statusCode).toBe(200);
+    expect(await entries(since)).toEqual([
+      {
+        action: 'customer.listed',
+        entity_id: null,
+        details: expect.objectContaining({ list: 'notification_deliveries', ids: [customerId] }),
+      },
+    ]);
+    since = await maxId();
+    expect((await admin.get(`/api/v1/notification-deliveries/${notificationId}`)).statusCode).toBe(200);
+    expect(await entries(since)).toEqual([
+      { action: 'customer.viewed', entity_id: customerId, details: { view: 'notification', notificationId } },
+    ]);
+    // Messages to nobody's customer (a robot's test) leave no customer entry.
+    since = await maxId();
+    await admin.get(`/api/v1/notification-deliveries/${sentId}`);
+    expect(await entries(since)).toEqual([]);
   });
 
   it('refuses callers without notifications.manage, unknown ids and bad filters', async () => {

@@ -27,7 +27,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         response: { 200: DeliveriesPageSchema, ...problems },
       },
     },
-    async (request) => service.listDeliveries(deps.database.db, request.query),
+    async (request) => service.listDeliveriesRead(deps, actorContext(request), request.query),
   );
   app.get(
     '/:id',
@@ -41,7 +41,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         response: { 200: DeliveryDetailSchema, ...problems },
       },
     },
-    async (request) => service.getDelivery(deps, request.params.id),
+    async (request) => service.readDelivery(deps, actorContext(request), request.params.id),
   );
   app.post(
     '/:id/resend',

@@ -6,6 +6,7 @@ import { AppError } from '../../../lib/app-error.js';
 import type { DeliveryChannel } from '../../../lib/channel-adapter.js';
 import type { Deps } from '../../../lib/deps.js';
 import { recordAudit } from '../../audit/index.js';
+import { auditCustomerList, auditCustomerView } from '../../customers/index.js';
 import type { NotificationStatus } from '../notifications.tables.js';
 import type { TemplateVars } from '../templates/templates.render.js';
 import { renderMessage } from '../templates/templates.resolve.js';
@@ -29,6 +30,29 @@ export async function listDeliveries(db: DbOrTx, filter: DeliveryListFilter) {
     offset: (page - 1) * pageSize,
   });
   return { items: items.map((i) => ({ ...i, channel: i.channel as DeliveryChannel })), total, page, pageSize };
+}
+
+/**
+ * The delivery log as a person reads it: messages to customers show their contact and the text,
+ * so the page's customers are on record (`customer.listed`, ADR 0006).
+ */
+export async function listDeliveriesRead(deps: Deps, ctx: RequestContext, filter: DeliveryListFilter) {
+  const page = await listDeliveries(deps.database.db, filter);
+  const customerIds = [...new Set(page.items.map((i) => i.customerId).filter((id): id is string => !!id))];
+  await auditCustomerList(deps.database.db, ctx, 'notification_deliveries', customerIds, {
+    page: page.page,
+    ...(filter.recipient ? { recipient: filter.recipient } : {}),
+  });
+  return page;
+}
+
+/** One message with its tries; a message to a customer is a view of that customer (`customer.viewed`, ADR 0006). */
+export async function readDelivery(deps: Deps, ctx: RequestContext, id: string) {
+  const delivery = await getDelivery(deps, id);
+  if (delivery.customerId) {
+    await auditCustomerView(deps.database.db, ctx, delivery.customerId, 'notification', { notificationId: id });
+  }
+  return delivery;
 }
 
 export async function getDelivery(deps: Deps, id: string) {
