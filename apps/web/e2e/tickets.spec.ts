@@ -105,6 +105,8 @@ describe('complaint journey in headless Chromium', () => {
     await agent.getByTestId('reply-send').click();
     const conversation = agent.getByTestId('conversation');
     await conversation.locator('[data-kind="reply"]', { hasText: ALTERNATIVE }).waitFor();
+    // The reply can show (live event) before the send's answer clears the box: wait for the clear.
+    await expect.poll(() => body.inputValue()).toBe('');
 
     // 5. Sent as it is, the server refuses it too; "send anyway" needs a reason and is marked.
     await body.fill(`${FORBIDDEN}，不过我会帮您转达。`);

@@ -8,6 +8,7 @@ import { departmentsModule } from './departments/departments.module.js';
 import { emailModule } from './email/email.module.js';
 import { handoverModule } from './handover/handover.module.js';
 import { healthModule } from './health/health.module.js';
+import { homeModule } from './home/home.module.js';
 import { jobsModule } from './jobs/jobs.module.js';
 import { maintenanceModule } from './maintenance/maintenance.module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
@@ -50,4 +51,5 @@ export const MODULES: readonly ModuleManifest[] = [
   robotsModule,
   maintenanceModule,
   webhooksModule,
+  homeModule,
 ];

@@ -1591,6 +1591,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queue counts: tickets per queue and per one-click filter, in the caller’s scope */
+        get: operations["countTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/attachments": {
         parameters: {
             query?: never;
@@ -1641,6 +1658,26 @@ export interface paths {
          * @description Automatic strategies pick among active agents on shift in the ticket’s department with the skill its type asks for; nobody eligible is a 409 tickets.no_agent_available. Optimistic locking: send the version you read.
          */
         post: operations["assignTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whom the ticket may be assigned to: status, skills, open and overdue work, the automatic pick
+         * @description The candidates are those a manual assignment accepts: active people who work on tickets within the caller’s data scope. `suggested` marks whom the automatic rule (`strategy`) would pick now. A ticket outside the caller’s scope is a 404.
+         */
+        get: operations["listTicketAssignees"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1873,6 +1910,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ticket-reports/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaints received, closed, open, overdue and major in a period (default: this month) and the one before, per type, channel or department, with a received/closed trend */
+        get: operations["getIntakeReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-reports/intake/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the complaint intake report as Excel or CSV (UTF-8 with BOM): a row per group, then the totals of the period and of the one before (counts only) */
+        get: operations["exportIntakeReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ticket-settings/types": {
         parameters: {
             query?: never;
@@ -1991,6 +2062,23 @@ export interface paths {
         put?: never;
         /** Business minutes between two instants */
         post: operations["computeCalendarElapsed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-calendars/{id}/next-working-start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The start of the next working day after from's local date (holidays and 调休 make-up days counted) */
+        get: operations["getCalendarNextWorkingStart"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2647,6 +2735,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s home figures: agent, supervisor and manager sections, each present only when the caller’s permissions and data scope allow it, counted in the caller’s scope (docs/home.md) */
+        get: operations["getHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2751,15 +2856,187 @@ export interface components {
             }[];
             requestId?: string;
         };
+        TicketListItem: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            typeKey: string;
+            isComplaint: boolean;
+            /** @enum {string} */
+            channel: "phone" | "email" | "wechat" | "web" | "walk_in" | "api";
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            status: "received" | "classified" | "investigating" | "resolved" | "feedback" | "closed" | "merged";
+            subject: string;
+            isMajor: boolean;
+            customer: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            contactName: string | null;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            departmentId: string | null;
+            departmentName: string | null;
+            tags: string[];
+            nextReplyAt: string | null;
+            replyOverdue: boolean;
+            waitingOn: ("customer" | "third_party") | null;
+            slaDueAt: string | null;
+            slaState: ("ok" | "warning" | "breached" | "paused") | null;
+            dueAt: string | null;
+            overdue: boolean;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            highlight?: {
+                text: string;
+                hit: boolean;
+            }[];
+        };
+        TicketMessage: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "inbound" | "reply" | "note" | "system";
+            channel: ("phone" | "email" | "wechat" | "web" | "walk_in" | "api") | null;
+            body: string;
+            author: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            forbiddenOverride: boolean;
+            movedFromTicketId: string | null;
+            createdAt: string;
+        };
+        TicketHistoryEntry: {
+            id: number;
+            at: string;
+            actor: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** @description The stored action (`assigned`, `transition:resolve`…); for programs */
+            action: string;
+            before: unknown;
+            after: unknown;
+            note: string | null;
+            /** @description What happened, worded in the request’s language */
+            title: string;
+            /** @description The note worded (e.g. how it was assigned), or the person’s note */
+            noteText: string | null;
+            /** @description Changed fields with human labels; `*Text` is null for ids and dates (format them yourself) */
+            changes: {
+                field: string;
+                label: string;
+                before: unknown;
+                after: unknown;
+                beforeText: string | null;
+                afterText: string | null;
+            }[];
+        };
+        Ticket: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            typeKey: string;
+            isComplaint: boolean;
+            /** @enum {string} */
+            channel: "phone" | "email" | "wechat" | "web" | "walk_in" | "api";
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            /** @enum {string} */
+            status: "received" | "classified" | "investigating" | "resolved" | "feedback" | "closed" | "merged";
+            subject: string;
+            isMajor: boolean;
+            customer: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            contactName: string | null;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            departmentId: string | null;
+            departmentName: string | null;
+            tags: string[];
+            nextReplyAt: string | null;
+            replyOverdue: boolean;
+            waitingOn: ("customer" | "third_party") | null;
+            slaDueAt: string | null;
+            slaState: ("ok" | "warning" | "breached" | "paused") | null;
+            dueAt: string | null;
+            overdue: boolean;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            highlight?: {
+                text: string;
+                hit: boolean;
+            }[];
+            description: string;
+            customerId: string | null;
+            contactId: string | null;
+            contactPhone: string | null;
+            customFields: {
+                [key: string]: unknown;
+            };
+            majorReportedAt: string | null;
+            firstContactResolved: boolean;
+            facts: {
+                [key: string]: boolean;
+            };
+            missingFacts: ("identity" | "time_place" | "product_order" | "details" | "demand")[];
+            resolutionProcess: string | null;
+            resolutionResult: string | null;
+            feedbackSatisfied: boolean | null;
+            feedbackNote: string | null;
+            rootCauseKey: string | null;
+            rootCause: string | null;
+            summary: string | null;
+            mergedIntoId: string | null;
+            createdBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            firstResponseAt: string | null;
+            classifiedAt: string | null;
+            resolvedAt: string | null;
+            closedAt: string | null;
+            actions: ("classify" | "start" | "resolve" | "feedback" | "close" | "reopen")[];
+            watchers: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            }[];
+        };
         AuditEntry: {
             id: number;
             /** Format: date-time */
             at: string;
             actorId: string | null;
+            /** @description The actor as written with the entry: display name (username) */
             actorName: string | null;
+            /** @description The actor's display name today (the name written with the entry when the user is gone) */
+            actorDisplayName: string | null;
             action: string;
             entityType: string;
             entityId: string | null;
+            /** @description A readable label of the target: a user's or department's name, a role's name in the request's language, a ticket's number, a customer's code (not its name: that would be a read of the customer, ADR 0006); null for other types */
+            targetLabel: string | null;
             before: unknown;
             after: unknown;
             details: unknown;
@@ -2813,6 +3090,10 @@ export interface components {
         };
         CalendarElapsed: {
             minutes: number;
+        };
+        CalendarNextWorkingStart: {
+            start: string;
+            date: string;
         };
         BusinessCalendar: {
             id: string;
@@ -3440,6 +3721,62 @@ export interface components {
             affectedCustomers: number;
             deactivatedFrom: boolean;
             notifyJobId: string | null;
+        };
+        HomeIntakeTotals: {
+            received: number;
+            closed: number;
+            open: number;
+            overdue: number;
+            major: number;
+        };
+        Home: {
+            agent?: {
+                myOpen: number;
+                overdue: number;
+                dueToday: number;
+                callbacksToday: number | null;
+            };
+            supervisor?: {
+                unassigned: number;
+                overdue: number;
+                dueWithinHour: number;
+                agents: {
+                    /** Format: uuid */
+                    userId: string;
+                    displayName: string;
+                    /** @enum {string} */
+                    status: "on_shift" | "away" | "off";
+                    openTickets: number;
+                    load: number;
+                    overdue: number | null;
+                }[];
+            };
+            manager?: {
+                month: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
+                previous: {
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
+                current: components["schemas"]["HomeIntakeTotals"];
+                last: components["schemas"]["HomeIntakeTotals"];
+                slaAchievement: {
+                    current: number | null;
+                    last: number | null;
+                };
+                rootCauses: {
+                    key: string;
+                    name: string;
+                    count: number;
+                }[];
+                measuresOverdue: number;
+            };
         };
         DeadLetter: {
             eventId: string;
@@ -4070,170 +4407,31 @@ export interface components {
             skills: string[];
             openTickets: number;
             load: number;
+            overdue: number;
             lastAssignedAt: string | null;
         };
-        TicketListItem: {
+        TicketAssignee: {
             /** Format: uuid */
-            id: string;
-            number: string;
-            typeKey: string;
-            isComplaint: boolean;
-            /** @enum {string} */
-            channel: "phone" | "email" | "wechat" | "web" | "walk_in" | "api";
-            /** @enum {string} */
-            priority: "low" | "normal" | "high" | "urgent";
-            /** @enum {string} */
-            status: "received" | "classified" | "investigating" | "resolved" | "feedback" | "closed" | "merged";
-            subject: string;
-            isMajor: boolean;
-            customer: {
-                /** Format: uuid */
-                id: string;
-                code: string;
-                name: string;
-            } | null;
-            contactName: string | null;
-            assignee: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            } | null;
-            departmentId: string | null;
+            userId: string;
+            displayName: string;
             departmentName: string | null;
-            tags: string[];
-            nextReplyAt: string | null;
-            replyOverdue: boolean;
-            waitingOn: ("customer" | "third_party") | null;
-            slaDueAt: string | null;
-            slaState: ("ok" | "warning" | "breached" | "paused") | null;
-            createdAt: string;
-            updatedAt: string;
-            version: number;
-            highlight?: {
-                text: string;
-                hit: boolean;
-            }[];
+            /**
+             * @description on_shift: picked by automatic assignment; away and off: never picked
+             * @enum {string}
+             */
+            status: "on_shift" | "away" | "off";
+            skills: string[];
+            matchesSkill: boolean;
+            openTickets: number;
+            load: number;
+            overdue: number;
+            suggested: boolean;
         };
-        TicketMessage: {
-            /** Format: uuid */
-            id: string;
+        TicketAssignees: {
+            skill: string | null;
             /** @enum {string} */
-            kind: "inbound" | "reply" | "note" | "system";
-            channel: ("phone" | "email" | "wechat" | "web" | "walk_in" | "api") | null;
-            body: string;
-            author: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            } | null;
-            forbiddenOverride: boolean;
-            movedFromTicketId: string | null;
-            createdAt: string;
-        };
-        TicketHistoryEntry: {
-            id: number;
-            at: string;
-            actor: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            } | null;
-            /** @description The stored action (`assigned`, `transition:resolve`…); for programs */
-            action: string;
-            before: unknown;
-            after: unknown;
-            note: string | null;
-            /** @description What happened, worded in the request’s language */
-            title: string;
-            /** @description The note worded (e.g. how it was assigned), or the person’s note */
-            noteText: string | null;
-            /** @description Changed fields with human labels; `*Text` is null for ids and dates (format them yourself) */
-            changes: {
-                field: string;
-                label: string;
-                before: unknown;
-                after: unknown;
-                beforeText: string | null;
-                afterText: string | null;
-            }[];
-        };
-        Ticket: {
-            /** Format: uuid */
-            id: string;
-            number: string;
-            typeKey: string;
-            isComplaint: boolean;
-            /** @enum {string} */
-            channel: "phone" | "email" | "wechat" | "web" | "walk_in" | "api";
-            /** @enum {string} */
-            priority: "low" | "normal" | "high" | "urgent";
-            /** @enum {string} */
-            status: "received" | "classified" | "investigating" | "resolved" | "feedback" | "closed" | "merged";
-            subject: string;
-            isMajor: boolean;
-            customer: {
-                /** Format: uuid */
-                id: string;
-                code: string;
-                name: string;
-            } | null;
-            contactName: string | null;
-            assignee: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            } | null;
-            departmentId: string | null;
-            departmentName: string | null;
-            tags: string[];
-            nextReplyAt: string | null;
-            replyOverdue: boolean;
-            waitingOn: ("customer" | "third_party") | null;
-            slaDueAt: string | null;
-            slaState: ("ok" | "warning" | "breached" | "paused") | null;
-            createdAt: string;
-            updatedAt: string;
-            version: number;
-            highlight?: {
-                text: string;
-                hit: boolean;
-            }[];
-            description: string;
-            customerId: string | null;
-            contactId: string | null;
-            contactPhone: string | null;
-            customFields: {
-                [key: string]: unknown;
-            };
-            majorReportedAt: string | null;
-            firstContactResolved: boolean;
-            facts: {
-                [key: string]: boolean;
-            };
-            missingFacts: ("identity" | "time_place" | "product_order" | "details" | "demand")[];
-            resolutionProcess: string | null;
-            resolutionResult: string | null;
-            feedbackSatisfied: boolean | null;
-            feedbackNote: string | null;
-            rootCauseKey: string | null;
-            rootCause: string | null;
-            summary: string | null;
-            mergedIntoId: string | null;
-            createdBy: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            } | null;
-            firstResponseAt: string | null;
-            classifiedAt: string | null;
-            resolvedAt: string | null;
-            closedAt: string | null;
-            actions: ("classify" | "start" | "resolve" | "feedback" | "close" | "reopen")[];
-            watchers: {
-                /** Format: uuid */
-                id: string;
-                displayName: string;
-            }[];
+            strategy: "least_loaded" | "round_robin";
+            items: components["schemas"]["TicketAssignee"][];
         };
         TicketBulkResult: {
             results: {
@@ -4265,6 +4463,72 @@ export interface components {
             downloadUrl: string;
             canDelete: boolean;
         };
+        RootCauseReport: {
+            period: {
+                from: string;
+                to: string;
+            };
+            previousPeriod: {
+                from: string;
+                to: string;
+            };
+            total: number;
+            previousTotal: number;
+            unclassified: number;
+            items: {
+                rootCauseKey: string;
+                name: string;
+                nameEn: string | null;
+                count: number;
+                share: number;
+                previousCount: number;
+            }[];
+            measures: {
+                total: number;
+                doneOnTime: number;
+                doneLate: number;
+                openOverdue: number;
+                open: number;
+                cancelled: number;
+            };
+        };
+        IntakeTotals: {
+            received: number;
+            closed: number;
+            open: number;
+            overdue: number;
+            major: number;
+        };
+        IntakeReport: {
+            period: {
+                from: string;
+                to: string;
+            };
+            previousPeriod: {
+                from: string;
+                to: string;
+            };
+            /** @enum {string} */
+            groupBy: "type" | "channel" | "department";
+            /** @enum {string} */
+            granularity: "day" | "week" | "month";
+            totals: components["schemas"]["IntakeTotals"];
+            previousTotals: components["schemas"]["IntakeTotals"];
+            groups: {
+                key: string;
+                name: string;
+                received: number;
+                closed: number;
+                open: number;
+                overdue: number;
+                major: number;
+            }[];
+            trend: {
+                bucket: string;
+                received: number;
+                closed: number;
+            }[];
+        };
         ImprovementMeasure: {
             /** Format: uuid */
             id: string;
@@ -4293,33 +4557,32 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
-        RootCauseReport: {
-            period: {
-                from: string;
-                to: string;
+        TicketCounts: {
+            /** @description Each queue (tab) with the filters given */
+            queues: {
+                /** @description Counted up to 10000; a larger count answers 10000 */
+                mine: number;
+                /** @description Counted up to 10000; a larger count answers 10000 */
+                team: number;
+                /** @description Counted up to 10000; a larger count answers 10000 */
+                unassigned: number;
+                /** @description Counted up to 10000; a larger count answers 10000 */
+                watching: number;
+                /** @description Counted up to 10000; a larger count answers 10000 */
+                all: number;
             };
-            previousPeriod: {
-                from: string;
-                to: string;
-            };
-            total: number;
-            previousTotal: number;
-            unclassified: number;
-            items: {
-                rootCauseKey: string;
-                name: string;
-                nameEn: string | null;
-                count: number;
-                share: number;
-                previousCount: number;
-            }[];
-            measures: {
-                total: number;
-                doneOnTime: number;
-                doneLate: number;
-                openOverdue: number;
+            /** @description Each one-click filter added to the filters given, in `queue` */
+            chips: {
+                /** @description Counted up to 10000; a larger count answers 10000 */
+                overdue: number;
+                /** @description Counted up to 10000; a larger count answers 10000 */
+                dueToday: number;
+                /** @description Counted up to 10000; a larger count answers 10000 */
+                complaint: number;
+                /** @description Counted up to 10000; a larger count answers 10000 */
+                major: number;
+                /** @description Counted up to 10000; a larger count answers 10000 */
                 open: number;
-                cancelled: number;
             };
         };
         RelatedTicket: {
@@ -6725,6 +6988,7 @@ export interface operations {
                 pageSize?: number;
                 sort?: string;
                 q?: string;
+                phone?: string;
                 kind?: "company" | "person";
                 grade?: string;
                 categoryKey?: string;
@@ -6918,6 +7182,7 @@ export interface operations {
         parameters: {
             query?: {
                 q?: string;
+                phone?: string;
                 kind?: "company" | "person";
                 grade?: string;
                 categoryKey?: string;
@@ -13494,6 +13759,8 @@ export interface operations {
                 major?: string;
                 replyOverdue?: string;
                 slaState?: string;
+                overdue?: string;
+                due?: "today" | "hour";
                 createdFrom?: string;
                 createdTo?: string;
                 q?: string;
@@ -14233,6 +14500,91 @@ export interface operations {
             };
         };
     };
+    countTickets: {
+        parameters: {
+            query?: {
+                /** @description The queue the chips are counted in (the queue counts are of every queue) */
+                queue?: "mine" | "team" | "unassigned" | "watching" | "all";
+                status?: string;
+                open?: string;
+                typeKey?: string;
+                complaint?: string;
+                priority?: string;
+                channel?: "phone" | "email" | "wechat" | "web" | "walk_in" | "api";
+                customerId?: string;
+                assigneeId?: string;
+                departmentId?: string;
+                tag?: string;
+                major?: string;
+                replyOverdue?: string;
+                slaState?: string;
+                overdue?: string;
+                due?: "today" | "hour";
+                createdFrom?: string;
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCounts"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listTicketAttachments: {
         parameters: {
             query?: never;
@@ -14559,6 +14911,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTicketAssignees: {
+        parameters: {
+            query?: {
+                /** @description The automatic rule whose pick is marked `suggested` (default least_loaded) */
+                strategy?: "least_loaded" | "round_robin";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketAssignees"];
                 };
             };
             /** @description Bad Request */
@@ -15728,6 +16150,147 @@ export interface operations {
             };
         };
     };
+    getIntakeReport: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                groupBy?: "type" | "channel" | "department";
+                granularity?: "day" | "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportIntakeReport: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                groupBy?: "type" | "channel" | "department";
+                granularity?: "day" | "week" | "month";
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description .xlsx or text/csv file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listTicketTypes: {
         parameters: {
             query?: {
@@ -16560,6 +17123,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarElapsed"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCalendarNextWorkingStart: {
+        parameters: {
+            query?: {
+                from?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarNextWorkingStart"];
                 };
             };
             /** @description Bad Request */
@@ -20566,6 +21198,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InboundResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Home"];
                 };
             };
             /** @description Bad Request */

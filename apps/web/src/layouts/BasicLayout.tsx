@@ -15,6 +15,7 @@ import { LangSwitch } from './LangSwitch';
 import { toMenuData } from './menu';
 import { menuIcons } from './menuIcons';
 import { UserMenu } from './UserMenu';
+import './layout.css';
 
 /** Hands antd's context-aware message/notification to the error policy (api/errors.ts). */
 function FeedbackBridge() {

@@ -70,6 +70,7 @@ describe('toMenuData', () => {
       '/tickets/new',
       '/tickets/agents',
       '/tickets/measures',
+      '/tickets/reports/intake',
       '/tickets/reports',
       '/tickets/sla-report',
       '/tickets/settings',

@@ -29,7 +29,7 @@ describe('audit log export and immutability', () => {
 
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(r.rawPayload);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('编号,时间,操作人,操作,对象类型,对象编号,变更前,变更后,详情,IP,浏览器,请求编号');
+    expect(lines[0]).toBe('编号,时间,操作人,操作,对象类型,对象编号,对象,变更前,变更后,详情,IP,浏览器,请求编号');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('department.created');
     expect(lines[1]).toContain('系统管理员 (admin)');
@@ -49,7 +49,7 @@ describe('audit log export and immutability', () => {
     const r = await admin.get('/api/v1/audit/export?action=department.created', { 'accept-language': 'en' });
     expect(r.headers['content-disposition']).toContain('filename="audit-log-');
     expect(r.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      'ID,Time,Actor,Action,Entity type,Entity ID,Before,After,Details,IP,User agent,Request ID',
+      'ID,Time,Actor,Action,Entity type,Entity ID,Target,Before,After,Details,IP,User agent,Request ID',
     );
   });
 
@@ -63,7 +63,8 @@ describe('audit log export and immutability', () => {
     const sheet = workbook.getWorksheet('审计日志');
     expect(sheet?.getRow(1).getCell(4).value).toBe('操作');
     expect(sheet?.rowCount).toBe(3);
-    expect(String(sheet?.getRow(3).getCell(8).value)).toContain('客户服务中心（总部）');
+    expect(sheet?.getRow(3).getCell(7).value).toBe('客户服务中心（总部）');
+    expect(String(sheet?.getRow(3).getCell(9).value)).toContain('客户服务中心（总部）');
     expect((await exportedEntries()).map((e) => e.details.format)).toContain('xlsx');
   });
 

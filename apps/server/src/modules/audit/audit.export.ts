@@ -1,6 +1,6 @@
 import { type Locale, t } from '@kefu/shared';
 import type { ExportColumn } from '../../lib/export.js';
-import type { AuditRow } from './audit.repository.js';
+import type { AuditListRow } from './audit.repository.js';
 
 /** Column headers (catalog `label.audit_column.*`), in the order of VALUES. */
 const HEADERS = [
@@ -10,6 +10,7 @@ const HEADERS = [
   'action',
   'entity_type',
   'entity_id',
+  'target',
   'before',
   'after',
   'details',
@@ -18,13 +19,14 @@ const HEADERS = [
   'request_id',
 ] as const;
 
-const VALUES: ((row: AuditRow) => unknown)[] = [
+const VALUES: ((row: AuditListRow) => unknown)[] = [
   (r) => r.id,
   (r) => r.at,
   (r) => r.actorName,
   (r) => r.action,
   (r) => r.entityType,
   (r) => r.entityId,
+  (r) => r.targetLabel,
   (r) => r.before,
   (r) => r.after,
   (r) => r.details,
@@ -33,10 +35,10 @@ const VALUES: ((row: AuditRow) => unknown)[] = [
   (r) => r.requestId,
 ];
 
-export function auditExportColumns(locale: Locale): ExportColumn<AuditRow>[] {
+export function auditExportColumns(locale: Locale): ExportColumn<AuditListRow>[] {
   return VALUES.map((value, i) => ({
     header: t(locale, `label.audit_column.${HEADERS[i] ?? 'id'}`),
     value,
-    width: i === 6 || i === 7 ? 40 : 18,
+    width: HEADERS[i] === 'before' || HEADERS[i] === 'after' ? 40 : 18,
   }));
 }

@@ -1,13 +1,23 @@
-import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import type { Locale } from '@kefu/shared';
+import { and, desc, eq, getTableColumns, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { cappedPageTotal } from '../../lib/capped-count.js';
 import { departmentTreeIds, scopedUserIds } from '../../lib/data-scope.js';
 import { offsetOf, orderBy, type PageQuery } from '../../lib/pagination.js';
+import { actorDisplayNameSql, targetLabelSql, withTicketLabels } from './audit.labels.js';
 import { auditLog } from './audit.tables.js';
 
 export type AuditInsert = typeof auditLog.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;
+/** A row as listed and exported: with the actor's name today and a readable target (audit.labels.ts). */
+export type AuditListRow = AuditRow & { actorDisplayName: string | null; targetLabel: string | null };
+
+const listed = (locale: Locale) => ({
+  ...getTableColumns(auditLog),
+  actorDisplayName: actorDisplayNameSql(),
+  targetLabel: targetLabelSql(locale),
+});
 
 export type AuditFilter = {
   actorId?: string;
@@ -54,15 +64,16 @@ function whereOf(actor: Actor, filter: AuditFilter): SQL | undefined {
 const SORTABLE = { at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, id: auditLog.id };
 
 /** One page of the audit log and its total, counted up to COUNT_LIMIT rows (lib/capped-count.ts). */
-export async function listAuditRows(db: DbOrTx, actor: Actor, filter: AuditFilter, page: PageQuery) {
+export async function listAuditRows(db: DbOrTx, actor: Actor, filter: AuditFilter, page: PageQuery, locale: Locale) {
   const where = whereOf(actor, filter);
-  const items = await db
-    .select()
+  const rows: AuditListRow[] = await db
+    .select(listed(locale))
     .from(auditLog)
     .where(where)
     .orderBy(...orderBy(page.sort, SORTABLE, [desc(auditLog.id)]))
     .limit(page.pageSize)
     .offset(offsetOf(page));
+  const items = await withTicketLabels(db, rows);
   return { items, ...(await cappedPageTotal(db, auditLog, page, items.length, [where])) };
 }
 
@@ -71,18 +82,19 @@ export async function* iterateAuditRows(
   db: DbOrTx,
   actor: Actor,
   filter: AuditFilter,
+  locale: Locale,
   batchSize = 1000,
-): AsyncGenerator<AuditRow[]> {
+): AsyncGenerator<AuditListRow[]> {
   let afterId = 0;
   for (;;) {
-    const rows = await db
-      .select()
+    const rows: AuditListRow[] = await db
+      .select(listed(locale))
       .from(auditLog)
       .where(and(whereOf(actor, filter), gte(auditLog.id, afterId + 1)))
       .orderBy(auditLog.id)
       .limit(batchSize);
     if (rows.length === 0) return;
-    yield rows;
+    yield await withTicketLabels(db, rows);
     afterId = rows.at(-1)?.id ?? afterId;
     if (rows.length < batchSize) return;
   }

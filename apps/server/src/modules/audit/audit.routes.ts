@@ -34,7 +34,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     },
     async (request) => {
       const { page, pageSize, sort, ...filter } = request.query;
-      return service.listAuditEntries(deps, actorContext(request).actor, filter, { page, pageSize, sort });
+      const ctx = actorContext(request);
+      return service.listAuditEntries(deps, ctx.actor, filter, { page, pageSize, sort }, ctx.locale);
     },
   );
 

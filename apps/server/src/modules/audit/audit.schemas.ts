@@ -6,10 +6,20 @@ export const AuditEntrySchema = z
     id: z.number().int(),
     at: z.date(),
     actorId: z.string().nullable(),
-    actorName: z.string().nullable(),
+    actorName: z.string().nullable().describe('The actor as written with the entry: display name (username)'),
+    actorDisplayName: z
+      .string()
+      .nullable()
+      .describe("The actor's display name today (the name written with the entry when the user is gone)"),
     action: z.string(),
     entityType: z.string(),
     entityId: z.string().nullable(),
+    targetLabel: z
+      .string()
+      .nullable()
+      .describe(
+        "A readable label of the target: a user's or department's name, a role's name in the request's language, a ticket's number, a customer's code (not its name: that would be a read of the customer, ADR 0006); null for other types",
+      ),
     before: z.unknown().nullable(),
     after: z.unknown().nullable(),
     details: z.unknown().nullable(),

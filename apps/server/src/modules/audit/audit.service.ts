@@ -1,4 +1,4 @@
-import { t } from '@kefu/shared';
+import { type Locale, t } from '@kefu/shared';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor, RequestContext } from '../../lib/actor.js';
 import { type RecordAudience, resolveRecordAudiences } from '../../lib/data-scope.js';
@@ -10,7 +10,7 @@ import { maskPersonalData } from './audit.personal-data.js';
 import {
   type AuditFilter,
   type AuditInsert,
-  type AuditRow,
+  type AuditListRow,
   insertAuditEntries,
   iterateAuditRows,
   listAuditRows,
@@ -97,8 +97,14 @@ export async function recordAudit(db: DbOrTx, ctx: RequestContext, ...entries: A
  * One page of the entries within the reader's data scope (audit.repository.ts `auditScope`), with
  * personal fields masked unless the reader's scope is `all`.
  */
-export async function listAuditEntries(deps: Deps, actor: Actor, filter: AuditFilter, page: PageQuery) {
-  const { items, total, totalExact } = await listAuditRows(deps.database.db, actor, filter, page);
+export async function listAuditEntries(
+  deps: Deps,
+  actor: Actor,
+  filter: AuditFilter,
+  page: PageQuery,
+  locale: Locale = actor.locale,
+) {
+  const { items, total, totalExact } = await listAuditRows(deps.database.db, actor, filter, page, locale);
   const visible = actor.dataScope === 'all' ? items : items.map(maskPersonalData);
   return { items: visible, total, totalExact, page: page.page, pageSize: page.pageSize };
 }
@@ -126,11 +132,11 @@ export async function exportAuditEntries(
       format,
       sheetName: t(ctx.locale, 'label.export.audit'),
       columns: auditExportColumns(ctx.locale),
-      batches: maskedBatches(iterateAuditRows(deps.database.db, ctx.actor, filter)),
+      batches: maskedBatches(iterateAuditRows(deps.database.db, ctx.actor, filter, ctx.locale)),
     }),
   };
 }
 
-async function* maskedBatches(batches: AsyncGenerator<AuditRow[]>): AsyncGenerator<AuditRow[]> {
+async function* maskedBatches(batches: AsyncGenerator<AuditListRow[]>): AsyncGenerator<AuditListRow[]> {
   for await (const rows of batches) yield rows.map(maskPersonalData);
 }

@@ -16,6 +16,8 @@ import {
   DueResultSchema,
   ElapsedBodySchema,
   ElapsedResultSchema,
+  NextWorkingStartQuerySchema,
+  NextWorkingStartSchema,
   PutCalendarDayBodySchema,
   UpdateCalendarBodySchema,
 } from './calendars.schemas.js';
@@ -72,6 +74,21 @@ export const calendarsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       },
     },
     async (request) => service.computeElapsed(deps, request.params.id, request.body),
+  );
+
+  app.get(
+    '/:id/next-working-start',
+    {
+      config,
+      schema: {
+        operationId: 'getCalendarNextWorkingStart',
+        summary: "The start of the next working day after from's local date (holidays and 调休 make-up days counted)",
+        params: CalendarIdParamsSchema,
+        querystring: NextWorkingStartQuerySchema,
+        response: { 200: NextWorkingStartSchema, ...problems },
+      },
+    },
+    async (request) => service.nextWorkingStart(deps, request.params.id, request.query.from),
   );
 
   app.get(

@@ -17,6 +17,20 @@ export const ElapsedBodySchema = z.strictObject({ from: Instant, to: Instant });
 
 export const ElapsedResultSchema = z.object({ minutes: z.number() }).meta({ id: 'CalendarElapsed' });
 
+export const NextWorkingStartQuerySchema = z.object({
+  /** The instant to count from (now when left out); its local date in the calendar's zone is "today". */
+  from: Instant.optional(),
+});
+
+export const NextWorkingStartSchema = z
+  .object({
+    /** The first working period's start on the next working day after `from`'s local date (offset of the calendar's zone). */
+    start: z.string(),
+    /** That day (`YYYY-MM-DD`, the calendar's local date). */
+    date: z.string(),
+  })
+  .meta({ id: 'CalendarNextWorkingStart' });
+
 export const BusinessCalendarSchema = z
   .object({
     id: z.string(),

@@ -115,6 +115,23 @@ export async function computeDue(deps: Deps, id: string, input: { start: string;
   return { due: inZone(due, calendar.spec.timeZone) };
 }
 
+/**
+ * The start of the next working day: the first working instant after the local midnight that ends
+ * `from`'s day in the calendar's zone — holidays skipped, 调休 make-up days (a working Saturday)
+ * counted, the day's first working period (09:00 on `cn-workdays`).
+ */
+export async function nextWorkingStart(deps: Deps, id: string, from: string | undefined) {
+  await ensureSeeded(deps);
+  const calendar = await compiledCalendar(deps.database.db, id);
+  const start = inRange(() => {
+    const at = from ? Date.parse(from) : Date.now();
+    const today = calendar.localDate(at);
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    return calendar.due(calendar.dayStart(tomorrow), 0);
+  });
+  return { start: inZone(start, calendar.spec.timeZone), date: calendar.localDate(start) };
+}
+
 export async function computeElapsed(deps: Deps, id: string, input: { from: string; to: string }) {
   await ensureSeeded(deps);
   const calendar = await compiledCalendar(deps.database.db, id);

@@ -76,6 +76,34 @@ describe('business calendars: cn-workdays and the due / elapsed calculator', () 
     expect(await due('2026-09-24T09:00:00+08:00', 5 * 9 * 60)).toBe('2026-10-08T18:00:00+08:00');
   });
 
+  it('next working start: the first period of the next working day (调休 Saturday works, holidays skipped, local date)', async () => {
+    const next = async (from: string) => {
+      const r = await admin.get(
+        `/api/v1/business-calendars/cn-workdays/next-working-start?from=${encodeURIComponent(from)}`,
+      );
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as { start: string; date: string };
+    };
+    expect(await next('2026-03-02T20:00:00+08:00')).toEqual({ start: '2026-03-03T09:00:00+08:00', date: '2026-03-03' });
+    expect((await next('2026-03-06T08:00:00+08:00')).start).toBe('2026-03-09T09:00:00+08:00'); // Friday → Monday
+    // 17:00 UTC is already the next local day (01:00 in Shanghai): Wednesday, not Tuesday.
+    expect((await next('2026-03-02T17:00:00Z')).start).toBe('2026-03-04T09:00:00+08:00');
+    // 2026 Spring Festival: Friday 2-13 → make-up Saturday 2-14; from it → after the holiday (2-15 … 2-23).
+    expect(await next('2026-02-13T10:00:00+08:00')).toEqual({ start: '2026-02-14T09:00:00+08:00', date: '2026-02-14' });
+    expect((await next('2026-02-14T17:30:00+08:00')).start).toBe('2026-02-24T09:00:00+08:00');
+    // National Day 2026: from the holiday → 10-8; Friday 10-9 → make-up Saturday 10-10.
+    expect((await next('2026-10-02T10:00:00+08:00')).start).toBe('2026-10-08T09:00:00+08:00');
+    expect((await next('2026-10-09T10:00:00+08:00')).start).toBe('2026-10-10T09:00:00+08:00');
+    // Without `from`: from now, a start in the future.
+    const now = await admin.get('/api/v1/business-calendars/cn-workdays/next-working-start');
+    expect(now.statusCode, now.body).toBe(200);
+    expect(Date.parse(now.json().start)).toBeGreaterThan(Date.now());
+    expect((await admin.get('/api/v1/business-calendars/nope/next-working-start')).statusCode).toBe(404);
+    expect(
+      (await admin.get('/api/v1/business-calendars/cn-workdays/next-working-start?from=tomorrow')).statusCode,
+    ).toBe(400);
+  });
+
   it('works with an API token; refuses bad input, unknown calendars and the unauthenticated', async () => {
     const token = (await admin.post('/api/v1/auth/tokens', { name: 'sla-integration' })).json().token as string;
     const viaToken = await t.app.inject({

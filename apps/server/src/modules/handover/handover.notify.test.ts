@@ -1,17 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers.js';
+import { waitFor } from '../../../test/multi-instance/support.js';
 import { createUser } from '../../db/seed/factories.js';
 import { customerContacts, customerStaff, customers } from '../customers/customers.tables.js';
 import { RecordingAdapter } from '../notifications/delivery/delivery.test-setup.js';
 import { queueCustomerNotices } from './handover.jobs.js';
-
-async function waitFor(probe: () => Promise<boolean>, timeoutMs = 20_000) {
-  for (const deadline = Date.now() + timeoutMs; !(await probe()); ) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** What a handover tells people: the successor in-app, the customers through the notice job. */
 describe('handover notices and in-app notifications', () => {
@@ -86,7 +80,7 @@ describe('handover notices and in-app notifications', () => {
     handoverId = r.json().id;
     expect(r.json()).toMatchObject({ notify: true, affectedCustomers: 3, notifyJobId: expect.any(String) });
 
-    await waitFor(async () => {
+    await waitFor('the handover notices', async () => {
       const rows = await noticesOf(handoverId);
       return rows.length === 2 && rows.every((r) => r.status === 'sent');
     });

@@ -1,18 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/helpers.js';
+import { waitFor } from '../../../test/multi-instance/support.js';
 import { createUser } from '../../db/seed/factories.js';
 import { type RobotPeer, startRobotPeer } from './robot-peer.test-setup.js';
 
 const DING_SECRET = 'SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd';
 const FEISHU_SECRET = 'QbGwn1ZLpLmcvmr0pRr1Ce';
-
-async function waitFor(probe: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
-  for (const deadline = Date.now() + timeoutMs; !(await probe()); ) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('robots: administration, test button, alerts', () => {
   let t: TestApp;
@@ -213,7 +207,7 @@ describe('robots: administration, test button, alerts', () => {
     });
     expect(ticket.statusCode, ticket.body).toBe(201);
     const { id, number } = ticket.json();
-    await waitFor(() => peer.requests.length > before);
+    await waitFor('a request to the robot peer', () => peer.requests.length > before);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const sent = peer.requests.slice(before);
     expect(sent).toHaveLength(1);
@@ -223,7 +217,7 @@ describe('robots: administration, test button, alerts', () => {
     expect(text).toContain('燃气灶漏气');
     expect(text).toContain('重大投诉');
     expect(text).toContain(`${t.config.baseUrl}/tickets/${id}`);
-    await waitFor(async () => {
+    await waitFor('the delivery recorded', async () => {
       const log = (await admin.get(`/api/v1/robots/${robot.id}/deliveries`)).json();
       return log.items.some(
         (d: { topic: string; status: string }) => d.topic === 'complaint.major_reported' && d.status === 'sent',

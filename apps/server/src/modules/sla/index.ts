@@ -10,4 +10,5 @@ export {
 export { computeTicketClocks, recomputeTicketClocks, ticketSla } from './clocks/clocks.service.js';
 export { RECOMPUTE_JOB } from './clocks/recompute-request.js';
 export { ensureSlaSeeded, ensureSlaSeededIn, seedSlaDemo } from './policies/policies.seed.js';
+export { slaAchievementRate } from './report/report.service.js';
 export { SLA_METRICS, type SlaMetric } from './sla.tables.js';

@@ -1,3 +1,4 @@
+export { listAgents as listTicketAgents } from './assignment/agents.service.js';
 export {
   appendInboundMessage,
   attachInboundFile,
@@ -33,6 +34,11 @@ export {
   ticketClockFacts,
   unfinishedTicketIdsAfter,
 } from './core/tickets.timeline.js';
+export { complaintIntakeTotals, type IntakeTotals } from './measures/intake.service.js';
+export { countOverdueMeasures } from './measures/measures.service.js';
+export { rootCauseReport } from './measures/reports.service.js';
+export { countTickets } from './queue/count-tickets.js';
+export type { TicketFilter } from './queue/tickets.list.js';
 export { ticketTypeNameSql } from './settings/settings.lookups.js';
 export { findType as findTicketType, listTypes as listTicketTypes } from './settings/settings.repository.js';
 export { TICKET_PRIORITIES } from './tickets.tables.js';

@@ -18,6 +18,7 @@ import { customerContacts, customers } from '../customers/customers.tables.js';
 import { departments } from '../departments/departments.tables.js';
 import { users } from '../users/users.tables.js';
 import { openTicketSql } from './core/open-ticket.js';
+import { dueAtExpression, urgencyExpression } from './queue/due-order.js';
 
 export const TICKET_CHANNELS = ['phone', 'email', 'wechat', 'web', 'walk_in', 'api'] as const;
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -167,6 +168,18 @@ export const tickets = pgTable(
     index('tickets_next_reply_idx').on(t.nextReplyAt).where(openTicketSql(t.status)),
     // Time to breach of open work (the due column, overdue first).
     index('tickets_sla_due_idx').on(t.slaDueAt, t.id).where(openTicketSql(t.status)),
+    // The queue's default order (issue 14: overdue first, then by due time; queue/due-order.ts):
+    // the first page of a large queue is read along it instead of sorting every ticket in scope.
+    index('tickets_due_idx').on(urgencyExpression(t), dueAtExpression(t), sql`${t.updatedAt} DESC`, sql`${t.id} DESC`),
+    // The same order per assignee (the `mine` queue): without it the planner may walk the index above
+    // filtering on the assignee, and an agent with few open tickets among many made it read them all.
+    index('tickets_assignee_due_idx').on(
+      t.assigneeId,
+      urgencyExpression(t),
+      dueAtExpression(t),
+      sql`${t.updatedAt} DESC`,
+      sql`${t.id} DESC`,
+    ),
     // Words only here; on PostgreSQL with btree_gin, migration 0013 rebuilds it with the usual
     // filter columns too (assignee, creator, type, department, priority, channel, customer).
     index('tickets_search_idx').using('gin', t.searchVector),

@@ -1,13 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { PageContainer, type ProColumns, ProTable } from '@ant-design/pro-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Tag, Typography } from 'antd';
+import { Button, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../api/download';
 import { type SortOrderMap, toListQuery } from '../../api/listQuery';
 import type { AuditEntry } from '../../api/types';
+import { EmptyHint } from '../../components/EmptyHint';
 import { useCappedTotal } from '../../components/useCappedTotal';
 import { useAccess } from '../auth/useAccess';
 import { UserSelect } from '../users/UserSelect';
@@ -55,8 +56,17 @@ export function AuditPage() {
     },
     {
       title: t('fields.actor'),
-      dataIndex: 'actorName',
+      dataIndex: 'actorDisplayName',
       hideInSearch: true,
+      render: (_, row) => {
+        const name = row.actorDisplayName ?? row.actorName;
+        if (!name) return t('system');
+        return (
+          <Tooltip title={[row.actorName, row.actorId].filter(Boolean).join(' · ')}>
+            <span data-testid="audit-actor">{name}</span>
+          </Tooltip>
+        );
+      },
     },
     {
       title: t('fields.actor'),
@@ -76,12 +86,28 @@ export function AuditPage() {
       dataIndex: 'entityType',
       valueType: 'select',
       fieldProps: { options: ENTITY_TYPES.map((e) => ({ value: e, label: entityTypeLabel(t, e) })) },
-      render: (_, row) => entityTypeLabel(t, row.entityType),
+      render: (_, row) => <span title={row.entityType}>{entityTypeLabel(t, row.entityType)}</span>,
     },
     {
       title: t('fields.entityId'),
       dataIndex: 'entityId',
-      render: (_, row) => (row.entityId ? <Typography.Text copyable>{row.entityId}</Typography.Text> : '-'),
+      hideInTable: true,
+    },
+    {
+      title: t('fields.target'),
+      dataIndex: 'targetLabel',
+      hideInSearch: true,
+      render: (_, row) => {
+        if (!row.entityId) return '-';
+        if (!row.targetLabel) return <Typography.Text copyable>{row.entityId}</Typography.Text>;
+        return (
+          <Typography.Text copyable={{ text: row.entityId, tooltips: [t('copyId'), t('copied')] }}>
+            <Tooltip title={row.entityId}>
+              <span data-testid="audit-target">{row.targetLabel}</span>
+            </Tooltip>
+          </Typography.Text>
+        );
+      },
     },
     { title: t('fields.ip'), dataIndex: 'ip', hideInSearch: true },
   ];
@@ -98,6 +124,7 @@ export function AuditPage() {
           showTotal: cappedTotal.showTotal,
         }}
         search={{ labelWidth: 'auto' }}
+        locale={{ emptyText: <EmptyHint text={t('empty')} /> }}
         expandable={{ expandedRowRender: (row) => <AuditDiff entry={row} /> }}
         request={async (params, sort) => {
           const query = toListQuery(params, sort as SortOrderMap);

@@ -3,10 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { showError } from '../../api/errors';
+import type { Me } from '../../api/types';
 import { PageLoading } from '../../components/PageLoading';
 import { LangChoice } from '../../layouts/LangChoice';
-import { login, meQueryKey } from './api';
-import { LoginForm } from './LoginForm';
+import { login, meQueryKey, updateMe } from './api';
+import { LoginForm, type LoginValues } from './LoginForm';
+import { localeAtSignIn, takeLoginPick } from './loginLocale';
 import { safeRedirect } from './redirect';
 import { useCurrentUser } from './useCurrentUser';
 
@@ -20,12 +23,12 @@ export function LoginPage() {
   const { data: me, isPending } = useCurrentUser();
 
   const signIn = useMutation({
-    mutationFn: login,
+    mutationFn: signInWithLocale,
     meta: { silent: true }, // shown in the form's alert
     onSuccess: (user) => {
       // Nothing cached for a previous user may survive a sign-in.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
-      // useLocaleSync then applies the user's saved language.
+      // useLocaleSync then applies the user's language (the one picked here, if any: signInWithLocale).
       queryClient.setQueryData(meQueryKey, user);
       navigate(redirect, { replace: true });
     },
@@ -109,4 +112,20 @@ export function LoginPage() {
       </main>
     </div>
   );
+}
+
+/**
+ * Signs in; a language picked on this page before wins over the profile's and is saved to it, so
+ * the sign-in does not switch the page back (loginLocale.ts has the rule).
+ */
+async function signInWithLocale(values: LoginValues): Promise<Me> {
+  const user = await login(values);
+  const { locale, save } = localeAtSignIn(takeLoginPick(), user.locale);
+  if (!save) return user;
+  try {
+    return await updateMe({ locale });
+  } catch (error) {
+    showError(error);
+    return { ...user, locale };
+  }
 }

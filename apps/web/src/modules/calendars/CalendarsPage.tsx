@@ -1,9 +1,10 @@
 import { PageContainer } from '@ant-design/pro-components';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { EmptyHint } from '../../components/EmptyHint';
 import { CreateButton } from '../../components/SettingEditor';
 import { useAccess } from '../auth/useAccess';
 import { calendarsKey, getCalendar, listCalendars } from './api';
@@ -43,7 +44,14 @@ function CalendarList({ canEdit }: { canEdit: boolean }) {
         dataSource={items}
         pagination={false}
         scroll={{ x: 640 }}
-        locale={{ emptyText: <Empty description={t('list.empty')} /> }}
+        locale={{
+          emptyText: (
+            <EmptyHint
+              text={t('list.empty')}
+              action={canEdit ? { label: t('common:actions.create'), onClick: () => setCreating(true) } : undefined}
+            />
+          ),
+        }}
         columns={[
           {
             title: t('fields.name'),

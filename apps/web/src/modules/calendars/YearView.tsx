@@ -24,7 +24,8 @@ const gridStyle: CSSProperties = {
   gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
   gap: 16,
 };
-const weekStyle: CSSProperties = { display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 2 };
+// minmax(0, 1fr): a day with a long holiday name (English) is cut with an ellipsis, not widened.
+const weekStyle: CSSProperties = { display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 2 };
 
 function DayButton({
   cell,
@@ -54,6 +55,7 @@ function DayButton({
       onClick={() => onSelect?.(cell)}
       style={{
         position: 'relative',
+        minWidth: 0,
         minHeight: 34,
         padding: '2px 0',
         background: style.background,

@@ -17,6 +17,13 @@ const base = '/api/v1/business-calendars';
 const path = (id: string) => ({ params: { path: { id } } });
 
 export const listCalendars = () => unwrap(api.GET('/api/v1/business-calendars'));
+/** The first working period's start of the next working day (holidays and 调休 make-up days counted). */
+export const getNextWorkingStart = (id: string, from?: string) =>
+  unwrap(
+    api.GET('/api/v1/business-calendars/{id}/next-working-start', {
+      params: { path: { id }, query: from ? { from } : {} },
+    }),
+  );
 /** The periods are [start, end] pairs (openapi-fetch's types widen tuples to arrays). */
 export const getCalendar = (id: string) =>
   unwrap(api.GET('/api/v1/business-calendars/{id}', path(id))) as Promise<BusinessCalendar>;

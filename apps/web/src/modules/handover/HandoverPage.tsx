@@ -4,6 +4,7 @@ import { Card, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Handover } from '../../api/types';
+import { EmptyHint } from '../../components/EmptyHint';
 import { formatDateTime } from '../../components/format';
 import { handoversQueryKey, listHandovers } from './api';
 import { HandoverWizard } from './HandoverWizard';
@@ -20,6 +21,8 @@ function HandoverHistory() {
       loading={query.isLoading}
       dataSource={query.data?.items ?? []}
       pagination={{ current: page, pageSize: 20, total: query.data?.total ?? 0, onChange: setPage }}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: <EmptyHint text={t('emptyHint.history')} /> }}
       columns={[
         { title: t('history.at'), dataIndex: 'createdAt', render: formatDateTime },
         { title: t('history.from'), dataIndex: 'fromName' },

@@ -5,6 +5,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { alreadyShown } from '../../api/errors';
 import type { DeadLetter } from '../../api/types';
+import { EmptyHint } from '../../components/EmptyHint';
 import { useAccess } from '../auth/useAccess';
 import { deadLettersQueryKey, listDeadLetters, retryDeadLetter } from './api';
 
@@ -67,6 +68,7 @@ export function DeadLetters() {
       headerTitle={t('deadLetters.intro')}
       scroll={{ x: 'max-content' }}
       pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+      locale={{ emptyText: <EmptyHint text={t('emptyHint.deadLetters')} /> }}
       expandable={{
         expandedRowRender: (row) => (
           <Descriptions column={1} size="small" bordered>

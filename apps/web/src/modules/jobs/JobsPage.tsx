@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { alreadyShown } from '../../api/errors';
 import type { Job, JobState } from '../../api/types';
+import { EmptyHint } from '../../components/EmptyHint';
 import { useAccess } from '../auth/useAccess';
 import { JOB_STATES, jobsQueryKey, listJobs, retryJob } from './api';
 import { DeadLetters } from './DeadLetters';
@@ -101,6 +102,7 @@ export function JobsPage() {
           params={{ state }}
           scroll={{ x: 'max-content' }}
           pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+          locale={{ emptyText: <EmptyHint text={t('emptyHint.jobs')} /> }}
           toolbar={{
             menu: {
               type: 'tab',

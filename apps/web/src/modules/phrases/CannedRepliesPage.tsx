@@ -12,6 +12,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyHint } from '../../components/EmptyHint';
 import { CreateButton, editorActionsColumn, SettingModalForm, useSettingEditor } from '../../components/SettingEditor';
 import { useAccess } from '../auth/useAccess';
 import { cannedRepliesKey, createCannedReply, deleteCannedReply, listCannedReplies, updateCannedReply } from './api';
@@ -85,6 +86,16 @@ export function CannedRepliesPage() {
         rowKey="id"
         search={false}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        locale={{
+          emptyText: q ? (
+            <EmptyHint text={t('common:empty.filtered')} />
+          ) : (
+            <EmptyHint
+              text={t('emptyHint.canned')}
+              action={{ label: t('common:actions.create'), onClick: () => editor.setEditing('new') }}
+            />
+          ),
+        }}
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
         columns={columns}

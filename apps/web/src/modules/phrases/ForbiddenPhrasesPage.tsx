@@ -13,6 +13,7 @@ import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Card, Input, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyHint } from '../../components/EmptyHint';
 import {
   activeColumn,
   CreateButton,
@@ -142,6 +143,18 @@ export function ForbiddenPhrasesPage() {
         rowKey="id"
         search={false}
         pagination={{ defaultPageSize: 50, showSizeChanger: true }}
+        locale={{
+          emptyText: q ? (
+            <EmptyHint text={t('common:empty.filtered')} />
+          ) : (
+            <EmptyHint
+              text={t('emptyHint.forbidden')}
+              action={
+                canManage ? { label: t('common:actions.create'), onClick: () => editor.setEditing('new') } : undefined
+              }
+            />
+          ),
+        }}
         loading={query.isFetching}
         dataSource={shown}
         columns={columns}

@@ -11,6 +11,7 @@ import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Input, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyHint } from '../../components/EmptyHint';
 import {
   activeColumn,
   CreateButton,
@@ -74,6 +75,18 @@ export function ServicePhrasesPage() {
         rowKey="id"
         search={false}
         pagination={{ defaultPageSize: 50, showSizeChanger: true }}
+        locale={{
+          emptyText: q ? (
+            <EmptyHint text={t('common:empty.filtered')} />
+          ) : (
+            <EmptyHint
+              text={t('emptyHint.service')}
+              action={
+                canManage ? { label: t('common:actions.create'), onClick: () => editor.setEditing('new') } : undefined
+              }
+            />
+          ),
+        }}
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
         columns={columns}

@@ -1,8 +1,9 @@
 import { PageContainer } from '@ant-design/pro-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyHint } from '../../components/EmptyHint';
 import { formatDateTime } from '../../components/format';
 import { ActiveTag, EditDeleteActions } from '../../components/RowActions';
 import { CreateButton } from '../../components/SettingEditor';
@@ -89,9 +90,11 @@ export function RobotsPage() {
             onRow={(row) => ({ 'data-robot': row.name }) as object}
             locale={{
               emptyText: (
-                <Empty description={t('list.empty')} data-testid="robots-empty">
-                  <CreateButton onClick={() => setEditing('new')} />
-                </Empty>
+                <EmptyHint
+                  testId="robots-empty"
+                  text={t('list.empty')}
+                  action={{ label: t('common:actions.create'), onClick: () => setEditing('new') }}
+                />
               ),
             }}
             columns={[

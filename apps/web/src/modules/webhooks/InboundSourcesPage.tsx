@@ -1,9 +1,10 @@
 import { PageContainer } from '@ant-design/pro-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Card, Empty, Form, Input, Modal, Select, Space, Switch, Table, Typography } from 'antd';
+import { App, Card, Form, Input, Modal, Select, Space, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setFieldErrors } from '../../api/formErrors';
+import { EmptyHint } from '../../components/EmptyHint';
 import { formatDateTime } from '../../components/format';
 import { EditDeleteActions } from '../../components/RowActions';
 import { CreateButton } from '../../components/SettingEditor';
@@ -170,9 +171,10 @@ export function InboundSourcesPage() {
             scroll={{ x: 900 }}
             locale={{
               emptyText: (
-                <Empty description={t('inbound.empty')}>
-                  <CreateButton onClick={() => setEditing('new')} />
-                </Empty>
+                <EmptyHint
+                  text={t('inbound.empty')}
+                  action={{ label: t('common:actions.create'), onClick: () => setEditing('new') }}
+                />
               ),
             }}
             columns={[

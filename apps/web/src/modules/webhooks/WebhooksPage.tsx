@@ -6,7 +6,6 @@ import {
   Button,
   Card,
   Descriptions,
-  Empty,
   Modal,
   Popconfirm,
   Space,
@@ -17,6 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyHint } from '../../components/EmptyHint';
 import { formatDateTime } from '../../components/format';
 import { EditDeleteActions } from '../../components/RowActions';
 import { CreateButton } from '../../components/SettingEditor';
@@ -96,9 +96,10 @@ export function WebhooksPage() {
             scroll={{ x: 1000 }}
             locale={{
               emptyText: (
-                <Empty description={t('list.empty')}>
-                  <CreateButton onClick={() => setEditing('new')} />
-                </Empty>
+                <EmptyHint
+                  text={t('list.empty')}
+                  action={{ label: t('common:actions.create'), onClick: () => setEditing('new') }}
+                />
               ),
             }}
             columns={[

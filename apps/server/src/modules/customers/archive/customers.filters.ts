@@ -1,5 +1,6 @@
 import { eq, gte, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
-import { customers } from '../customers.tables.js';
+import { customerContacts, customers } from '../customers.tables.js';
+import { normalisePhone } from './customers.rules.js';
 import type { ListCustomersQuery } from './customers.schemas.js';
 
 /** The list's filter conditions (customers.repository.ts adds data scope and merge state). */
@@ -42,6 +43,21 @@ function searchCondition(q: string, form: SearchForm): SQL | undefined {
   );
 }
 
+/**
+ * `phone`: the customer whose own number is this one, or one of whose contacts' phone or mobile is
+ * (digits compared, `+86` ignored) — an incoming call's number, as `findCustomerByContact` matches
+ * it, within the list's data scope.
+ */
+function phoneCondition(phone: string): SQL {
+  const digits = normalisePhone(phone) ?? '';
+  const contactDigits = (column: typeof customerContacts.phone | typeof customerContacts.mobile) =>
+    sql`regexp_replace(coalesce(${column}, ''), '\\D', '', 'g')`;
+  return sql`(${customers.phoneNormalized} = ${digits} OR ${customers.id} IN (
+    SELECT ${customerContacts.customerId} FROM ${customerContacts}
+    WHERE ${contactDigits(customerContacts.phone)} IN (${digits}, ${`86${digits}`})
+       OR ${contactDigits(customerContacts.mobile)} IN (${digits}, ${`86${digits}`})))`;
+}
+
 /** A number as a custom-field filter writes it (`cf=annual_purchase:25`, `-3.5`). */
 const DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
 
@@ -65,6 +81,7 @@ export function customerFilters(filter: CustomerFilter, form: SearchForm = 'inde
   const custom = (filter.cf ?? []).map(customFieldCondition);
   return [
     filter.q ? searchCondition(filter.q, form) : undefined,
+    filter.phone ? phoneCondition(filter.phone) : undefined,
     filter.kind ? eq(customers.kind, filter.kind) : undefined,
     filter.grade ? inArray(customers.grade, filter.grade.split(',') as ('A' | 'B' | 'C' | 'D')[]) : undefined,
     filter.categoryKey ? eq(customers.categoryKey, filter.categoryKey) : undefined,

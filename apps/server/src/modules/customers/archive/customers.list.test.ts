@@ -57,6 +57,7 @@ describe('customers: list search, filters, shared scope, capped totals', () => {
     await mk(agentA, 'mingyuan', {
       name: '杭州明远广告传媒有限公司',
       phone: '0571-87654321',
+      contacts: [{ name: '陈经理', mobile: '+86 13700005678', isPrimary: true }],
       customFields: { industry: 'media' },
     });
     // A key customer of agent A with agent B as backup: in B's scope without being B's.
@@ -91,6 +92,16 @@ describe('customers: list search, filters, shared scope, capped totals', () => {
     expect(await names(admin, `q=${encodeURIComponent('%')}`)).toEqual([]);
     // The scope still applies to a search.
     expect(await names(agentA, `q=${encodeURIComponent('华信')}`)).toEqual(['上海华信医疗器械有限公司']);
+  });
+
+  it('finds an incoming call’s number exactly: the customer’s own or a contact’s, within the scope', async () => {
+    expect(await names(admin, `phone=${encodeURIComponent('021-62345678')}`)).toEqual(['上海华信医疗器械有限公司']);
+    expect(await names(admin, 'phone=13700005678')).toEqual(['杭州明远广告传媒有限公司']);
+    expect(await names(admin, `phone=${encodeURIComponent('+8613700005678')}`)).toEqual(['杭州明远广告传媒有限公司']);
+    expect(await names(admin, 'phone=62345678')).toEqual([]); // a part is not the number
+    expect(await names(agentC, 'phone=13700005678')).toEqual([]); // not in agent C's scope
+    expect(await names(agentC, 'phone=13912345678')).toEqual(['张伟']);
+    expect((await agentA.get('/api/v1/customers?phone=abc')).statusCode).toBe(400);
   });
 
   it('filters by a custom field value, scalar or within a multi-select list', async () => {

@@ -223,13 +223,23 @@ export async function customerVisibleTo(db: DbOrTx, actor: ScopeSubject, custome
 }
 
 /** True when the contact belongs to the customer. */
-export async function contactOfCustomer(db: DbOrTx, contactId: string, customerId: string): Promise<boolean> {
+/** The contact `contactId` of the customer (name and numbers), or undefined when it is not one of its contacts. */
+export async function contactOfCustomer(
+  db: DbOrTx,
+  contactId: string,
+  customerId: string,
+): Promise<{ id: string; name: string; phone: string | null; mobile: string | null } | undefined> {
   const [row] = await db
-    .select({ id: customerContacts.id })
+    .select({
+      id: customerContacts.id,
+      name: customerContacts.name,
+      phone: customerContacts.phone,
+      mobile: customerContacts.mobile,
+    })
     .from(customerContacts)
     .where(and(eq(customerContacts.id, contactId), eq(customerContacts.customerId, customerId)))
     .limit(1);
-  return row !== undefined;
+  return row;
 }
 
 export async function findCustomerRow(db: DbOrTx, id: string) {

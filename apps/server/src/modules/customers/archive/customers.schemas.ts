@@ -127,6 +127,13 @@ export type CustomerView = z.infer<typeof CustomerSchema>;
 
 export const ListCustomersQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
+  /** An exact phone number (an incoming call): the customer's own or one of its contacts' (digits; +86 ignored). */
+  phone: z
+    .string()
+    .trim()
+    .max(32)
+    .regex(/^\+?[\d\s()-]{4,}$/)
+    .optional(),
   kind: z.enum(['company', 'person']).optional(),
   grade: z
     .string()

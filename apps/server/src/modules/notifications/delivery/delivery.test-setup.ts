@@ -36,13 +36,6 @@ export class RecordingAdapter implements ChannelAdapter {
 
 export const FAIL: DeliveryResult = { ok: false, status: 503, response: 'busy', error: 'HTTP 503', retryable: true };
 
-export async function waitFor(probe: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !(await probe()); ) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 export type StoredRow = {
   id: string;
   status: string;

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
+import { waitFor } from '../../../../test/multi-instance/support.js';
 import { customers } from '../../customers/customers.tables.js';
 import { queueNotifications } from '../index.js';
 import { deliverNotification } from './deliver.js';
 import { sweepNotificationsJob } from './delivery.jobs.js';
-import { FAIL, RecordingAdapter, rowSql, type StoredRow, waitFor } from './delivery.test-setup.js';
+import { FAIL, RecordingAdapter, rowSql, type StoredRow } from './delivery.test-setup.js';
 import type { NotificationInput } from './queue.service.js';
 import { quietUntil } from './quiet-hours.js';
 
@@ -42,7 +43,8 @@ describe('notification delivery', () => {
       ...extra,
     }) as NotificationInput;
   const row = async (id: string) => (await t.database.db.execute<StoredRow>(rowSql(id))).rows[0] as StoredRow;
-  const until = async (id: string, status: string) => waitFor(async () => (await row(id)).status === status);
+  const until = async (id: string, status: string) =>
+    waitFor(`status ${status}`, async () => (await row(id)).status === status);
   /** Runs the job's work for a row now or at a later instant (the retry's time), in its own transaction. */
   const deliverAt = (id: string, now: Date) => deliverNotification(t.app.deps, id, now);
   const setChannel = async (channel: string, values: Record<string, unknown>) => {
@@ -115,7 +117,7 @@ describe('notification delivery', () => {
       { channel: 'sms', recipient: '13800000001', topic: 'general', subject: '', body: '一' },
       { channel: 'sms', recipient: '13800000002', topic: 'general', subject: '', body: '二' },
     ]);
-    await waitFor(async () => {
+    await waitFor('the deliveries', async () => {
       const rows = await Promise.all(ids.map(row));
       return rows.some((r) => r.status === 'sent') && rows.some((r) => r.status === 'queued' && r.next_attempt_at);
     });
@@ -141,7 +143,7 @@ describe('notification delivery', () => {
     expect(expected.getTime() - now).toBeGreaterThan(58 * 60_000);
     const [toCustomer, toUser] = await queue([mail('customer@example.com', { customerId }), mail('staff@example.com')]);
     await until(toUser as string, 'sent');
-    await waitFor(async () => (await row(toCustomer as string)).next_attempt_at !== null);
+    await waitFor('a retry scheduled', async () => (await row(toCustomer as string)).next_attempt_at !== null);
     const held = await row(toCustomer as string);
     expect(held.status).toBe('queued');
     expect(Math.abs(new Date(held.next_attempt_at as string).getTime() - expected.getTime())).toBeLessThan(60_000);
@@ -213,7 +215,7 @@ describe('notification delivery', () => {
     });
     try {
       const [id] = await queue([mail('slow@example.com')]);
-      await waitFor(() => email.inFlight > 0);
+      await waitFor('a send in flight', () => email.inFlight > 0);
       // On PGlite (one connection) these would wait for the end of a transaction held while sending.
       expect(await row(id as string)).toMatchObject({ status: 'sending', attempts: 0 });
       expect((await admin.get('/api/v1/notification-deliveries?status=sending')).json().items).toEqual([

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { cutUtf8, plainText } from './robot.text.js';
 import {
-  httpVerdict,
+  type ErrcodeRules,
+  errcodeVerdict,
   maskUrl,
-  parseAnswer,
   type RobotMessage,
   type RobotTarget,
   type Vendor,
@@ -28,6 +28,12 @@ const MAX_BYTES = 18_000;
 const RATE_LIMITED = new Set([130101, 410100, 660026]);
 const BUSY = new Set([-1]);
 const THROTTLE_SECONDS = 600;
+const RULES: ErrcodeRules = {
+  rateLimited: RATE_LIMITED,
+  rateLimitSeconds: THROTTLE_SECONDS,
+  busy: BUSY,
+  hints: { 310000: 'robot.hint.dingtalk_310000' },
+};
 
 /** The `sign` query value, already URL-encoded (what DingTalk's documentation computes). */
 export function dingtalkSign(timestampMs: string, secret: string): string {
@@ -91,24 +97,6 @@ export const dingtalkVendor: Vendor = {
     return { url, body: JSON.stringify(dingtalkBody(target, message)), logUrl: maskUrl(url) };
   },
   judge(status, body): VendorVerdict {
-    const answer = parseAnswer(body);
-    if (answer && typeof answer.errcode === 'number') {
-      const code = answer.errcode;
-      const message = String(answer.errmsg ?? '');
-      if (code === 0) return { ok: true };
-      if (RATE_LIMITED.has(code))
-        return { ok: false, code: String(code), message, kind: 'rate_limited', retryAfterSeconds: THROTTLE_SECONDS };
-      if (BUSY.has(code)) return { ok: false, code: String(code), message, kind: 'temporary' };
-      return {
-        ok: false,
-        code: String(code),
-        message,
-        kind: 'refused',
-        ...(code === 310000 ? { hint: 'robot.hint.dingtalk_310000' as const } : {}),
-      };
-    }
-    if (status >= 200 && status < 300)
-      return { ok: false, code: String(status), message: body.slice(0, 200), kind: 'refused' };
-    return httpVerdict(status, body, 60);
+    return errcodeVerdict(status, body, RULES);
   },
 };

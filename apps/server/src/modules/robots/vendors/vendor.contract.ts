@@ -76,3 +76,39 @@ export function httpVerdict(status: number, body: string, rateLimitSeconds: numb
   if (status >= 500 || status === 408) return { ok: false, code: String(status), message, kind: 'temporary' };
   return { ok: false, code: String(status), message, kind: 'refused' };
 }
+
+/** How an `{ errcode, errmsg }` answer (WeCom, DingTalk) is read: the codes each vendor documents. */
+export type ErrcodeRules = {
+  rateLimited: ReadonlySet<number>;
+  rateLimitSeconds: number;
+  busy: ReadonlySet<number>;
+  /** A catalog hint for one refusal code (e.g. a wrong key or a refused signature). */
+  hints?: Readonly<Record<number, MessageKey>>;
+};
+
+/**
+ * The verdict on a `{ errcode, errmsg }` answer: 0 sent, a rate-limit code waits, a busy code retries,
+ * anything else is refused; a 2xx without such a body is refused, other statuses as httpVerdict.
+ */
+export function errcodeVerdict(status: number, body: string, rules: ErrcodeRules): VendorVerdict {
+  const answer = parseAnswer(body);
+  if (answer && typeof answer.errcode === 'number') {
+    const code = answer.errcode;
+    const message = String(answer.errmsg ?? '');
+    if (code === 0) return { ok: true };
+    if (rules.rateLimited.has(code))
+      return {
+        ok: false,
+        code: String(code),
+        message,
+        kind: 'rate_limited',
+        retryAfterSeconds: rules.rateLimitSeconds,
+      };
+    if (rules.busy.has(code)) return { ok: false, code: String(code), message, kind: 'temporary' };
+    const hint = rules.hints?.[code];
+    return { ok: false, code: String(code), message, kind: 'refused', ...(hint ? { hint } : {}) };
+  }
+  if (status >= 200 && status < 300)
+    return { ok: false, code: String(status), message: body.slice(0, 200), kind: 'refused' };
+  return httpVerdict(status, body, 60);
+}

@@ -1,8 +1,8 @@
 import { cutUtf8, plainText } from './robot.text.js';
 import {
-  httpVerdict,
+  type ErrcodeRules,
+  errcodeVerdict,
   maskUrl,
-  parseAnswer,
   type RobotMessage,
   type RobotTarget,
   type Vendor,
@@ -21,6 +21,12 @@ export const WECOM_TEXT_MAX_BYTES = 2048;
 export const WECOM_MARKDOWN_MAX_BYTES = 4096;
 const RATE_LIMITED = new Set([45009]);
 const BUSY = new Set([-1]);
+const RULES: ErrcodeRules = {
+  rateLimited: RATE_LIMITED,
+  rateLimitSeconds: 60,
+  busy: BUSY,
+  hints: { 93000: 'robot.hint.wecom_key' },
+};
 
 export function wecomBody(target: RobotTarget, message: RobotMessage): Record<string, unknown> {
   if (target.format === 'text') {
@@ -44,24 +50,6 @@ export const wecomVendor: Vendor = {
     return { url: target.url, body: JSON.stringify(wecomBody(target, message)), logUrl: maskUrl(target.url) };
   },
   judge(status, body): VendorVerdict {
-    const answer = parseAnswer(body);
-    if (answer && typeof answer.errcode === 'number') {
-      const code = answer.errcode;
-      const message = String(answer.errmsg ?? '');
-      if (code === 0) return { ok: true };
-      if (RATE_LIMITED.has(code))
-        return { ok: false, code: String(code), message, kind: 'rate_limited', retryAfterSeconds: 60 };
-      if (BUSY.has(code)) return { ok: false, code: String(code), message, kind: 'temporary' };
-      return {
-        ok: false,
-        code: String(code),
-        message,
-        kind: 'refused',
-        ...(code === 93000 ? { hint: 'robot.hint.wecom_key' as const } : {}),
-      };
-    }
-    if (status >= 200 && status < 300)
-      return { ok: false, code: String(status), message: body.slice(0, 200), kind: 'refused' };
-    return httpVerdict(status, body, 60);
+    return errcodeVerdict(status, body, RULES);
   },
 };

@@ -1,4 +1,5 @@
 import { type Locale, type MessageKey, t } from '@kefu/shared';
+import type { DbOrTx } from '../../../db/client.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import type { Deps } from '../../../lib/deps.js';
 import { type ExportColumn, exportStream } from '../../../lib/export.js';
@@ -87,6 +88,22 @@ export async function slaReport(deps: Deps, actor: Actor, locale: Locale, query:
     rows,
     totals: toRow('total', t(locale, 'label.sla_report.total'), totals, weights),
   };
+}
+
+/**
+ * The weighted SLA achievement rate (0–1, docs/sla.md) of the clocks in the actor's scope over
+ * [from, to] (inclusive days, business time zone): the totals row of the SLA report; null when no
+ * weighted clock ended in the period. Used by the home page.
+ */
+export async function slaAchievementRate(
+  db: DbOrTx,
+  actor: Actor,
+  period: { from: string; to: string; timeZone: string },
+): Promise<number | null> {
+  const weights = fullWeights(await repo.findWeights(db));
+  const totals = emptyAccumulator();
+  for (const row of await repo.countClocks(db, actor, period, 'month')) addClocks(totals, row.metric, row);
+  return slaRate(totals.counts, weights);
 }
 
 /** The SLA rate and each metric's rate per day, week or month of [from, to] (business time zone). */

@@ -26,6 +26,8 @@ export const AgentSchema = z
     openTickets: z.number().int(),
     /** The same tickets weighted by priority (urgent 4, high 2, normal 1, low 0.5), as least-loaded compares. */
     load: z.number(),
+    /** Of the open tickets, those overdue: next reply promised before now, or a time limit breached. */
+    overdue: z.number().int(),
     lastAssignedAt: z.string().nullable(),
   })
   .meta({ id: 'Agent' });

@@ -7,7 +7,7 @@ import type { Ctx } from '../core/tickets.rules.js';
 import * as repo from './agents.repository.js';
 import type { Agent, AgentFilter, AgentStatus, UpdateAgentInput } from './agents.schemas.js';
 
-const toAgent = (row: repo.AgentRow): Agent => ({
+export const toAgent = (row: repo.AgentRow): Agent => ({
   userId: row.user_id,
   username: row.username,
   displayName: row.display_name,
@@ -18,6 +18,7 @@ const toAgent = (row: repo.AgentRow): Agent => ({
   skills: row.skills,
   openTickets: row.open_tickets,
   load: row.load,
+  overdue: row.overdue,
   lastAssignedAt: row.last_assigned_at ? new Date(row.last_assigned_at).toISOString() : null,
 });
 

@@ -5,6 +5,8 @@ import { actorContext } from '../../../plugins/auth.js';
 import { TicketIdParamsSchema, TicketSchema } from '../core/tickets.schemas.js';
 import { bulkTickets } from '../queue/bulk.js';
 import { addWatcher, removeWatcher } from '../relations/watchers.service.js';
+import { AssigneesQuerySchema, AssigneesSchema } from './assignees.schemas.js';
+import { listAssignees } from './assignees.service.js';
 import {
   AssignBodySchema,
   BulkBodySchema,
@@ -41,6 +43,26 @@ export const ticketAssignmentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       },
     },
     async (request) => assignTicket(deps, actorContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/:id/assignees',
+    {
+      config: { access: 'tickets.assign' },
+      schema: {
+        tags,
+        operationId: 'listTicketAssignees',
+        summary: 'Whom the ticket may be assigned to: status, skills, open and overdue work, the automatic pick',
+        description:
+          'The candidates are those a manual assignment accepts: active people who work on tickets within the ' +
+          'caller’s data scope. `suggested` marks whom the automatic rule (`strategy`) would pick now. A ticket ' +
+          'outside the caller’s scope is a 404.',
+        params: TicketIdParamsSchema,
+        querystring: AssigneesQuerySchema,
+        response: { 200: AssigneesSchema, ...problems },
+      },
+    },
+    async (request) => listAssignees(deps, actorContext(request).actor, request.params.id, request.query.strategy),
   );
 
   app.post(

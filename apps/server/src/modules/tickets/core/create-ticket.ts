@@ -40,7 +40,11 @@ export async function createTicket(deps: Deps, ctx: Ctx, input: CreateTicketInpu
     const type = await assertType(tx, fields.typeKey);
     const customerId = fields.customerId ?? null;
     const contactId = fields.contactId ?? null;
-    await assertCustomerContact(tx, ctx.actor, customerId, contactId);
+    const contact = await assertCustomerContact(tx, ctx.actor, customerId, contactId);
+    // The chosen contact's name and number are kept on the ticket (shown on it, used for callbacks)
+    // unless the form gave others.
+    const contactName = fields.contactName ?? contact?.name ?? null;
+    const contactPhone = fields.contactPhone ?? contact?.mobile ?? contact?.phone ?? null;
     const departmentId = fields.departmentId ?? type.defaultDepartmentId ?? ctx.actor.departmentId;
     await assertDepartment(tx, departmentId);
     const nextReplyAt = fields.nextReplyAt ? new Date(fields.nextReplyAt) : null;
@@ -76,6 +80,8 @@ export async function createTicket(deps: Deps, ctx: Ctx, input: CreateTicketInpu
         number,
         customerId,
         contactId,
+        contactName,
+        contactPhone,
         departmentId,
         assigneeId: assignee,
         createdBy: ctx.actor.userId,

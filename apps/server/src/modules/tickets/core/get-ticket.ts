@@ -7,6 +7,7 @@ import type { Deps } from '../../../lib/deps.js';
 import { customerCodeSql, customerNameSql } from '../../customers/index.js';
 import { departmentNameSql } from '../../departments/index.js';
 import { userNameSql } from '../../users/index.js';
+import { dueAtOf, isTicketOverdue } from '../queue/ticket-due.js';
 import { wordHistoryEntry } from './history.text.js';
 import { isOpen } from './open-ticket.js';
 import { availableActions, type TicketStatus } from './tickets.lifecycle.js';
@@ -77,6 +78,8 @@ export async function toTicketDto(
     waitingOn: row.waitingOn,
     slaDueAt: iso(row.slaDueAt),
     slaState: row.slaState,
+    dueAt: iso(dueAtOf(row)),
+    overdue: isTicketOverdue(row),
     firstContactResolved: row.firstContactResolved,
     facts: row.facts,
     missingFacts: isComplaint ? missingFacts(row.facts) : [],

@@ -30,6 +30,19 @@ export function openTicketSql(status: AnyColumn | SQL): SQL {
   return sql`${status} IN (${list(OPEN_STATUSES)})`;
 }
 
+/**
+ * The one definition of an overdue ticket (issue 14): open, and either its promised next reply is
+ * late (`next_reply_at < now()`) or a time limit is breached (`sla_state = 'breached'`). Pass the
+ * columns, or `sql.raw('t.status')` etc. in hand-written SQL.
+ */
+export function overdueTicketSql(t: {
+  status: AnyColumn | SQL;
+  nextReplyAt: AnyColumn | SQL;
+  slaState: AnyColumn | SQL;
+}): SQL {
+  return sql`(${openTicketSql(t.status)} AND (${t.nextReplyAt} < now() OR ${t.slaState} = 'breached'))`;
+}
+
 export function notOpenTicketSql(status: AnyColumn | SQL): SQL {
   return sql`${status} NOT IN (${list(OPEN_STATUSES)})`;
 }

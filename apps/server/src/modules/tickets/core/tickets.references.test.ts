@@ -73,6 +73,34 @@ describe('tickets: what a ticket refers to must be within the caller’s scope',
     expect(same.statusCode, same.body).toBe(200);
   });
 
+  it('the chosen contact’s name and number are stored on the ticket (shown on it)', async () => {
+    const customer = (await w.agentA.get(`/api/v1/customers/${ids.mine}`)).json() as {
+      contacts: { id: string; name: string; mobile: string | null }[];
+    };
+    const contact = customer.contacts.find((c) => c.id === ids.mineContact);
+    expect(contact?.mobile).toBeTruthy();
+    const created = await w.agentA.post('/api/v1/tickets', {
+      ...base,
+      customerId: ids.mine,
+      contactId: ids.mineContact,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const read = (await w.agentA.get(`/api/v1/tickets/${created.json().id}`)).json();
+    expect(read).toMatchObject({
+      contactId: ids.mineContact,
+      contactName: '上海华信医疗器械有限公司联系人',
+      contactPhone: contact?.mobile,
+    });
+    // A name and number the form gives win (the caller said another number).
+    const given = await w.agentA.post('/api/v1/tickets', {
+      ...base,
+      customerId: ids.mine,
+      contactId: ids.mineContact,
+      contactPhone: '13900001111',
+    });
+    expect(given.json()).toMatchObject({ contactName: '上海华信医疗器械有限公司联系人', contactPhone: '13900001111' });
+  });
+
   it('assigning at creation needs tickets.assign; the assignee and watchers must be within scope', async () => {
     const toColleague = await w.agentA.post('/api/v1/tickets', { ...base, assigneeId: ids.agentb });
     expect(toColleague.statusCode).toBe(403);

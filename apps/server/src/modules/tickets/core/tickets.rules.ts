@@ -37,8 +37,11 @@ export async function assertCustomerContact(
 ) {
   if (customerId && !(await customerVisibleTo(db, actor, customerId)))
     throw new AppError('customers.not_found', 404, { fields: [{ path: 'customerId', message: customerId }] });
-  if (contactId && !(customerId && (await contactOfCustomer(db, contactId, customerId))))
+  if (!contactId) return undefined;
+  const contact = customerId ? await contactOfCustomer(db, contactId, customerId) : undefined;
+  if (!contact)
     throw new AppError('customers.contact_not_found', 404, { fields: [{ path: 'contactId', message: contactId }] });
+  return contact;
 }
 
 export async function assertDepartment(db: DbOrTx, departmentId: string | null | undefined) {

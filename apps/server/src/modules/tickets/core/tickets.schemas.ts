@@ -140,12 +140,34 @@ export const ListTicketsQuerySchema = PageQuerySchema.extend({
   replyOverdue: z.stringbool().optional(),
   /** The state of the ticket's most urgent time limit (SLA): ok, warning, breached, paused. */
   slaState: csv(TICKET_SLA_STATES).optional(),
+  /** Overdue: open, and the next reply is past or a time limit breached (docs/ticket-queue.md). */
+  overdue: z.stringbool().optional(),
+  /**
+   * Due soon and not overdue: `today` = due before the end of today (server time zone), `hour` =
+   * within the next hour. The due time is the earlier of the next reply and the time-limit due time.
+   */
+  due: z.enum(['today', 'hour']).optional(),
+  /** Created on or after this day (server time zone). */
   createdFrom: z.iso.date().optional(),
+  /** Created on or before this day (server time zone). */
   createdTo: z.iso.date().optional(),
   /** Full-text search over number, subject, description, replies and notes (Chinese segmented). */
   q: z.string().trim().max(200).optional(),
 });
 export type ListTicketsQuery = z.infer<typeof ListTicketsQuerySchema>;
+
+/** The counts' query: the list's filters, without page, sort and search; `queue` only for the chips. */
+export const TicketCountsQuerySchema = ListTicketsQuerySchema.omit({
+  page: true,
+  pageSize: true,
+  sort: true,
+  q: true,
+}).extend({
+  queue: z
+    .enum(TICKET_QUEUES)
+    .default('all')
+    .describe('The queue the chips are counted in (the queue counts are of every queue)'),
+});
 
 const UserRefSchema = z.object({ id: z.uuid(), displayName: z.string() }).nullable();
 export const HighlightSchema = z.array(z.object({ text: z.string(), hit: z.boolean() }));
@@ -173,6 +195,10 @@ export const TicketListItemSchema = z
     /** The nearest due time of the ticket's running time limits (SLA), as last computed. */
     slaDueAt: z.string().nullable(),
     slaState: z.enum(TICKET_SLA_STATES).nullable(),
+    /** Open ticket: the earlier of `nextReplyAt` and `slaDueAt`; null when not open. */
+    dueAt: z.string().nullable(),
+    /** Open, and the next reply is past or a time limit breached. */
+    overdue: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),

@@ -107,6 +107,21 @@ export async function listMeasures(
   return { items: items.map((r) => toMeasureDto(r, today)), total, page: page.page, pageSize: page.pageSize };
 }
 
+/**
+ * Improvement measures the actor may see (their own and those of tickets in scope) that are still
+ * open or in progress after their due date (business time zone): the measures list's "overdue".
+ */
+export async function countOverdueMeasures(db: DbOrTx, actor: Actor, timeZone: string): Promise<number> {
+  const { total } = await repo.listMeasures(
+    db,
+    actor,
+    { overdue: true },
+    { page: 1, pageSize: 1 },
+    businessToday(timeZone),
+  );
+  return total;
+}
+
 /** Adds an improvement measure (整改措施) to a ticket; the owner is told in-app. */
 export async function createMeasure(deps: Deps, ctx: Ctx, ticketId: string, input: CreateMeasureInput) {
   const today = businessToday(deps.config.timezone);

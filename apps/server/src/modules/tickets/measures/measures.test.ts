@@ -182,7 +182,7 @@ describe('tickets: root-cause report', () => {
 
   it('ranks the root causes of complaints closed in the period, with shares and the previous period, scoped', async () => {
     const { sup, agentA, agentB, agentC, admin } = w;
-    // Period 2025-03-01..2025-03-31 (31 days); the previous one is 2025-01-29..2025-02-28.
+    // Period March 2025, a whole month: the previous one is the previous calendar month, 2025-02-01..2025-02-28.
     for (const [s, date, key] of [
       [agentA, '2025-03-01', 'delivery_delay'],
       [agentA, '2025-03-31', 'delivery_delay'],
@@ -191,8 +191,8 @@ describe('tickets: root-cause report', () => {
       [agentA, '2025-03-20', 'product_quality'],
       [agentA, '2025-02-20', 'service_attitude'],
       [agentA, '2025-02-01', 'service_attitude'],
-      [agentA, '2025-01-29', 'billing'],
-      [agentA, '2025-01-28', 'billing'],
+      [agentA, '2025-02-01', 'billing'],
+      [agentA, '2025-01-31', 'billing'],
       [agentA, '2025-04-01', 'product_quality'],
       [agentC, '2025-03-05', 'billing'],
     ] as const) {
@@ -210,7 +210,7 @@ describe('tickets: root-cause report', () => {
       return r.json();
     };
     const team = await report(sup);
-    expect(team.previousPeriod).toEqual({ from: '2025-01-29', to: '2025-02-28' });
+    expect(team.previousPeriod).toEqual({ from: '2025-02-01', to: '2025-02-28' });
     expect([team.total, team.previousTotal]).toEqual([5, 3]);
     expect(team.items).toEqual([
       {

@@ -1,16 +1,17 @@
 import type { Actor } from '../../../lib/actor.js';
 import type { Deps } from '../../../lib/deps.js';
+import { addDays, previousPeriodOf } from './intake.periods.js';
 import { businessToday } from './measures.service.js';
 import * as repo from './reports.repository.js';
 import type { RootCauseReport, RootCauseReportQuery } from './reports.schemas.js';
 
-const DAY = 86_400_000;
-const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * DAY).toISOString().slice(0, 10);
-
-/** The period, the one of equal length just before it, and the day after it. */
+/**
+ * The period, the one just before it (the previous calendar month(s) for whole months, else the
+ * same number of days before: intake.periods.ts) and the day after it.
+ */
 export function periodsOf(from: string, to: string): repo.Periods & { previousTo: string } {
-  const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY) + 1;
-  return { from, to, previousFrom: addDays(from, -days), previousTo: addDays(from, -1), nextDay: addDays(to, 1) };
+  const previous = previousPeriodOf(from, to);
+  return { from, to, previousFrom: previous.from, previousTo: previous.to, nextDay: addDays(to, 1) };
 }
 
 /**

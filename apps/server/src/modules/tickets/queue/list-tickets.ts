@@ -35,6 +35,8 @@ export function toListItem(row: TicketListRow) {
     waitingOn: row.waitingOn,
     slaDueAt: iso(row.slaDueAt),
     slaState: row.slaState,
+    dueAt: iso(row.dueAt),
+    overdue: row.overdue === true,
     createdAt: iso(row.createdAt) as string,
     updatedAt: iso(row.updatedAt) as string,
     version: row.version,
@@ -78,7 +80,8 @@ export async function listTickets(
   page: PageQuery,
 ) {
   const { actor } = ctx;
-  const { q, ...filter } = query;
+  const { q, ...rest } = query;
+  const filter: TicketFilter = { ...rest, timeZone: deps.config.timezone };
   const search = q ? parseSearchQuery(q) : null;
   const audit = async (rows: TicketListRow[]) => {
     if (filter.customerId && rows.length > 0) {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
@@ -16,9 +16,27 @@ import { userNameSql } from '../../users/index.js';
 import { notOpenTicketSql, openTicketSql } from '../core/open-ticket.js';
 import type { ListTicketsQuery } from '../core/tickets.schemas.js';
 import { tickets, ticketTypes } from '../tickets.tables.js';
+import { dueAtSql, dueColumns, dueTodaySql, dueWithinHourSql, overdueSql, urgencySql } from './ticket-due.js';
 import { oneOf, type ResolvedScope, resolvedScopeSql, resolveTicketScope, watchedBy } from './tickets.list-scope.js';
 
-export type TicketFilter = Omit<ListTicketsQuery, 'page' | 'pageSize' | 'sort' | 'q'>;
+/**
+ * The queue and filters of a list or a count. `timeZone` (deps.config.timezone) decides "today"
+ * (`due=today`) and the days of `createdFrom` / `createdTo`; without it, Asia/Shanghai.
+ */
+export type TicketFilter = Omit<ListTicketsQuery, 'page' | 'pageSize' | 'sort' | 'q'> & { timeZone?: string };
+
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** The start of day `date` (YYYY-MM-DD) in `timeZone`. */
+const dayStart = (date: string, timeZone: string) => sql`((${date}::date)::timestamp AT TIME ZONE ${timeZone})`;
+
+/**
+ * The queue's default order (`sort=dueAt`, and no sort without `q`): overdue first (a breached time
+ * limit, then the earliest due time — a passed next reply is due in the past), then the rest by
+ * due time, tickets without one and those not open last, newest activity first among equals.
+ * Read along the expression index `tickets_due_idx` (same expressions).
+ */
+export const DUE_ORDER = [asc(urgencySql), asc(dueAtSql), desc(tickets.updatedAt), desc(tickets.id)];
 
 const PRIORITY_RANK = sql`CASE ${tickets.priority} WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 ELSE 1 END`;
 
@@ -30,7 +48,14 @@ const SORTABLE: Record<string, PgColumn | SQL> = {
   priority: PRIORITY_RANK,
   /** Time to breach: overdue first, tickets without a running time limit last. */
   sla_due: tickets.slaDueAt,
+  dueAt: dueAtSql,
 };
+
+/** ORDER BY of a list without `q`: `sort`, or the default due order. */
+export function listOrder(sort: string | undefined): (PgColumn | SQL)[] {
+  if (!sort || sort.trim() === 'dueAt') return DUE_ORDER;
+  return orderBy(sort, SORTABLE, [desc(tickets.updatedAt), desc(tickets.id)]);
+}
 
 /** `complaint=true|false` with the complaint types resolved (resolveTicketScope). */
 function complaintFilter(complaint: boolean | undefined, keys: string[] | null): SQL | undefined {
@@ -42,6 +67,7 @@ function complaintFilter(complaint: boolean | undefined, keys: string[] | null):
 /** Queue and filters as SQL terms (the data scope is added by the caller; `scope` from resolveTicketScope). */
 export function ticketFilters(actor: Actor, filter: TicketFilter, scope: ResolvedScope): (SQL | undefined)[] {
   const team = oneOf(tickets.assigneeId, scope.teamIds);
+  const timeZone = filter.timeZone ?? DEFAULT_TIME_ZONE;
   const queue: Record<TicketFilter['queue'], SQL | undefined> = {
     mine: eq(tickets.assigneeId, actor.userId),
     team: actor.departmentId
@@ -67,8 +93,14 @@ export function ticketFilters(actor: Actor, filter: TicketFilter, scope: Resolve
     filter.major === undefined ? undefined : eq(tickets.isMajor, filter.major),
     filter.replyOverdue ? sql`${tickets.nextReplyAt} < now() AND ${openTicketSql(tickets.status)}` : undefined,
     filter.slaState?.length ? inArray(tickets.slaState, filter.slaState) : undefined,
-    filter.createdFrom ? sql`${tickets.createdAt} >= ${filter.createdFrom}::date` : undefined,
-    filter.createdTo ? sql`${tickets.createdAt} < ${filter.createdTo}::date + 1` : undefined,
+    filter.overdue === true ? overdueSql : undefined,
+    filter.overdue === false ? sql`NOT ${overdueSql}` : undefined,
+    filter.due === 'today' ? dueTodaySql(timeZone) : undefined,
+    filter.due === 'hour' ? dueWithinHourSql : undefined,
+    filter.createdFrom ? sql`${tickets.createdAt} >= ${dayStart(filter.createdFrom, timeZone)}` : undefined,
+    filter.createdTo
+      ? sql`${tickets.createdAt} < ${dayStart(filter.createdTo, timeZone)} + interval '1 day'`
+      : undefined,
   ];
 }
 
@@ -100,6 +132,7 @@ export function listColumns() {
     updatedAt: tickets.updatedAt,
     version: tickets.version,
     description: tickets.description,
+    ...dueColumns,
   };
 }
 
@@ -115,23 +148,31 @@ export async function listTicketRows(db: DbOrTx, actor: Actor, filter: TicketFil
   const scopeSql = resolvedScopeSql(actor, scope, filter.queue);
   const [queue, ...filters] = ticketFilters(actor, filter, scope);
   const where = and(scopeSql, queue, ...filters);
-  const order = orderBy(page.sort, SORTABLE, [desc(tickets.updatedAt), desc(tickets.id)]);
+  const order = listOrder(page.sort);
   const rows = await listFrom(db)
     .where(where)
     .orderBy(...order)
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  // The team queue without a scope term (a lead's own team, or everyone's scope) is counted in its
-  // two disjoint halves, the team's tickets and the department's unassigned ones, each along its own
-  // index (assignee, unassigned) — as one OR it is a scan of the table until 10,001 rows match.
-  const halves =
-    filter.queue === 'team' && scopeSql === undefined && actor.departmentId
-      ? [
-          and(oneOf(tickets.assigneeId, scope.teamIds), ...filters),
-          and(isNull(tickets.assigneeId), eq(tickets.departmentId, actor.departmentId), ...filters),
-        ]
-      : [where];
-  return { rows, ...(await cappedPageTotal(db, tickets, page, rows.length, halves)) };
+  return { rows, ...(await cappedPageTotal(db, tickets, page, rows.length, countParts(actor, filter, scope))) };
+}
+
+/**
+ * The WHERE terms whose counts add up to the list's total. The team queue without a scope term (a
+ * lead's own team, or everyone's scope) is counted in its two disjoint halves, the team's tickets
+ * and the department's unassigned ones, each along its own index (assignee, unassigned) — as one
+ * OR it is a scan of the table until 10,001 rows match.
+ */
+export function countParts(actor: Actor, filter: TicketFilter, scope: ResolvedScope): (SQL | undefined)[] {
+  const scopeSql = resolvedScopeSql(actor, scope, filter.queue);
+  const [queue, ...filters] = ticketFilters(actor, filter, scope);
+  if (filter.queue === 'team' && scopeSql === undefined && actor.departmentId) {
+    return [
+      and(oneOf(tickets.assigneeId, scope.teamIds), ...filters),
+      and(isNull(tickets.assigneeId), eq(tickets.departmentId, actor.departmentId), ...filters),
+    ];
+  }
+  return [and(scopeSql, queue, ...filters)];
 }
 
 /**

@@ -1,9 +1,9 @@
-import { EditOutlined, TrophyOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Button, Card, Col, Result, Row, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { PageLoading } from '../../../components/PageLoading';
 import { useAccess } from '../../auth/useAccess';
 import { CustomerNotificationCard } from '../../notifications/customer/CustomerNotificationCard';
@@ -25,9 +25,10 @@ type Tab = (typeof TABS)[number];
 
 /** The customer file: profile, contacts and staff, timeline, milestones, grades, figures, duplicates. */
 export function CustomerPage() {
-  const { t } = useTranslation(['customers', 'common', 'customersGrading']);
+  const { t } = useTranslation(['customers', 'common', 'customersGrading', 'tickets']);
   const { id = '' } = useParams();
   const access = useAccess();
+  const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const [editing, setEditing] = useState(false);
   const [evaluating, setEvaluating] = useState(false);
@@ -116,6 +117,16 @@ export function CustomerPage() {
       subTitle={`${customer.code} · ${t(`kind.${customer.kind}`)}`}
       onBack={() => window.history.back()}
       extra={[
+        access.can('tickets.write') && (
+          <Button
+            key="new-ticket"
+            icon={<PlusOutlined />}
+            onClick={() => navigate(`/tickets/new?customerId=${customer.id}`)}
+            data-testid="customer-new-ticket"
+          >
+            {t('tickets:create.title')}
+          </Button>
+        ),
         access.can('customers.evaluate') && (
           <Button
             key="evaluate"

@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router-dom';
 import { downloadFile } from '../../../api/download';
 import type { SortOrderMap } from '../../../api/listQuery';
 import type { CustomerListItem } from '../../../api/types';
+import { EmptyHint } from '../../../components/EmptyHint';
 import { SavedViewsBar } from '../../../components/SavedViewsBar';
 import { useCappedTotal } from '../../../components/useCappedTotal';
 import { useAccess } from '../../auth/useAccess';
@@ -72,6 +73,21 @@ export function CustomersPage() {
           showTotal: cappedTotal.showTotal,
         }}
         search={{ labelWidth: 'auto', defaultCollapsed: true }}
+        locale={{
+          emptyText:
+            Object.keys(lastValues).length > 0 ? (
+              <EmptyHint text={t('common:empty.filtered')} />
+            ) : (
+              <EmptyHint
+                text={t('emptyHint.list')}
+                action={
+                  access.can('customers.write')
+                    ? { label: t('actions.create'), icon: <PlusOutlined />, onClick: () => setCreating(true) }
+                    : undefined
+                }
+              />
+            ),
+        }}
         columnsState={{ persistenceKey: 'kefu.customers.columns', persistenceType: 'localStorage' }}
         request={async (params, sort) => {
           const { page, pageSize, sort: sortParam, ...rest } = toCustomerQuery(params, sort as SortOrderMap);

@@ -1,8 +1,9 @@
 import { PageContainer } from '@ant-design/pro-components';
-import { Button, Card, Empty, List, Segmented, Space, Tooltip, Typography } from 'antd';
+import { Button, Card, List, Segmented, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { EmptyHint } from '../../../components/EmptyHint';
 import { NotificationItem } from './NotificationItem';
 import { useMarkRead, useMyNotifications } from './useMyNotifications';
 
@@ -19,13 +20,9 @@ export function NotificationsPage() {
   const unread = query.data?.unread ?? 0;
 
   const empty = (
-    <Empty
-      description={
-        <Space direction="vertical" size={4}>
-          <span>{filter === 'unread' ? t('centre.emptyUnread') : t('centre.empty')}</span>
-          <Link to="/account/notifications">{t('centre.emptyNext')}</Link>
-        </Space>
-      }
+    <EmptyHint
+      text={filter === 'unread' ? t('centre.emptyUnread') : t('centre.empty')}
+      action={{ label: t('centre.emptyNext'), to: '/account/notifications' }}
     />
   );
 

@@ -1,6 +1,6 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Card, Select, Space, Switch, Tooltip, Typography } from 'antd';
+import { App, Card, Flex, Select, Space, Switch, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { notificationsKey } from '../api';
@@ -52,8 +52,9 @@ export function CustomerNotificationCard({ customerId, canWrite }: { customerId:
       }
       data-testid="customer-notification-preferences"
     >
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <Space wrap>
+      {/* Flex rows (not Space, whose items keep their content's width): they wrap within 390 px. */}
+      <Flex vertical gap="small">
+        <Flex wrap align="center" gap="small">
           <Typography.Text>{t('customer.preferred')}</Typography.Text>
           <Select
             style={{ minWidth: 160 }}
@@ -67,18 +68,18 @@ export function CustomerNotificationCard({ customerId, canWrite }: { customerId:
             ]}
             data-testid="customer-preferred-channel"
           />
-        </Space>
-        <Space wrap>
+        </Flex>
+        <Flex align="center" gap="small">
           <Switch
             checked={current.optedOut}
             disabled={!canWrite || save.isPending}
             onChange={(optedOut) => change({ optedOut })}
             data-testid="customer-opted-out"
           />
-          <Typography.Text>{t('customer.optedOut')}</Typography.Text>
-        </Space>
+          <Typography.Text style={{ minWidth: 0 }}>{t('customer.optedOut')}</Typography.Text>
+        </Flex>
         {current.optedOut && <Typography.Text type="warning">{t('customer.optedOutNote')}</Typography.Text>}
-      </Space>
+      </Flex>
     </Card>
   );
 }

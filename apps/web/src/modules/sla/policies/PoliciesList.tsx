@@ -1,5 +1,6 @@
-import { Empty, Table, Tag } from 'antd';
+import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyHint } from '../../../components/EmptyHint';
 import { ActiveTag } from '../../../components/RowActions';
 import { cellLabel, type Translate } from './targets';
 import type { Policy } from './types';
@@ -30,7 +31,7 @@ export function PoliciesList({
       dataSource={policies}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
       scroll={{ x: 900 }}
-      locale={{ emptyText: <Empty description={t('policy.empty')} /> }}
+      locale={{ emptyText: <EmptyHint text={t('policy.empty')} /> }}
       onRow={(row) => (onEdit ? { onClick: () => onEdit(row), style: { cursor: 'pointer' } } : {})}
       columns={[
         { title: t('fields.name'), dataIndex: 'name', width: 200 },

@@ -1,14 +1,12 @@
-import { EditOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  App,
   Badge,
-  Button,
   Card,
   Col,
-  Dropdown,
   Empty,
+  Grid,
   Row,
   Segmented,
   Select,
@@ -16,7 +14,6 @@ import {
   Statistic,
   Table,
   type TableColumnsType,
-  Tag,
   Tooltip,
   TreeSelect,
   Typography,
@@ -31,6 +28,7 @@ import { toTreeOptions } from '../../departments/tree';
 import { useDepartments } from '../../departments/useDepartments';
 import { listTicketTypes, ticketSettingsKey } from '../settings/api';
 import { knownSkills } from '../settings/settingForm';
+import { AgentCards, SkillTags, StatusCell } from './AgentCards';
 import {
   AGENT_BOARD_EVENTS,
   AGENT_STATUSES,
@@ -39,44 +37,10 @@ import {
   loadChartHeight,
   STATUS_BADGE,
 } from './agentBoard';
-import { agentListKey, agentsQueryKey, listAgents, updateAgent } from './api';
+import { agentListKey, agentsQueryKey, listAgents } from './api';
 import { MyStatusSwitch } from './MyStatusSwitch';
 import { SkillsModal } from './SkillsModal';
 import type { Agent, AgentQuery, AgentStatus } from './types';
-
-/** An agent's status: a badge, and for a supervisor a dropdown to change it. */
-function StatusCell({ agent, canAssign }: { agent: Agent; canAssign: boolean }) {
-  const { t } = useTranslation('ticketsAssignment');
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const change = useMutation({
-    mutationFn: (status: AgentStatus) => updateAgent(agent.userId, { status }),
-    onSuccess: async (saved) => {
-      message.success(t('statusChanged', { name: saved.displayName, status: t(`status.${saved.status}`) }));
-      await queryClient.invalidateQueries({ queryKey: agentsQueryKey });
-    },
-  });
-  const badge = <Badge status={STATUS_BADGE[agent.status]} text={t(`status.${agent.status}`)} />;
-  if (!canAssign) return badge;
-  return (
-    <Dropdown
-      trigger={['click']}
-      menu={{
-        selectable: true,
-        selectedKeys: [agent.status],
-        items: AGENT_STATUSES.map((key) => ({
-          key,
-          label: <Badge status={STATUS_BADGE[key]} text={t(`status.${key}`)} />,
-        })),
-        onClick: ({ key }) => key !== agent.status && change.mutate(key as AgentStatus),
-      }}
-    >
-      <Button type="link" size="small" loading={change.isPending} style={{ padding: 0 }}>
-        {badge}
-      </Button>
-    </Dropdown>
-  );
-}
 
 /**
  * 客服状态: who is on shift, away or off, their skills and open work, compared in a chart. Refreshes
@@ -86,6 +50,8 @@ export function AgentsPage() {
   const { t } = useTranslation(['ticketsAssignment', 'common']);
   const access = useAccess();
   const canAssign = access.can('tickets.assign');
+  // Phones get a card per agent: the table's columns would squeeze names to a letter per line.
+  const phone = Grid.useBreakpoint().md === false;
   const queryClient = useQueryClient();
   const departments = useDepartments({ enabled: access.can('departments.read') });
   const [departmentId, setDepartmentId] = useState<string | undefined>();
@@ -142,25 +108,7 @@ export function AgentsPage() {
     {
       title: t('fields.skills'),
       dataIndex: 'skills',
-      render: (_, agent) => (
-        <Space size={[4, 4]} wrap>
-          {agent.skills.length === 0 && <Typography.Text type="secondary">{t('skills.none')}</Typography.Text>}
-          {agent.skills.map((s) => (
-            <Tag key={s} color="blue">
-              {s}
-            </Tag>
-          ))}
-          {canAssign && (
-            <Button
-              type="link"
-              size="small"
-              icon={<EditOutlined />}
-              aria-label={t('skills.edit', { name: agent.displayName })}
-              onClick={() => setEditing(agent)}
-            />
-          )}
-        </Space>
-      ),
+      render: (_, agent) => <SkillTags agent={agent} onEdit={canAssign ? setEditing : undefined} />,
     },
     {
       title: t('fields.openTickets'),
@@ -185,6 +133,21 @@ export function AgentsPage() {
       defaultSortOrder: 'descend',
     },
     {
+      title: (
+        <Space size={4}>
+          {t('fields.overdue')}
+          <Tooltip title={t('figures.overdueHint')}>
+            <QuestionCircleOutlined />
+          </Tooltip>
+        </Space>
+      ),
+      dataIndex: 'overdue',
+      width: 110,
+      align: 'right',
+      sorter: (a, b) => a.overdue - b.overdue,
+      render: (value: number) => (value > 0 ? <Typography.Text type="danger">{value}</Typography.Text> : value),
+    },
+    {
       title: t('fields.lastAssignedAt'),
       dataIndex: 'lastAssignedAt',
       width: 150,
@@ -196,8 +159,10 @@ export function AgentsPage() {
     <PageContainer content={t('intro')} extra={<MyStatusSwitch />}>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card size="small">
-          <Space wrap size={16}>
+          <Space wrap size={16} style={phone ? { width: '100%' } : undefined}>
             <Segmented<AgentStatus | 'all'>
+              block={phone}
+              style={phone ? { width: '100%' } : undefined}
               value={status}
               onChange={setStatus}
               options={[
@@ -240,23 +205,28 @@ export function AgentsPage() {
         <Card
           size="small"
           title={t('chart.title')}
-          extra={<Typography.Text type="secondary">{t('chart.hint')}</Typography.Text>}
+          extra={phone ? undefined : <Typography.Text type="secondary">{t('chart.hint')}</Typography.Text>}
         >
+          {phone && <Typography.Paragraph type="secondary">{t('chart.hint')}</Typography.Paragraph>}
           {shown.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} />
           ) : (
             <EChart option={chartOption} height={loadChartHeight(shown.length)} data-testid="agents-load-chart" />
           )}
         </Card>
-        <Table<Agent>
-          rowKey="userId"
-          size="middle"
-          loading={agents.isFetching}
-          dataSource={shown}
-          columns={columns}
-          pagination={shown.length > 50 ? { defaultPageSize: 50, showSizeChanger: true } : false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} /> }}
-        />
+        {phone ? (
+          <AgentCards agents={shown} canAssign={canAssign} onEditSkills={setEditing} />
+        ) : (
+          <Table<Agent>
+            rowKey="userId"
+            size="middle"
+            loading={agents.isFetching}
+            dataSource={shown}
+            columns={columns}
+            pagination={shown.length > 50 ? { defaultPageSize: 50, showSizeChanger: true } : false}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('empty')} /> }}
+          />
+        )}
       </Space>
       <SkillsModal agent={editing} knownSkills={offered} onClose={() => setEditing(null)} />
     </PageContainer>

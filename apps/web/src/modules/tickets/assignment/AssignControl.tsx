@@ -1,17 +1,18 @@
 import { UserAddOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { App, Button, Form, Modal, Radio } from 'antd';
+import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setFieldErrors } from '../../../api/formErrors';
 import { useCurrentUser } from '../../auth/useCurrentUser';
-import { UserSelect } from '../../users/UserSelect';
 import { assignTicket } from '../core/api';
-import type { AssignStrategy, Ticket } from '../core/types';
+import type { Ticket } from '../core/types';
 import { useVersionedWrite } from '../core/useTicket';
+import { AssignDialog } from './AssignDialog';
 
-type Values = { strategy: AssignStrategy; assigneeId?: string };
-
-/** "Take it" for anyone who works on tickets; "Assign" (manual, round-robin, least-loaded) with tickets.assign. */
+/**
+ * 我来处理 (take it, one click) for anyone who works on tickets; 分派 (the assign dialog) with
+ * tickets.assign. On an unassigned ticket both are the page's primary actions (`ticket-take`,
+ * `ticket-assign`); otherwise plain buttons (`assign-take`, `assign-open`).
+ */
 export function AssignControl({
   ticket,
   canAssign,
@@ -25,75 +26,41 @@ export function AssignControl({
   const { message } = App.useApp();
   const me = useCurrentUser().data;
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<Values>();
-  const strategy = Form.useWatch('strategy', form);
-  const assign = useVersionedWrite(
+  const take = useVersionedWrite(
     ticket.id,
-    (values: Values) => assignTicket(ticket.id, { version: ticket.version, ...values }),
+    () => assignTicket(ticket.id, { version: ticket.version, strategy: 'take' }),
     {
-      onSuccess: (_, values) => {
-        setOpen(false);
-        message.success(values.strategy === 'take' ? t('assign.taken') : t('assign.done'));
-      },
-      onOtherError: (error) => {
-        return setFieldErrors(form, error);
-      },
+      onSuccess: () => message.success(t('assign.taken')),
     },
   );
   const mine = !!me && ticket.assignee?.id === me.id;
+  const primary = !ticket.assignee && canWrite;
 
   return (
     <>
       {canWrite && !mine && (
         <Button
+          type={primary ? 'primary' : 'default'}
           icon={<UserAddOutlined />}
-          loading={assign.isPending && assign.variables?.strategy === 'take'}
-          onClick={() => assign.mutate({ strategy: 'take' })}
-          data-testid="assign-take"
+          loading={take.isPending}
+          onClick={() => take.mutate(undefined)}
+          data-testid={primary ? 'ticket-take' : 'assign-take'}
         >
           {t('assign.take')}
         </Button>
       )}
       {canAssign && (
-        <Button icon={<UserSwitchOutlined />} onClick={() => setOpen(true)} data-testid="assign-open">
+        <Button
+          type={primary ? 'primary' : 'default'}
+          ghost={primary}
+          icon={<UserSwitchOutlined />}
+          onClick={() => setOpen(true)}
+          data-testid={primary ? 'ticket-assign' : 'assign-open'}
+        >
           {t('assign.action')}
         </Button>
       )}
-      <Modal
-        open={open}
-        title={t('assign.title')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okButtonProps={{ loading: assign.isPending }}
-        destroyOnHidden
-      >
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          preserve={false}
-          initialValues={{ strategy: 'manual' }}
-          onFinish={(values) => assign.mutate(values)}
-        >
-          <Form.Item name="strategy">
-            <Radio.Group>
-              {(['manual', 'round_robin', 'least_loaded', 'unassign'] as const).map((s) => (
-                <Radio key={s} value={s}>
-                  {t(`assign.strategy.${s}`)}
-                </Radio>
-              ))}
-            </Radio.Group>
-          </Form.Item>
-          {strategy === 'manual' && (
-            <Form.Item name="assigneeId" label={t('tickets:fields.assignee')} rules={[{ required: true }]}>
-              <UserSelect
-                initialOption={
-                  ticket.assignee ? { value: ticket.assignee.id, label: ticket.assignee.displayName } : null
-                }
-              />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+      {canAssign && <AssignDialog ticket={ticket} open={open} onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -18,6 +18,7 @@ const agent = (displayName: string, status: Agent['status'], load: number, openT
   departmentName: null,
   status,
   skills: [],
+  overdue: 0,
   openTickets,
   load,
   lastAssignedAt: null,

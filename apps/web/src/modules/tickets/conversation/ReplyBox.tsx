@@ -1,7 +1,7 @@
 import { SendOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Segmented, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, Form, Input, Segmented, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showError } from '../../../api/errors';
@@ -17,6 +17,7 @@ import { addMessage } from '../core/api';
 import type { AddMessageBody, Ticket } from '../core/types';
 import { OPEN_STATUSES } from '../core/types';
 import { refreshTicket } from '../core/useTicket';
+import { NextReplyPresets } from './NextReplyPresets';
 
 type Kind = AddMessageBody['kind'];
 type Values = { body: string; nextReplyAt?: Dayjs; forbiddenOverrideReason?: string };
@@ -111,8 +112,10 @@ export function ReplyBox({ ticket }: { ticket: Ticket }) {
       }}
       data-testid="reply-box"
     >
-      <Space style={{ marginBottom: 8 }} wrap>
+      {/* A wrapping row whose width is the box's: at 390 px the kinds scroll inside their own strip. */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginBottom: 8 }}>
         <Segmented<Kind>
+          style={{ maxWidth: '100%', overflowX: 'auto' }}
           value={kind}
           onChange={(value) => {
             setKind(value);
@@ -140,7 +143,7 @@ export function ReplyBox({ ticket }: { ticket: Ticket }) {
         {kind === 'note' && (
           <Typography.Text type="secondary">{t('ticketsConversation:conversation.noteHint')}</Typography.Text>
         )}
-      </Space>
+      </div>
       <Form.Item name="body" rules={[{ required: true, whitespace: true, max: 20_000 }]} style={{ marginBottom: 8 }}>
         <Input.TextArea
           id="reply-body"
@@ -187,12 +190,7 @@ export function ReplyBox({ ticket }: { ticket: Ticket }) {
           required={nextReplyRequired}
           extra={nextReplyRequired ? t('ticketsConversation:reply.nextReplyRequired') : undefined}
         >
-          <DatePicker
-            id="reply-next-reply"
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            disabledDate={(day) => day.isBefore(dayjs().startOf('day'))}
-          />
+          <NextReplyPresets id="reply-next-reply" testIdPrefix="reply-next-reply" />
         </Form.Item>
       )}
       <Button

@@ -1,3 +1,5 @@
+import type { Dayjs } from 'dayjs';
+
 /**
  * 跟清楚: the promised next-reply time of a ticket, as the countdown the pages show, and the rule
  * the new-ticket form applies before the server does (a complaint not resolved in this contact
@@ -44,3 +46,21 @@ export function formatDuration(ms: number, unit: (name: keyof DurationParts, cou
 
 /** The new-ticket form's rule: a complaint not resolved in this contact must promise a next reply. */
 export const needsNextReply = (isComplaint: boolean, resolvedNow: boolean) => isComplaint && !resolvedNow;
+
+/** The one-click next-reply times, in the order the form shows them. */
+export const NEXT_REPLY_PRESETS = ['in2h', 'today1730', 'tomorrow10', 'nextWorkday'] as const;
+export type NextReplyPreset = (typeof NEXT_REPLY_PRESETS)[number];
+
+/**
+ * The times of the presets computed in the browser (local time, whole minutes): two hours from now,
+ * today 17:30 (null once it has passed: it would be a broken promise), tomorrow 10:00. The next
+ * working day comes from the server's business calendar (holidays and 调休 make-up days).
+ */
+export function presetTimes(now: Dayjs): Record<Exclude<NextReplyPreset, 'nextWorkday'>, Dayjs | null> {
+  const today1730 = now.hour(17).minute(30).second(0).millisecond(0);
+  return {
+    in2h: now.add(2, 'hour').second(0).millisecond(0),
+    today1730: today1730.isAfter(now) ? today1730 : null,
+    tomorrow10: now.add(1, 'day').hour(10).minute(0).second(0).millisecond(0),
+  };
+}

@@ -1,11 +1,11 @@
-import { Button, Checkbox, DatePicker, Form, Input, Modal, Popconfirm, Radio, Select, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Checkbox, Form, Input, Modal, Popconfirm, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { alreadyShown } from '../../../api/errors';
 import { forbiddenHitsOf, setFieldErrors } from '../../../api/formErrors';
 import { ForbiddenHits } from '../../phrases/ForbiddenHits';
 import type { HitLike } from '../../phrases/forbiddenCheck';
+import { NextReplyPresets } from '../conversation/NextReplyPresets';
 import { MeasuresPanel } from '../measures/MeasuresPanel';
 import { useRootCauses } from '../settings/useTicketSettings';
 import { transitionTicket } from './api';
@@ -171,12 +171,7 @@ function TransitionDialog({ ticket, action, onClose }: { ticket: Ticket; action:
             </Form.Item>
             {complaint && (
               <Form.Item name="nextReplyAt" label={t('dialogs.reopenNextReply')} rules={[{ required: true }]}>
-                <DatePicker
-                  id="reopen-next-reply"
-                  showTime={{ format: 'HH:mm' }}
-                  format="YYYY-MM-DD HH:mm"
-                  disabledDate={(day) => day.isBefore(dayjs().startOf('day'))}
-                />
+                <NextReplyPresets id="reopen-next-reply" testIdPrefix="reopen-next-reply" />
               </Form.Item>
             )}
           </>

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../../components/format';
 import { MeasuresPanel } from '../measures/MeasuresPanel';
 import { useRootCauses } from '../settings/useTicketSettings';
@@ -27,6 +28,7 @@ export function TicketDetails({ ticket, canWrite }: { ticket: Ticket; canWrite: 
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <TicketContact ticket={ticket} />
       <Card size="small" title={t('fields.description')}>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="ticket-description">
           {ticket.description || t('detail.noDescription')}
@@ -85,5 +87,33 @@ export function TicketDetails({ ticket, canWrite }: { ticket: Ticket; canWrite: 
         </Card>
       )}
     </Space>
+  );
+}
+
+/**
+ * Who called: the contact chosen on the form (name and number, linked to the customer's file where
+ * the contact is kept) or the unknown caller's name and number.
+ */
+function TicketContact({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation('tickets');
+  if (!ticket.contactName && !ticket.contactPhone) return null;
+  const name = ticket.contactName ?? '-';
+  return (
+    <Card size="small" title={t('recording.contact.title')} data-testid="ticket-contact">
+      <Space wrap size={[16, 4]}>
+        {ticket.contactId && ticket.customerId ? (
+          <Link to={`/customers/${ticket.customerId}`} title={t('recording.contact.openCustomer')}>
+            <span data-testid="ticket-contact-name">{name}</span>
+          </Link>
+        ) : (
+          <span data-testid="ticket-contact-name">{name}</span>
+        )}
+        {ticket.contactPhone && (
+          <Typography.Text copyable data-testid="ticket-contact-phone">
+            {ticket.contactPhone}
+          </Typography.Text>
+        )}
+      </Space>
+    </Card>
   );
 }

@@ -1,7 +1,7 @@
-import { Button, DatePicker, Drawer, Form, Input, Select, Space, Switch } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Drawer, Form, Input, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { setFieldErrors } from '../../../api/formErrors';
+import { NextReplyPresets } from '../conversation/NextReplyPresets';
 import { useTicketTypes } from '../settings/useTicketSettings';
 import { updateTicket } from './api';
 import { editBody, type EditValues as Values, valuesOf } from './dialogForms';
@@ -70,12 +70,7 @@ export function TicketEditDrawer({ ticket, open, onClose }: { ticket: Ticket; op
           </Form.Item>
         )}
         <Form.Item name="nextReplyAt" label={t('fields.nextReplyAt')}>
-          <DatePicker
-            id="edit-next-reply"
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            disabledDate={(day) => day.isBefore(dayjs().startOf('day'))}
-          />
+          <NextReplyPresets id="edit-next-reply" testIdPrefix="edit-next-reply" />
         </Form.Item>
       </Form>
     </Drawer>

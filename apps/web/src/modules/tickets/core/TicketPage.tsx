@@ -102,6 +102,16 @@ export function TicketPage() {
     { key: 'history', label: t('detail.tabs.history'), children: <HistoryPanel ticket={ticket} /> },
   ];
 
+  const lifecycle = <TicketActions key="actions" ticket={ticket} />;
+  const assignment = (
+    <AssignControl
+      key="assign"
+      ticket={ticket}
+      canAssign={access.can('tickets.assign')}
+      canWrite={canWrite && ticket.status !== 'closed' && ticket.status !== 'merged'}
+    />
+  );
+
   return (
     <PageContainer
       onBack={() => navigate(-1)}
@@ -114,13 +124,8 @@ export function TicketPage() {
         </Space>
       }
       extra={[
-        <TicketActions key="actions" ticket={ticket} />,
-        <AssignControl
-          key="assign"
-          ticket={ticket}
-          canAssign={access.can('tickets.assign')}
-          canWrite={canWrite && ticket.status !== 'closed' && ticket.status !== 'merged'}
-        />,
+        // On an unassigned ticket 我来处理 / 分派 come first (AssignControl makes them primary).
+        ...(ticket.assignee ? [lifecycle, assignment] : [assignment, lifecycle]),
         canWrite && ticket.status !== 'merged' && (
           <Button key="edit" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="ticket-edit">
             {t('detail.edit')}

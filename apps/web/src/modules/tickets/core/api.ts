@@ -7,6 +7,7 @@ import type {
   BulkBody,
   CreateTicketBody,
   MeasureBody,
+  TicketCountsQuery,
   TicketQuery,
   TransitionBody,
   UpdateTicketBody,
@@ -14,6 +15,7 @@ import type {
 
 export const ticketsQueryKey = ['tickets'] as const;
 export const ticketListKey = (query: TicketQuery) => [...ticketsQueryKey, 'list', query] as const;
+export const ticketCountsKey = (query: TicketCountsQuery) => [...ticketsQueryKey, 'counts', query] as const;
 /** Everything shown on one ticket's page; invalidated as a whole after a change to it. */
 export const ticketKey = (id: string) => [...ticketsQueryKey, 'detail', id] as const;
 export const ticketSettingsKey = ['ticket-settings'] as const;
@@ -21,6 +23,8 @@ export const ticketSettingsKey = ['ticket-settings'] as const;
 const path = (id: string) => ({ params: { path: { id } } });
 
 export const listTickets = (query: TicketQuery) => unwrap(api.GET('/api/v1/tickets', { params: { query } }));
+export const countTickets = (query: TicketCountsQuery) =>
+  unwrap(api.GET('/api/v1/tickets/counts', { params: { query } }));
 export const getTicket = (id: string) => unwrap(api.GET('/api/v1/tickets/{id}', path(id)));
 export const createTicket = (body: CreateTicketBody) => unwrap(api.POST('/api/v1/tickets', { body }));
 export const updateTicket = (id: string, body: UpdateTicketBody) =>

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { factsRecord, toCreateBody } from './ticketForm';
+import { factsRecord, newTicketParams, phoneDigits, pickContact, toCreateBody } from './ticketForm';
 
 const base = {
   typeKey: 'complaint',
@@ -104,5 +104,31 @@ describe('new ticket form → create body', () => {
       details: false,
       demand: false,
     });
+  });
+});
+
+describe('new-ticket pre-fill', () => {
+  const contacts = [
+    { id: 'a', mobile: '13900000001', phone: null, isPrimary: false },
+    { id: 'b', mobile: null, phone: '021-62345678', isPrimary: true },
+  ];
+  it('picks the caller’s contact by number (+86 ignored), else the primary, else the first', () => {
+    expect(phoneDigits('+86 139-0000-0001')).toBe('13900000001');
+    expect(pickContact(contacts, '+8613900000001')).toBe('a');
+    expect(pickContact(contacts, '02162345678')).toBe('b');
+    expect(pickContact(contacts, '13700000000')).toBe('b');
+    expect(pickContact(contacts)).toBe('b');
+    expect(pickContact([{ id: 'x' }])).toBe('x');
+    expect(pickContact([])).toBeUndefined();
+  });
+  it('reads the address: a customer id, an incoming call’s number and channel; drops what is not one', () => {
+    const channels = ['phone', 'email'] as const;
+    const id = '0b9f1c8e-1111-4222-8333-444455556666';
+    expect(newTicketParams(new URLSearchParams(`customerId=${id}`), channels)).toEqual({ customerId: id });
+    expect(newTicketParams(new URLSearchParams('phone=13802900701&channel=phone'), channels)).toEqual({
+      phone: '13802900701',
+      channel: 'phone',
+    });
+    expect(newTicketParams(new URLSearchParams('customerId=x&phone=12&channel=fax'), channels)).toEqual({});
   });
 });

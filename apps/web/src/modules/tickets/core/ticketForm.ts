@@ -83,3 +83,38 @@ export function toCreateBody(
   if (reason) body.forbiddenOverrideReason = reason;
   return body;
 }
+
+/** A phone number's digits as the server compares them (`+86 138…` and `138…` are the same number). */
+export function phoneDigits(phone: string | null | undefined): string {
+  const digits = (phone ?? '').replace(/\D/g, '');
+  return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
+}
+
+type ContactLike = { id: string; phone?: string | null; mobile?: string | null; isPrimary?: boolean };
+
+/**
+ * The contact to pre-fill for a customer: the one whose mobile or phone is `phone` (an incoming
+ * call), else the primary contact, else the first; undefined when the customer has none.
+ */
+export function pickContact(contacts: readonly ContactLike[], phone?: string | null): string | undefined {
+  const wanted = phoneDigits(phone);
+  if (wanted) {
+    const caller = contacts.find((c) => phoneDigits(c.mobile) === wanted || phoneDigits(c.phone) === wanted);
+    if (caller) return caller.id;
+  }
+  return (contacts.find((c) => c.isPrimary) ?? contacts[0])?.id;
+}
+
+/** What the new-ticket address asks for: `?customerId=` (customer page) or `?phone=&channel=` (an incoming call). */
+export type NewTicketParams = { customerId?: string; phone?: string; channel?: TicketChannel };
+
+export function newTicketParams(search: URLSearchParams, channels: readonly TicketChannel[]): NewTicketParams {
+  const customerId = search.get('customerId')?.trim();
+  const phone = search.get('phone')?.trim();
+  const channel = search.get('channel') as TicketChannel | null;
+  return {
+    ...(customerId && /^[0-9a-f-]{36}$/i.test(customerId) ? { customerId } : {}),
+    ...(phone && phoneDigits(phone).length >= 4 ? { phone: phone.slice(0, 32) } : {}),
+    ...(channel && channels.includes(channel) ? { channel } : {}),
+  };
+}

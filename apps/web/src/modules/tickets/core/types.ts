@@ -6,6 +6,8 @@ import type { BodyOf, QueryOf, ResponseOf } from '../../../api/types';
 export type TicketListItem = ResponseOf<'/api/v1/tickets', 'get'>['items'][number];
 export type TicketListPage = ResponseOf<'/api/v1/tickets', 'get'>;
 export type TicketQuery = QueryOf<'/api/v1/tickets', 'get'>;
+export type TicketCounts = ResponseOf<'/api/v1/tickets/counts', 'get'>;
+export type TicketCountsQuery = QueryOf<'/api/v1/tickets/counts', 'get'>;
 export type Ticket = ResponseOf<'/api/v1/tickets/{id}', 'get'>;
 export type CreateTicketBody = BodyOf<'/api/v1/tickets', 'post'>;
 export type UpdateTicketBody = BodyOf<'/api/v1/tickets/{id}', 'patch'>;

@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { alreadyShown } from '../../../api/errors';
 import type { SortOrderMap } from '../../../api/listQuery';
 import { useRealtimeRefresh } from '../../../api/realtime';
+import { EmptyHint } from '../../../components/EmptyHint';
 import { formatDateTime } from '../../../components/format';
 import { useAccess } from '../../auth/useAccess';
 import { listMeasures, measuresQueryKey, updateMeasure } from './api';
@@ -196,6 +197,7 @@ export function MeasuresPage() {
         search={false}
         params={filters}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        locale={{ emptyText: <EmptyHint text={t('emptyHint.list')} /> }}
         options={{ reload: true, density: false, setting: false }}
         request={async ({ current, pageSize, ...given }, sort) => {
           const query = toMeasureQuery(given as MeasureFilters, { current, pageSize }, sort as SortOrderMap);

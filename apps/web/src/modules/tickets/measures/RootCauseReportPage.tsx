@@ -2,10 +2,12 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
+  Alert,
   Card,
   Col,
   DatePicker,
   Empty,
+  Grid,
   Progress,
   Row,
   Space,
@@ -18,6 +20,7 @@ import {
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { EChart } from '../../../components/EChart';
 import { useAccess } from '../../auth/useAccess';
 import { toTreeOptions } from '../../departments/tree';
@@ -97,7 +100,8 @@ export function RootCauseReportPage() {
     };
   });
 
-  const columns: TableColumnsType<RankedCause> = [
+  const narrow = Grid.useBreakpoint().md === false;
+  const allColumns: TableColumnsType<RankedCause> = [
     { title: t('reports.table.rank'), dataIndex: 'rank', width: 70, align: 'center' },
     { title: t('reports.table.rootCause'), dataIndex: 'label' },
     { title: t('reports.table.count'), dataIndex: 'count', width: 100, align: 'right' },
@@ -123,18 +127,35 @@ export function RootCauseReportPage() {
       render: (change: number | null) => <Change ratio={change} />,
     },
   ];
+  // On a phone: rank, cause, count and change only, in a fixed layout that fits 390 px.
+  const columns = narrow
+    ? allColumns
+        .filter((c) => !['share', 'previousCount'].includes(String((c as { dataIndex?: string }).dataIndex)))
+        .map((c) => ({ ...c, width: c.width ? Math.min(Number(c.width), 72) : undefined }))
+    : allColumns;
 
   return (
     <PageContainer content={t('reports.intro')}>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Alert
+          type="info"
+          showIcon
+          data-testid="root-cause-closed-only"
+          message={
+            <span>
+              {t('reports.closedOnly')} <Link to="/tickets/reports/intake">{t('reports.closedOnlyLink')}</Link>
+            </span>
+          }
+        />
         <Card size="small">
           <Space wrap size={16}>
-            <Space data-testid="report-period">
+            <Space wrap data-testid="report-period">
               <Typography.Text>{t('reports.filters.period')}</Typography.Text>
               <DatePicker.RangePicker
                 allowClear={false}
                 value={[dayjs(period.from), dayjs(period.to)]}
                 presets={presets}
+                style={{ maxWidth: '100%' }}
                 onChange={(range) => {
                   const [from, to] = range ?? [];
                   if (from && to) setPeriod({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD') });
@@ -148,7 +169,7 @@ export function RootCauseReportPage() {
                 treeNodeFilterProp="title"
                 treeDefaultExpandAll
                 placeholder={t('reports.filters.department')}
-                style={{ width: 240 }}
+                style={{ width: 240, maxWidth: '100%' }}
                 value={departmentId}
                 onChange={(value?: string) => setDepartmentId(value || undefined)}
                 treeData={toTreeOptions(departments.tree)}
@@ -226,6 +247,7 @@ export function RootCauseReportPage() {
           <Table<RankedCause>
             rowKey="rootCauseKey"
             size="middle"
+            tableLayout={narrow ? 'fixed' : undefined}
             loading={report.isFetching}
             dataSource={causes}
             columns={columns}

@@ -1,6 +1,6 @@
 import { page, type WebModule } from '../../../webModule';
 
-/** Improvement measures and the root-cause report. */
+/** Improvement measures, the complaint intake report and the root-cause report. */
 export const ticketsMeasuresModule: WebModule = {
   name: 'tickets/measures',
   namespaces: ['ticketsMeasures'],
@@ -11,6 +11,13 @@ export const ticketsMeasuresModule: WebModule = {
       nameKey: 'improvementMeasures',
       access: 'tickets.read',
       element: page(() => import('./MeasuresPage'), 'MeasuresPage'),
+    },
+    {
+      path: '/tickets/reports/intake',
+      order: 48,
+      nameKey: 'intakeReport',
+      access: 'tickets.read',
+      element: page(() => import('./IntakeReportPage'), 'IntakeReportPage'),
     },
     {
       path: '/tickets/reports',

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { PERIOD_PRESETS, periodDays, presetPeriod, toReportQuery } from './reportPeriod';
+import { monthPeriod, PERIOD_PRESETS, periodDays, presetPeriod, toReportQuery } from './reportPeriod';
 
 const today = dayjs('2026-05-14T10:30:00');
 
@@ -22,6 +22,14 @@ describe('report periods', () => {
     expect(presetPeriod('lastQuarter', january)).toEqual({ from: '2025-10-01', to: '2025-12-31' });
     expect(presetPeriod('thisQuarter', dayjs('2026-12-31'))).toEqual({ from: '2026-10-01', to: '2026-12-31' });
     expect(presetPeriod('lastMonth', dayjs('2024-03-31'))).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  });
+
+  it('takes "last month" as the previous calendar month, whatever day it is', () => {
+    expect(presetPeriod('lastMonth', dayjs('2026-03-31'))).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(presetPeriod('lastMonth', dayjs('2026-03-01'))).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(monthPeriod(-1, dayjs('2026-07-31T23:59:00'))).toEqual({ from: '2026-06-01', to: '2026-06-30' });
+    expect(monthPeriod(0, dayjs('2026-02-10'))).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(monthPeriod(-1, dayjs('2026-01-05'))).toEqual({ from: '2025-12-01', to: '2025-12-31' });
   });
 
   it('builds the query, with the department only when chosen', () => {

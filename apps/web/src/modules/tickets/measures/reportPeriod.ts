@@ -21,16 +21,23 @@ function quarterStart(value: Dayjs): Dayjs {
   return value.startOf('month').month(Math.floor(value.month() / 3) * 3);
 }
 
+/**
+ * A whole calendar month: `offset` 0 this month (1st to last day), -1 the previous calendar month
+ * ("last month": in March, 1–28/29 February, never "the last 30 days").
+ */
+export function monthPeriod(offset: number, today: Dayjs = dayjs()): Period {
+  const month = today.startOf('month').add(offset, 'month');
+  return { from: day(month), to: day(month.endOf('month')) };
+}
+
 /** A quick range relative to `today` (the current month, quarter and year run up to today). */
 export function presetPeriod(preset: PeriodPreset, today: Dayjs = dayjs()): Period {
   const now = today.startOf('day');
   switch (preset) {
     case 'thisMonth':
       return { from: day(now.startOf('month')), to: day(now) };
-    case 'lastMonth': {
-      const last = now.startOf('month').subtract(1, 'month');
-      return { from: day(last), to: day(last.endOf('month')) };
-    }
+    case 'lastMonth':
+      return monthPeriod(-1, now);
     case 'thisQuarter':
       return { from: day(quarterStart(now)), to: day(now) };
     case 'lastQuarter': {

@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type ActionType, PageContainer, type ProFormInstance, ProTable } from '@ant-design/pro-components';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, theme } from 'antd';
-import { type HTMLAttributes, type Key, useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Grid, Tooltip, theme } from 'antd';
+import { type HTMLAttributes, type Key, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { SortOrderMap } from '../../../api/listQuery';
@@ -10,33 +10,66 @@ import { useRealtimeRefresh } from '../../../api/realtime';
 import { SavedViewsBar } from '../../../components/SavedViewsBar';
 import { useCappedTotal } from '../../../components/useCappedTotal';
 import { useAccess } from '../../auth/useAccess';
-import { listTickets, ticketListKey } from '../core/api';
+import { countTickets, listTickets, ticketCountsKey, ticketListKey, ticketsQueryKey } from '../core/api';
 import { COMPLAINT_ROW_BG } from '../core/TicketMarks';
-import { QUEUES, type QueueKey, type TicketListItem } from '../core/types';
+import { QUEUES, type QueueKey, type TicketCountsQuery, type TicketListItem } from '../core/types';
 import { useTicketTypes } from '../settings/useTicketSettings';
 import { BulkActions } from './BulkActions';
+import { COUNT_CAP, formatCount, QueueChips } from './QueueChips';
+import {
+  type ChipKey,
+  chipQuery,
+  formValuesFrom,
+  openByDefault,
+  readQueueUrl,
+  toggleChip,
+  urlFiltersFrom,
+  writeQueueUrl,
+} from './queueUrl';
 import { ShortcutHelp } from './ShortcutHelp';
 import { moveIndex, shortcutAction } from './shortcuts';
-import { ticketColumns } from './ticketColumns';
+import { HIDDEN_COLUMNS, ticketColumns } from './ticketColumns';
 import { TICKET_EVENTS } from './ticketEvents';
-import { queueFrom, toTicketQuery } from './ticketQuery';
+import { queueFrom, toTicketFilters, toTicketQuery } from './ticketQuery';
 
 /** Form values the table last searched with (for saved views), without ProTable's own keys. */
 function searchValues(params: Record<string, unknown>): Record<string, unknown> {
-  const { current: _c, pageSize: _p, _timestamp: _t, keyword: _k, queue: _q, ...rest } = params;
+  const {
+    current: _c,
+    pageSize: _p,
+    _timestamp: _t,
+    keyword: _k,
+    queue: _q,
+    open: _o,
+    overdue: _v,
+    due: _d,
+    complaint: _cp,
+    major: _m,
+    ...rest
+  } = params;
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null && v !== ''));
 }
 
 const LIVE_REFRESH_DELAY_MS = 800;
+/** The default columns' widths add up to less (fits the content area at 1366 px). */
+const TABLE_MIN_WIDTH = 920;
 /**
  * The table's first request takes the page the route prefetched (prefetch.ts) if it is this fresh;
  * every later request (paging, filters, reload, live refresh) asks the server.
  */
 const PREFETCHED_FRESH_MS = 10_000;
 
+/** The counts' query: the list's filters without page, sort and search text. */
+function countsQueryOf(query: Record<string, unknown>): TicketCountsQuery {
+  const { page: _p, pageSize: _s, sort: _o, q: _q, ...rest } = query;
+  return rest as TicketCountsQuery;
+}
+
 /**
- * The ticket queue: tabs mine / team / unassigned / watching / all, filters and full-text search,
- * saved views, bulk actions, keyboard shortcuts and live refresh on ticket events.
+ * The ticket queue (triage first, issue 14): tabs mine / team / unassigned / watching / all with
+ * counts, one-click chips, overdue first by default, filters and full-text search, saved views, bulk
+ * actions, keyboard shortcuts and live refresh on ticket events. The address holds the tab, the
+ * chips and the filters (queueUrl.ts): a link opens the queue filtered. Phones: one card per ticket.
  */
 export function TicketsPage() {
   const { t } = useTranslation(['ticketsQueue', 'tickets', 'sla', 'common']);
@@ -45,7 +78,23 @@ export function TicketsPage() {
   const queryClient = useQueryClient();
   const { token } = theme.useToken();
   const [search, setSearch] = useSearchParams();
-  const queue = queueFrom(search.get('queue'));
+  const urlState = useMemo(() => readQueueUrl(search), [search]);
+  const { queue, chips } = urlState;
+  const searchRef = useRef(search);
+  searchRef.current = search;
+  const initialForm = useRef(formValuesFrom(urlState.filters));
+  const screens = Grid.useBreakpoint();
+  // Before the first measurement `screens` is empty: the table, as on a desktop.
+  const compact = screens.md === false;
+  const chipParams = useMemo(() => chipQuery(chips), [chips]);
+  const [countsQuery, setCountsQuery] = useState<TicketCountsQuery>(() =>
+    countsQueryOf({ ...toTicketFilters(initialForm.current), ...chipParams, queue }),
+  );
+  const counts = useQuery({
+    queryKey: ticketCountsKey(countsQuery),
+    queryFn: () => countTickets(countsQuery),
+    placeholderData: (previous) => previous,
+  });
   const actionRef = useRef<ActionType>(null);
   const formRef = useRef<ProFormInstance>(undefined);
   const cappedTotal = useCappedTotal('tickets');
@@ -60,16 +109,45 @@ export function TicketsPage() {
 
   const setQueue = useCallback(
     (next: QueueKey) => {
-      setSearch(next === 'mine' ? {} : { queue: next }, { replace: true });
+      const current = readQueueUrl(searchRef.current);
+      // The open chip takes the new tab's default ("mine": open only); the other chips stay.
+      const nextChips = { ...current.chips, open: openByDefault(next) };
+      setSearch(writeQueueUrl({ ...current, queue: next, chips: nextChips }), { replace: true });
       setActive(undefined);
       setSelected([]);
     },
     [setSearch],
   );
 
-  // Live refresh: any ticket event reloads the page of the queue on screen (debounced: a bulk
-  // action sends one event per ticket).
-  useRealtimeRefresh(TICKET_EVENTS, () => actionRef.current?.reload(), LIVE_REFRESH_DELAY_MS);
+  const onToggleChip = useCallback(
+    (chip: ChipKey) => {
+      const current = readQueueUrl(searchRef.current);
+      setSearch(writeQueueUrl({ ...current, chips: toggleChip(current.chips, chip) }), { replace: true });
+      setActive(undefined);
+    },
+    [setSearch],
+  );
+
+  /** Keeps the form's filters in the address (after a search, a reset or a saved view). */
+  const syncUrlFilters = useCallback(
+    (query: Record<string, unknown>) => {
+      const current = readQueueUrl(searchRef.current);
+      const next = writeQueueUrl({ ...current, filters: urlFiltersFrom(query) });
+      if (next.toString() !== searchRef.current.toString()) setSearch(next, { replace: true });
+    },
+    [setSearch],
+  );
+
+  // Live refresh: any ticket event reloads the page of the queue on screen and the counts
+  // (debounced: a bulk action sends one event per ticket).
+  useRealtimeRefresh(
+    TICKET_EVENTS,
+    () => {
+      actionRef.current?.reload();
+      void queryClient.invalidateQueries({ queryKey: [...ticketsQueryKey, 'counts'] });
+    },
+    LIVE_REFRESH_DELAY_MS,
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -114,11 +192,31 @@ export function TicketsPage() {
     typeOptions: types.options,
     typeLabel: types.label,
     canPickUsers: access.can('users.read'),
+    compact,
   });
+  const tabCount = (key: QueueKey) => {
+    const n = counts.data?.queues[key];
+    if (n === undefined) return null;
+    return (
+      <Tooltip title={t('counts.tabHelp', { cap: COUNT_CAP })}>
+        <span data-testid={`queue-count-${key}`} style={{ marginInlineStart: 6, opacity: 0.75 }}>
+          {formatCount(n)}
+        </span>
+      </Tooltip>
+    );
+  };
 
   return (
     <PageContainer
-      tabList={QUEUES.map((key) => ({ key, tab: <span data-testid={`queue-${key}`}>{t(`queue.${key}`)}</span> }))}
+      tabList={QUEUES.map((key) => ({
+        key,
+        tab: (
+          <span>
+            <span data-testid={`queue-${key}`}>{t(`queue.${key}`)}</span>
+            {tabCount(key)}
+          </span>
+        ),
+      }))}
       tabActiveKey={queue}
       onTabChange={(key) => setQueue(queueFrom(key))}
     >
@@ -127,19 +225,34 @@ export function TicketsPage() {
         actionRef={actionRef}
         formRef={formRef}
         columns={columns}
-        params={{ queue }}
-        scroll={{ x: 'max-content' }}
+        params={{ queue, ...chipParams }}
+        form={{ initialValues: initialForm.current }}
+        scroll={compact ? undefined : { x: TABLE_MIN_WIDTH }}
+        showHeader={!compact}
+        tableExtraRender={() => <QueueChips chips={chips} counts={counts.data?.chips} onToggle={onToggleChip} />}
         pagination={{
           defaultPageSize: 20,
           showSizeChanger: true,
           showTotal: cappedTotal.showTotal,
         }}
-        search={{ labelWidth: 'auto', defaultCollapsed: true }}
-        columnsState={{ persistenceKey: 'kefu.tickets.columns', persistenceType: 'localStorage' }}
+        search={{
+          labelWidth: 'auto',
+          defaultCollapsed: true,
+          defaultColsNumber: 4,
+          span: { xs: 24, sm: 12, md: 12, lg: 8, xl: 6, xxl: 6 },
+          collapseRender: (collapsed) => (collapsed ? t('filters.more') : t('filters.less')),
+        }}
+        columnsState={{
+          persistenceKey: 'kefu.tickets.columns.v2',
+          persistenceType: 'localStorage',
+          defaultValue: Object.fromEntries(HIDDEN_COLUMNS.map((key) => [key, { show: false }])),
+        }}
         request={async (params, sort) => {
           const { queue: tab, ...rest } = params;
           const query = toTicketQuery(rest, sort as SortOrderMap, queueFrom(String(tab ?? '')));
           setLastValues(searchValues(rest));
+          setCountsQuery(countsQueryOf(query));
+          syncUrlFilters(query);
           const staleTime = firstRequest.current ? PREFETCHED_FRESH_MS : 0;
           firstRequest.current = false;
           const result = await queryClient.fetchQuery({
@@ -166,7 +279,7 @@ export function TicketsPage() {
           }) as HTMLAttributes<HTMLElement>
         }
         rowSelection={
-          canWrite
+          canWrite && !compact
             ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys), preserveSelectedRowKeys: true }
             : false
         }
@@ -194,12 +307,27 @@ export function TicketsPage() {
             ns="tickets"
             minWidth={180}
             testId="ticket-views"
-            currentValues={() => ({ ...lastValues, queue })}
+            currentValues={() => ({ ...lastValues, queue, ...chipParams })}
             onApply={(view) => {
               formRef.current?.resetFields();
               if (view) {
-                const { queue: savedQueue, ...values } = view.query;
-                if (typeof savedQueue === 'string') setQueue(queueFrom(savedQueue));
+                const { queue: savedQueue, open, overdue, due, complaint, major, ...values } = view.query;
+                const savedTab = typeof savedQueue === 'string' ? queueFrom(savedQueue) : queue;
+                const yes = (v: unknown) => v === true || v === 'true';
+                setSearch(
+                  writeQueueUrl({
+                    queue: savedTab,
+                    chips: {
+                      open: open === undefined ? openByDefault(savedTab) : yes(open),
+                      overdue: yes(overdue),
+                      ...(due === 'today' || due === 'hour' ? { due } : {}),
+                      complaint: yes(complaint),
+                      major: yes(major),
+                    },
+                    filters: {},
+                  }),
+                  { replace: true },
+                );
                 formRef.current?.setFieldsValue(values);
               }
               formRef.current?.submit();

@@ -10,7 +10,8 @@ import { CHANNELS, PRIORITIES, QUEUES, type QueueKey, STATUSES, type TicketQuery
 export type TicketFilters = Omit<TicketQuery, 'page' | 'pageSize' | 'sort' | 'queue'>;
 
 const YES_NO = ['true', 'false'] as const;
-const BOOLEAN_FILTERS = ['open', 'complaint', 'major', 'replyOverdue'] as const;
+const BOOLEAN_FILTERS = ['open', 'complaint', 'major', 'replyOverdue', 'overdue'] as const;
+const DUE = ['today', 'hour'] as const;
 
 const text = (value: unknown): string | undefined => {
   if (value === undefined || value === null) return undefined;
@@ -57,19 +58,27 @@ export function toTicketFilters(values: Record<string, unknown>): TicketFilters 
     const value = values[key] === true ? 'true' : values[key] === false ? 'false' : text(values[key]);
     if (value && (YES_NO as readonly string[]).includes(value)) filters[key] = value;
   }
+  const due = text(values.due);
+  if (due && (DUE as readonly string[]).includes(due)) filters.due = due as TicketFilters['due'];
   Object.assign(filters, dateRange(values.created));
+  if (!values.created) {
+    for (const key of ['createdFrom', 'createdTo'] as const) {
+      const value = text(values[key]);
+      if (value && /^\d{4}-\d{2}-\d{2}$/.test(value)) filters[key] = value;
+    }
+  }
   return filters;
 }
 
 type TableParams = Record<string, unknown> & { current?: number; pageSize?: number };
 
-/** The due column (`slaDueAt`) sorts by the API's `sla_due`: overdue first, then the nearest due. */
-export const DEFAULT_QUEUE_SORT = 'sla_due';
-const SORT_FIELDS: Record<string, string> = { slaDueAt: DEFAULT_QUEUE_SORT };
+/** The time-limit column (`slaDueAt`) sorts by the API's `sla_due`; the due column by `dueAt`. */
+const SORT_FIELDS: Record<string, string> = { slaDueAt: 'sla_due' };
 
 /**
- * ProTable `request(params, sort)` + the queue tab → the list query. Without a sort of the user's,
- * overdue first (`sla_due`); a full-text search keeps its ranking.
+ * ProTable `request(params, sort)` + the queue tab → the list query. Without a sort of the user's
+ * none is sent: the server's default is overdue first, then by due time (`dueAt`); a full-text
+ * search keeps its ranking.
  */
 export function toTicketQuery(params: TableParams, sort: SortOrderMap | undefined, queue: QueueKey): TicketQuery {
   const { current, pageSize, keyword: _keyword, ...values } = params;
@@ -77,7 +86,7 @@ export function toTicketQuery(params: TableParams, sort: SortOrderMap | undefine
     Object.entries(sort ?? {}).map(([field, order]) => [SORT_FIELDS[field] ?? field, order]),
   );
   const filters = toTicketFilters(values);
-  const sortParam = toSortParam(renamed) ?? (filters.q ? undefined : DEFAULT_QUEUE_SORT);
+  const sortParam = toSortParam(renamed);
   return {
     page: current ?? 1,
     pageSize: pageSize ?? 20,

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_assignee_due_idx" ON "tickets" USING btree ("assignee_id",(CASE WHEN "status" IN ('received', 'classified', 'investigating') THEN (CASE WHEN "sla_state" = 'breached' THEN 0 ELSE 1 END) ELSE 2 END),(CASE WHEN "status" IN ('received', 'classified', 'investigating') THEN LEAST("next_reply_at", "sla_due_at") END),"updated_at" DESC,"id" DESC);

@@ -1,0 +1,118 @@
+import type { Locale } from '@kefu/shared';
+import type { Actor } from '../../lib/actor.js';
+import type { Deps } from '../../lib/deps.js';
+import { slaAchievementRate } from '../sla/index.js';
+import {
+  complaintIntakeTotals,
+  countOverdueMeasures,
+  countTickets,
+  listTicketAgents,
+  rootCauseReport,
+} from '../tickets/index.js';
+import type { Home, HomeManager, HomeSupervisor } from './home.schemas.js';
+
+/** How many root causes the manager's section lists. */
+export const TOP_ROOT_CAUSES = 5;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Today's date (YYYY-MM-DD) in `timeZone`. */
+export function dayIn(timeZone: string, at = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export type Month = { from: string; to: string; next: string };
+
+/** The calendar month `offset` months from the one of `day` (YYYY-MM-DD): first day, last day, next month's first day. */
+export function monthAround(day: string, offset = 0): Month {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  const start = new Date(Date.UTC(y, m - 1 + offset, 1));
+  const next = new Date(Date.UTC(y, m + offset, 1));
+  const last = new Date(next.getTime() - 86_400_000);
+  const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return { from: iso(start), to: iso(last), next: iso(next) };
+}
+
+const STATUS_ORDER = { on_shift: 0, away: 1, off: 2 } as const;
+
+async function supervisorSection(deps: Deps, actor: Actor): Promise<HomeSupervisor> {
+  const { db } = deps.database;
+  const timeZone = deps.config.timezone;
+  const [unassigned, overdue, dueWithinHour, agents] = await Promise.all([
+    countTickets(db, actor, { queue: 'unassigned', open: true, timeZone }),
+    countTickets(db, actor, { queue: 'team', overdue: true, timeZone }),
+    countTickets(db, actor, { queue: 'team', due: 'hour', timeZone }),
+    listTicketAgents(deps, actor, {}),
+  ]);
+  return {
+    unassigned,
+    overdue,
+    dueWithinHour,
+    agents: agents.items
+      .map((a) => ({
+        userId: a.userId,
+        displayName: a.displayName,
+        status: a.status,
+        openTickets: a.openTickets,
+        load: a.load,
+        overdue: typeof (a as { overdue?: unknown }).overdue === 'number' ? (a as { overdue: number }).overdue : null,
+      }))
+      .sort(
+        (a, b) =>
+          STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+          b.load - a.load ||
+          a.displayName.localeCompare(b.displayName, 'zh-CN'),
+      ),
+  };
+}
+
+async function managerSection(deps: Deps, actor: Actor, locale: Locale): Promise<HomeManager> {
+  const { db } = deps.database;
+  const timeZone = deps.config.timezone;
+  const month = monthAround(dayIn(timeZone));
+  const previous = monthAround(month.from, -1);
+  const [current, last, slaCurrent, slaLast, roots, measuresOverdue] = await Promise.all([
+    complaintIntakeTotals(db, actor, { from: month.from, to: month.next, timeZone }),
+    complaintIntakeTotals(db, actor, { from: previous.from, to: previous.next, timeZone }),
+    slaAchievementRate(db, actor, { from: month.from, to: month.to, timeZone }),
+    slaAchievementRate(db, actor, { from: previous.from, to: previous.to, timeZone }),
+    rootCauseReport(deps, actor, { from: month.from, to: month.to }),
+    countOverdueMeasures(db, actor, timeZone),
+  ]);
+  return {
+    month: { from: month.from, to: month.to },
+    previous: { from: previous.from, to: previous.to },
+    current,
+    last,
+    slaAchievement: { current: slaCurrent, last: slaLast },
+    rootCauses: roots.items
+      .filter((r) => r.count > 0)
+      .slice(0, TOP_ROOT_CAUSES)
+      .map((r) => ({ key: r.rootCauseKey, name: locale === 'en' ? (r.nameEn ?? r.name) : r.name, count: r.count })),
+    measuresOverdue,
+  };
+}
+
+/**
+ * The home page's figures for the caller: each section only when the caller may see it (docs/home.md),
+ * every count in the caller's data scope through the owning modules' exported functions.
+ */
+export async function getHome(deps: Deps, actor: Actor, locale: Locale): Promise<Home> {
+  const { db } = deps.database;
+  const timeZone = deps.config.timezone;
+  const can = (p: Parameters<typeof actor.permissions.has>[0]) => actor.permissions.has(p);
+  const home: Home = {};
+  if (can('tickets.write')) {
+    const [myOpen, overdue, dueToday] = await Promise.all([
+      countTickets(db, actor, { queue: 'mine', open: true, timeZone }),
+      countTickets(db, actor, { queue: 'mine', overdue: true, timeZone }),
+      countTickets(db, actor, { queue: 'mine', due: 'today', timeZone }),
+    ]);
+    home.agent = { myOpen, overdue, dueToday, callbacksToday: null };
+  }
+  if (can('tickets.assign')) home.supervisor = await supervisorSection(deps, actor);
+  if (can('sla.report') && (actor.dataScope === 'department' || actor.dataScope === 'all')) {
+    home.manager = await managerSection(deps, actor, locale);
+  }
+  return home;
+}
