@@ -26,7 +26,6 @@ describe('platform journeys in headless Chromium', () => {
     expect(zh).toContain('用户');
     expect(zh).not.toContain('审计日志');
     expect(zh).not.toContain('角色与权限');
-    await screenshot(page, 'home');
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('lang-en').click();
     await expect.poll(async () => menuTexts(page)).toContain('Users');

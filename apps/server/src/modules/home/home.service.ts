@@ -1,5 +1,6 @@
 import type { Locale } from '@kefu/shared';
 import type { Actor } from '../../lib/actor.js';
+import { dayIn } from '../../lib/calendar-day.js';
 import type { Deps } from '../../lib/deps.js';
 import { slaAchievementRate } from '../sla/index.js';
 import {
@@ -15,11 +16,6 @@ import type { Home, HomeManager, HomeSupervisor } from './home.schemas.js';
 export const TOP_ROOT_CAUSES = 5;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Today's date (YYYY-MM-DD) in `timeZone`. */
-export function dayIn(timeZone: string, at = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 export type Month = { from: string; to: string; next: string };
 
@@ -55,7 +51,7 @@ async function supervisorSection(deps: Deps, actor: Actor): Promise<HomeSupervis
         status: a.status,
         openTickets: a.openTickets,
         load: a.load,
-        overdue: typeof (a as { overdue?: unknown }).overdue === 'number' ? (a as { overdue: number }).overdue : null,
+        overdue: a.overdue,
       }))
       .sort(
         (a, b) =>
@@ -69,7 +65,7 @@ async function supervisorSection(deps: Deps, actor: Actor): Promise<HomeSupervis
 async function managerSection(deps: Deps, actor: Actor, locale: Locale): Promise<HomeManager> {
   const { db } = deps.database;
   const timeZone = deps.config.timezone;
-  const month = monthAround(dayIn(timeZone));
+  const month = monthAround(dayIn(new Date(), timeZone));
   const previous = monthAround(month.from, -1);
   const [current, last, slaCurrent, slaLast, roots, measuresOverdue] = await Promise.all([
     complaintIntakeTotals(db, actor, { from: month.from, to: month.next, timeZone }),

@@ -49,7 +49,9 @@ function searchCondition(q: string, form: SearchForm): SQL | undefined {
  * it, within the list's data scope.
  */
 function phoneCondition(phone: string): SQL {
-  const digits = normalisePhone(phone) ?? '';
+  const digits = normalisePhone(phone);
+  // A number that normalises to nothing matches nobody (not every contact without a phone).
+  if (!digits) return sql`FALSE`;
   const contactDigits = (column: typeof customerContacts.phone | typeof customerContacts.mobile) =>
     sql`regexp_replace(coalesce(${column}, ''), '\\D', '', 'g')`;
   return sql`(${customers.phoneNormalized} = ${digits} OR ${customers.id} IN (

@@ -1,4 +1,5 @@
 import { AppError } from '../../../lib/app-error.js';
+import { dayIn } from '../../../lib/calendar-day.js';
 import { GRADES, type Grade } from '../customers.tables.js';
 
 /** Pure rules of the grade evaluation: weights, bands, the weighted total, evaluation periods. */
@@ -60,7 +61,7 @@ export function gradeFor(total: number, bands: Band[]): Grade {
 
 /** Today's date (YYYY-MM-DD) in the business time zone. */
 export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return dayIn(at, timeZone);
 }
 
 const QUARTER_NAMES = ['一', '二', '三', '四'];

@@ -1,9 +1,6 @@
 import type { MessageRef } from '@kefu/shared';
 
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
-export function dayIn(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
+export { dayIn } from '../../../lib/calendar-day.js';
 
 /** The day before a YYYY-MM-DD day. */
 export function previousDay(day: string): string {

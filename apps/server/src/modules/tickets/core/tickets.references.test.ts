@@ -99,6 +99,19 @@ describe('tickets: what a ticket refers to must be within the caller’s scope',
       contactPhone: '13900001111',
     });
     expect(given.json()).toMatchObject({ contactName: '上海华信医疗器械有限公司联系人', contactPhone: '13900001111' });
+    // Choosing the contact later, on an edit, stores them the same way.
+    const later = (await w.agentA.post('/api/v1/tickets', { ...base, customerId: ids.mine })).json();
+    expect(later.contactName).toBeNull();
+    const edited = await w.agentA.patch(`/api/v1/tickets/${later.id}`, {
+      version: later.version,
+      contactId: ids.mineContact,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({
+      contactId: ids.mineContact,
+      contactName: '上海华信医疗器械有限公司联系人',
+      contactPhone: contact?.mobile,
+    });
   });
 
   it('assigning at creation needs tickets.assign; the assignee and watchers must be within scope', async () => {

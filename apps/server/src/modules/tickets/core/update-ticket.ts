@@ -39,11 +39,17 @@ export async function updateTicket(deps: Deps, ctx: Ctx, id: string, input: Upda
     const contactId = fields.contactId === undefined ? ticket.contactId : fields.contactId;
     // A changed customer or contact must be one the caller may see (404); unchanged ones are not
     // re-checked (a form sends them back as read).
-    if (customerId !== ticket.customerId || contactId !== ticket.contactId) {
-      await assertCustomerContact(tx, ctx.actor, customerId, contactId);
-    }
+    const contact =
+      customerId !== ticket.customerId || contactId !== ticket.contactId
+        ? await assertCustomerContact(tx, ctx.actor, customerId, contactId)
+        : undefined;
     if (fields.departmentId !== undefined) await assertDepartment(tx, fields.departmentId);
     const patch: Partial<repo.TicketInsert> = { ...fields, nextReplyAt: undefined };
+    // A newly chosen contact brings their name and number, as at creation, unless the form sent its own.
+    if (contact && contactId !== ticket.contactId) {
+      patch.contactName = fields.contactName ?? contact.name;
+      patch.contactPhone = fields.contactPhone ?? contact.mobile ?? contact.phone ?? null;
+    }
     if (fields.nextReplyAt !== undefined) patch.nextReplyAt = fields.nextReplyAt ? new Date(fields.nextReplyAt) : null;
     if (isComplaint && isOpen(ticket.status)) {
       const given = fields.nextReplyAt === undefined ? undefined : patch.nextReplyAt;

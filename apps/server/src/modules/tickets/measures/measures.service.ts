@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { recordEvent } from '../../../events/outbox.js';
 import type { Actor } from '../../../lib/actor.js';
 import { AppError, badRequest, notFound } from '../../../lib/app-error.js';
+import { dayIn } from '../../../lib/calendar-day.js';
 import type { Deps } from '../../../lib/deps.js';
 import type { PageQuery } from '../../../lib/pagination.js';
 import { recordAudit } from '../../audit/index.js';
@@ -14,7 +15,7 @@ import type { CreateMeasureInput, ListMeasuresQuery, Measure, UpdateMeasureInput
 
 /** Today's date (YYYY-MM-DD) in the business time zone. */
 export function businessToday(timeZone: string, at = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return dayIn(at, timeZone);
 }
 
 const OPEN = new Set(['open', 'in_progress']);
