@@ -1,20 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signIn } from './browser.js';
+import { call, launchBrowser, newPage, screenshot, signIn } from './browser.js';
 
 const PASSWORD = 'Kefu@2026';
-
-/** A JSON call as the signed-in page (its session cookie, and the CSRF token for writes). */
-async function call<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'kefu_csrf')?.value ?? '';
-  const response = await page.request.fetch(url, {
-    method,
-    data,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': decodeURIComponent(csrf) },
-  });
-  if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 async function phonePage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({

@@ -117,3 +117,15 @@ export async function signOut(page: Page): Promise<void> {
     )
     .toBe(true);
 }
+
+/** An API call from the signed-in page (its session cookie and CSRF token); throws on a non-2xx answer. */
+export async function call<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'kefu_csrf')?.value ?? '';
+  const response = await page.request.fetch(url, {
+    method,
+    data,
+    headers: method === 'GET' ? {} : { 'x-csrf-token': decodeURIComponent(csrf) },
+  });
+  if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}

@@ -1,24 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signIn } from './browser.js';
+import { call, launchBrowser, newPage, screenshot, signIn } from './browser.js';
 
 /** The queue's due column (ticketsQueue:due.column: the earlier of next reply and time limit, issue 14). */
 const DUE_COLUMN = '到期';
 
 type Clock = { id: string; metric: string; startedAt: string; dueAt: string | null; state: string };
 type YearDay = { date: string; kind: 'off' | 'work' };
-
-/** A JSON call as the signed-in page (its session cookie, and the CSRF token for writes). */
-async function call<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'kefu_csrf')?.value ?? '';
-  const response = await page.request.fetch(url, {
-    method,
-    data,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': decodeURIComponent(csrf) },
-  });
-  if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 const localDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(instant); // YYYY-MM-DD
 

@@ -4,32 +4,20 @@ import { dayIn } from '../../lib/calendar-day.js';
 import type { Deps } from '../../lib/deps.js';
 import { slaAchievementRate } from '../sla/index.js';
 import {
+  AGENT_STATUS_RANK,
+  addDays,
   complaintIntakeTotals,
   countOverdueMeasures,
   countTickets,
   listTicketAgents,
+  monthOf,
+  monthStart,
   rootCauseReport,
 } from '../tickets/index.js';
 import type { Home, HomeManager, HomeSupervisor } from './home.schemas.js';
 
 /** How many root causes the manager's section lists. */
 export const TOP_ROOT_CAUSES = 5;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-export type Month = { from: string; to: string; next: string };
-
-/** The calendar month `offset` months from the one of `day` (YYYY-MM-DD): first day, last day, next month's first day. */
-export function monthAround(day: string, offset = 0): Month {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  const start = new Date(Date.UTC(y, m - 1 + offset, 1));
-  const next = new Date(Date.UTC(y, m + offset, 1));
-  const last = new Date(next.getTime() - 86_400_000);
-  const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  return { from: iso(start), to: iso(last), next: iso(next) };
-}
-
-const STATUS_ORDER = { on_shift: 0, away: 1, off: 2 } as const;
 
 async function supervisorSection(deps: Deps, actor: Actor): Promise<HomeSupervisor> {
   const { db } = deps.database;
@@ -55,7 +43,7 @@ async function supervisorSection(deps: Deps, actor: Actor): Promise<HomeSupervis
       }))
       .sort(
         (a, b) =>
-          STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+          AGENT_STATUS_RANK[a.status] - AGENT_STATUS_RANK[b.status] ||
           b.load - a.load ||
           a.displayName.localeCompare(b.displayName, 'zh-CN'),
       ),
@@ -65,11 +53,11 @@ async function supervisorSection(deps: Deps, actor: Actor): Promise<HomeSupervis
 async function managerSection(deps: Deps, actor: Actor, locale: Locale): Promise<HomeManager> {
   const { db } = deps.database;
   const timeZone = deps.config.timezone;
-  const month = monthAround(dayIn(new Date(), timeZone));
-  const previous = monthAround(month.from, -1);
+  const month = monthOf(dayIn(new Date(), timeZone));
+  const previous = monthOf(monthStart(month.from, -1));
   const [current, last, slaCurrent, slaLast, roots, measuresOverdue] = await Promise.all([
-    complaintIntakeTotals(db, actor, { from: month.from, to: month.next, timeZone }),
-    complaintIntakeTotals(db, actor, { from: previous.from, to: previous.next, timeZone }),
+    complaintIntakeTotals(db, actor, { from: month.from, to: addDays(month.to, 1), timeZone }),
+    complaintIntakeTotals(db, actor, { from: previous.from, to: addDays(previous.to, 1), timeZone }),
     slaAchievementRate(db, actor, { from: month.from, to: month.to, timeZone }),
     slaAchievementRate(db, actor, { from: previous.from, to: previous.to, timeZone }),
     rootCauseReport(deps, actor, { from: month.from, to: month.to }),

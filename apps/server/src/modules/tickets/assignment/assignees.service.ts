@@ -7,12 +7,13 @@ import type { AgentStatus } from './agents.schemas.js';
 import type { Assignee } from './assignees.schemas.js';
 import { type AutoStrategy, previewAssignee } from './tickets.assignment.js';
 
-const STATUS_RANK: Record<AgentStatus, number> = { on_shift: 0, away: 1, off: 2 };
+/** On shift before away before off: the order people are offered in (assign dialog, home page). */
+export const AGENT_STATUS_RANK: Record<AgentStatus, number> = { on_shift: 0, away: 1, off: 2 };
 
 /** On shift first (then away, then off), then the suggestion, then the lightest load, then by name. */
 export function compareAssignees(a: Assignee, b: Assignee): number {
   return (
-    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    AGENT_STATUS_RANK[a.status] - AGENT_STATUS_RANK[b.status] ||
     Number(b.suggested) - Number(a.suggested) ||
     a.load - b.load ||
     a.openTickets - b.openTickets ||
