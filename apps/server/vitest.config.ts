@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const integration = ['src/**/*.test.ts', 'test/**/*.test.ts'];
@@ -12,11 +13,23 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['kefu-source'] } },
   test: {
     pool: 'forks',
+    // Vitest's default is one worker fewer than the CPUs: a single worker on a 2-vCPU CI machine,
+    // where a test file mostly waits (PGlite's WASM, the PostgreSQL server, HTTP peers, polling).
+    maxWorkers: Math.max(os.availableParallelism(), 2),
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: 'unit', include: unit } },
-      { extends: true, test: { name: 'pglite', include: integration, exclude: unit, env: { KEFU_TEST_DB: 'pglite' } } },
+      {
+        extends: true,
+        test: {
+          name: 'pglite',
+          include: integration,
+          exclude: unit,
+          env: { KEFU_TEST_DB: 'pglite' },
+          globalSetup: ['test/pglite-global-setup.ts'],
+        },
+      },
       {
         extends: true,
         test: {

@@ -80,7 +80,11 @@ export default defineConfig({
   server: {
     port: 5173,
     // KEFU_API_URL points the dev server at a server elsewhere (default: `npm run dev -w apps/server`).
-    proxy: { '/api': { target: process.env.KEFU_API_URL ?? 'http://localhost:3000' } },
+    // /api (also /api/public) and the server-rendered survey page /s/{token} (a regex: '/s' alone would take /src).
+    proxy: {
+      '/api': { target: process.env.KEFU_API_URL ?? 'http://localhost:3000' },
+      '^/s/': { target: process.env.KEFU_API_URL ?? 'http://localhost:3000' },
+    },
   },
   build: {
     outDir: 'dist',

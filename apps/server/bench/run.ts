@@ -4,12 +4,14 @@ import { buildApp } from '../src/app.js';
 import { prepareDatabase } from '../src/db/bootstrap.js';
 import { DEMO_PASSWORD } from '../src/db/seed/demo.js';
 import { benchCalendar } from './calendar.js';
+import { benchCallbacks } from './callbacks.js';
 import { BENCH_ADMIN_PASSWORD, type BenchEngine, type EngineName, openEngine, selectedEngines } from './engines.js';
 import { getJson, type LoadResult, runLoad, signIn } from './http.js';
 import { benchOutbox } from './outbox.js';
 import { benchPhrasesCheck } from './phrases-check.js';
 import { loadNote, markdownTable, measuredLine, writeSection } from './report.js';
 import { benchSla } from './sla.js';
+import { benchSurveys } from './surveys.js';
 import { benchTickets } from './tickets.js';
 import { addVolume, type Volume } from './volume.js';
 import { benchWebDelivery } from './web-delivery.js';
@@ -31,6 +33,10 @@ import { benchWebhooks } from './webhooks.js';
  * elapsed computations per second on one core).
  * `npm run bench -- sla [--write]`: the section `sla` (bench/sla.ts: the warning/escalation sweep's
  * "find what is due" at 1,000,000 open clocks on PostgreSQL).
+ * `npm run bench -- callbacks [--write]`: the section `callbacks` (bench/callbacks.ts: a callback campaign of
+ * 100,000 customers generated and distributed on PostgreSQL).
+ * `npm run bench -- surveys [--write]`: the section `surveys` (bench/surveys.ts: the public survey page
+ * /s/{token} and its JSON under load, per engine; target ≥ 1,000 requests/s).
  * `npm run bench -- webhooks [--write]`: the section `webhooks` (bench/webhooks.ts: 10,000 signed webhook
  * deliveries at 100 events/s to a local receiver on PostgreSQL, latency from event commit to receipt).
  * `npm run bench -- web [--before <tree>] [--write]`: the section `web-delivery` (bench/web-delivery.ts:
@@ -219,6 +225,14 @@ async function main(): Promise<void> {
   }
   if (process.argv.slice(2).includes('sla')) {
     await benchSla({ write: WRITE });
+    return;
+  }
+  if (process.argv.slice(2).includes('callbacks')) {
+    await benchCallbacks({ write: WRITE });
+    return;
+  }
+  if (process.argv.slice(2).includes('surveys')) {
+    await benchSurveys({ write: WRITE });
     return;
   }
   if (process.argv.slice(2).includes('webhooks')) {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -29,12 +30,16 @@ function withDatabase(url: string, name: string): string {
 export type TestDatabase = Database & { url: string | null; drop(): Promise<void> };
 
 /**
- * A fresh, migrated database for one test file: an in-memory PGlite, or on PostgreSQL a new
- * database cloned from the migrated template made by the global setup.
+ * A fresh, migrated database for one test file: an in-memory PGlite started from the migrated dump
+ * made by the global setup, or on PostgreSQL a new database cloned from the migrated template made
+ * by its global setup. (Without a dump — a file run outside the pglite project — it migrates itself.)
  */
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (TEST_DB === 'pglite') {
-    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    const dump = inject('pgliteDump');
+    const loadDataDir = dump ? new Blob([fs.readFileSync(dump)]) : undefined;
+    const database = await openDatabase({ kind: 'pglite', dataDir: null, loadDataDir });
+    // A no-op on the dump (every migration is recorded); the whole work without one.
     await runMigrations(database);
     await ensureRoles(database.db);
     return { ...database, url: null, drop: () => database.close() };

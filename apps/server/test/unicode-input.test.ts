@@ -109,7 +109,9 @@ describe('text input is well-formed Unicode without NUL', () => {
         for (const param of (op.parameters ?? []).filter((p) => p.in === 'query')) {
           const r = await admin.inject(verb, `${url}?${param.name}=a${BAD_QUERY}b`);
           probed += 1;
-          if (r.statusCode !== 400 || r.json().params?.field !== `querystring.${param.name}`) {
+          // A page (the public survey page) refuses with its localized 400 page instead of problem JSON.
+          const page = String(r.headers['content-type'] ?? '').startsWith('text/html');
+          if (r.statusCode !== 400 || (!page && r.json().params?.field !== `querystring.${param.name}`)) {
             failures.push(`${verb} ${route} ?${param.name}: ${r.statusCode} ${r.body.slice(0, 120)}`);
           }
         }

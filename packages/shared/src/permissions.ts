@@ -37,6 +37,10 @@ export const PERMISSIONS = [
   'sla.report',
   'notifications.manage',
   'webhooks.manage',
+  'callbacks.work',
+  'callbacks.manage',
+  'surveys.manage',
+  'surveys.report',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -79,6 +83,8 @@ const PHRASE_USE: Permission[] = ['phrases.read'];
 const PHRASE_REVIEW: Permission[] = [...PHRASE_USE, 'phrases.review'];
 /** Time limits: escalate by hand (a skip needs a reason) and read the SLA report. */
 const SLA_SUPERVISION: Permission[] = ['sla.escalate', 'sla.report'];
+/** Work one's own callbacks; besides: plans, campaigns, distribution, and the survey results. */
+const CALLBACK_MANAGEMENT: Permission[] = ['callbacks.work', 'callbacks.manage', 'surveys.report'];
 const CUSTOMER_MANAGEMENT: Permission[] = [
   'customers.read',
   'customers.write',
@@ -105,6 +111,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       'tickets.read',
       'sla.read',
       'sla.report',
+      'surveys.report',
     ],
   },
   {
@@ -120,6 +127,8 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       ...TICKET_SUPERVISION,
       ...PHRASE_REVIEW,
       ...SLA_SUPERVISION,
+      ...CALLBACK_MANAGEMENT,
+      'surveys.manage',
     ],
   },
   {
@@ -138,6 +147,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       ...TICKET_SUPERVISION,
       ...PHRASE_REVIEW,
       ...SLA_SUPERVISION,
+      ...CALLBACK_MANAGEMENT,
     ],
   },
   {
@@ -171,13 +181,27 @@ export const DEFAULT_ROLES: RoleDefault[] = [
     key: 'agent',
     name: { 'zh-CN': '客服专员', en: 'Agent' },
     dataScope: 'own',
-    permissions: ['departments.read', 'customers.read', 'customers.write', ...TICKET_WORK, ...PHRASE_USE],
+    permissions: [
+      'departments.read',
+      'customers.read',
+      'customers.write',
+      ...TICKET_WORK,
+      ...PHRASE_USE,
+      'callbacks.work',
+    ],
   },
   {
     key: 'callback_specialist',
     name: { 'zh-CN': '回访专员', en: 'Callback specialist' },
     dataScope: 'own',
-    permissions: ['departments.read', 'customers.read', ...TICKET_WORK, ...PHRASE_USE],
+    permissions: [
+      'departments.read',
+      'customers.read',
+      ...TICKET_WORK,
+      ...PHRASE_USE,
+      'callbacks.work',
+      'surveys.report',
+    ],
   },
   {
     key: 'field_engineer',

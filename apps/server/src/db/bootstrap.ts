@@ -6,10 +6,12 @@ import { runMigrations } from './migrate.js';
 import { ensureAdmin, ensureRoles, runSeedOnce } from './seed/base.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './seed/demo.js';
 import { seedDemoAgents } from './seed/demo-agents.js';
+import { seedDemoCallbacks } from './seed/demo-callbacks.js';
 import { seedDemoCustomers } from './seed/demo-customers.js';
 import { seedDemoGrading } from './seed/demo-grading.js';
 import { seedDemoNotifications } from './seed/demo-notifications.js';
 import { seedDemoSla } from './seed/demo-sla.js';
+import { seedDemoSurveys } from './seed/demo-surveys.js';
 import { seedDemoTickets } from './seed/demo-tickets.js';
 import { seedDemoCannedReplies, seedServiceStandards } from './seed/phrases.js';
 
@@ -38,6 +40,8 @@ export async function prepareDatabase(database: Database, config: Config, logger
     if (config.seedDemo) await runSeedOnce(tx, 'demo-tickets', seedDemoTickets);
     if (config.seedDemo) await runSeedOnce(tx, 'demo-sla', seedDemoSla);
     if (config.seedDemo) await runSeedOnce(tx, 'demo-notifications', seedDemoNotifications);
+    if (config.seedDemo) await runSeedOnce(tx, 'demo-callbacks', (inner) => seedDemoCallbacks(inner, config.timezone));
+    if (config.seedDemo) await runSeedOnce(tx, 'demo-surveys', (inner) => seedDemoSurveys(inner, config.timezone));
     return { admin, demo };
   });
   return {

@@ -28,18 +28,28 @@ export type Database = {
   notify(channel: string, payload: string): Promise<void>;
   /** Runs `fn` on one dedicated connection (session-level locks need that). */
   withSession<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * PGlite only: the whole data directory as an uncompressed tarball. The test suite migrates one
+   * database and starts every test file from its dump (`loadDataDir`) instead of initdb + migrations.
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 };
 
 export type DatabaseOptions =
-  | { kind: 'pglite'; dataDir: string | null }
+  | {
+      kind: 'pglite';
+      dataDir: string | null;
+      /** Start from this dump (`dumpDataDir`) instead of an empty cluster (tests; in memory only). */
+      loadDataDir?: Blob;
+    }
   | { kind: 'postgres'; url: string; poolSize?: number };
 
 export async function openDatabase(options: DatabaseOptions, logger?: Logger): Promise<Database> {
-  return options.kind === 'pglite' ? openPglite(options.dataDir) : openPostgres(options, logger);
+  return options.kind === 'pglite' ? openPglite(options.dataDir, options.loadDataDir) : openPostgres(options, logger);
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
   let releaseLock: (() => Promise<void>) | undefined;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -48,7 +58,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   let client: PGlite;
   try {
     // pg_trgm backs fuzzy name search and duplicate detection; PostgreSQL ships it in contrib.
-    client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
+    client = new PGlite({ ...(dataDir ? { dataDir } : { loadDataDir }), extensions: { pg_trgm } });
     await client.waitReady;
   } catch (error) {
     await releaseLock?.();
@@ -76,6 +86,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     withSession: (fn) => fn(db),
+    dumpDataDir: () => client.dumpDataDir('none'),
     async close() {
       try {
         if (!client.closed) await client.close();

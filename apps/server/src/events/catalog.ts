@@ -30,6 +30,33 @@ export type EventCatalog = {
     orderId: string | null;
   };
   'customer.milestone_removed': { customerId: string; milestoneId: string; typeKey: string };
+  /** Callbacks were made for a customer (a milestone, a closed ticket) or a campaign (customerId null). */
+  'callback.scheduled': { customerId: string | null; campaignId: string | null; count: number };
+  /** `count` callbacks (of one customer or one campaign) were given to `assigneeId`. */
+  'callback.assigned': { assigneeId: string; customerId: string | null; campaignId: string | null; count: number };
+  /** A callback's outcome was recorded (reached: the customer was spoken to). */
+  'callback.completed': { callbackId: string; customerId: string; assigneeId: string | null };
+  /** The last try of the day did not reach the customer: the callback needs a write-up today. */
+  'callback.unreached': { callbackId: string; customerId: string; assigneeId: string | null };
+  /** A complaint raised in a callback became the complaint ticket `ticketId`. */
+  'callback.complaint_raised': { callbackId: string; customerId: string; ticketId: string };
+  /** An overdue callback (past its deadline, not done) went back to the pool. */
+  'callback.returned_to_pool': { callbackId: string; customerId: string; previousAssigneeId: string | null };
+  /**
+   * A survey was answered (on the public page or by staff on the customer's behalf). Anonymous
+   * surveys: customerId and ticketId null. lowScore: an NPS detractor (0–6) or a CSAT of 1–2.
+   */
+  'survey.answered': {
+    responseId: string;
+    surveyId: string;
+    customerId: string | null;
+    ticketId: string | null;
+    lowScore: boolean;
+    npsScore: number | null;
+    csatScore: number | null;
+  };
+  /** A survey invitation was created (its link sent, or handed out by hand). */
+  'survey.invited': { invitationId: string; surveyId: string; customerId: string | null; ticketId: string | null };
   /** Pushed every N rows while an import runs (and once at the end); the owner polls GET /customer-imports/:id. */
   'customer.import_progress': {
     importId: string;

@@ -3,6 +3,7 @@ import { platformModule } from '../plugins/platform.module.js';
 import { auditModule } from './audit/audit.module.js';
 import { authModule } from './auth/auth.module.js';
 import { calendarsModule } from './calendars/calendars.module.js';
+import { callbacksModule } from './callbacks/callbacks.module.js';
 import { customersModule } from './customers/customers.module.js';
 import { departmentsModule } from './departments/departments.module.js';
 import { emailModule } from './email/email.module.js';
@@ -19,6 +20,7 @@ import { rolesModule } from './roles/roles.module.js';
 import { savedViewsModule } from './saved-views/saved-views.module.js';
 import { slaModule } from './sla/sla.module.js';
 import { smsModule } from './sms/sms.module.js';
+import { surveysModule } from './surveys/surveys.module.js';
 import { ticketsModule } from './tickets/tickets.module.js';
 import { usersModule } from './users/users.module.js';
 import { webhooksModule } from './webhooks/webhooks.module.js';
@@ -52,4 +54,6 @@ export const MODULES: readonly ModuleManifest[] = [
   maintenanceModule,
   webhooksModule,
   homeModule,
+  callbacksModule,
+  surveysModule,
 ];

@@ -2752,6 +2752,329 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/callback-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Callback plans with their steps and pending callbacks (the shipped templates included) */
+        get: operations["listCallbackPlans"];
+        put?: never;
+        /** Create a callback plan: a trigger and steps (N calendar or working days after, channel, purpose, script) */
+        post: operations["createCallbackPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callback-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One callback plan with its steps */
+        get: operations["getCallbackPlan"];
+        put?: never;
+        post?: never;
+        /** Deactivate a callback plan (no new callbacks; those made stay) */
+        delete: operations["deactivateCallbackPlan"];
+        options?: never;
+        head?: never;
+        /** Edit a callback plan; steps are replaced by position (a removed step’s pending callbacks are cancelled) */
+        patch: operations["updateCallbackPlan"];
+        trace?: never;
+    };
+    "/api/v1/callback-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Callback rounds started in my data scope, newest first, with their callbacks by status */
+        get: operations["listCallbackCampaigns"];
+        put?: never;
+        /** Start a callback round over the customers matching a customer-list filter (in my scope), by a plan or one step */
+        post: operations["createCallbackCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Callbacks ordered by when to call (retry time, else scheduled time; never inside quiet hours): mine, or with callbacks.manage those in scope (filters assignee, status, due, unassigned, campaign) */
+        get: operations["listCallbacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My callbacks: due today (or earlier, still pending), overdue, unreached awaiting a write-up */
+        get: operations["countMyCallbacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coverage, on-time rate and the unreached list of the callbacks due in a period, in the reader’s scope (docs/callbacks.md) */
+        get: operations["getCallbackReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One callback with its script, tries, the customer’s callback and contact history (audited) */
+        get: operations["getCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a try: not reached → retried the same day after the gap (outside quiet hours), unreached after the last retry */
+        post: operations["createCallbackAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}/write-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write up an unreached callback (due before the end of its day) */
+        post: operations["writeUpCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the outcome: satisfaction 1–5, opinion, staff ratings (the complete record is required) */
+        post: operations["recordCallbackOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}/complaint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One click: a complaint ticket for the callback’s customer, linked to the callback, its content carried over (again: the same ticket) */
+        post: operations["raiseCallbackComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Surveys, active first, with their invitation and response counts */
+        get: operations["listSurveys"];
+        put?: never;
+        /** Create a survey: its questions (CSAT, NPS, staff rating, choices, resolved?, text) and sending rules */
+        post: operations["createSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One survey with its questions (ids, kinds, localized kind labels) */
+        get: operations["getSurvey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a survey’s settings, (de)activate it, or replace its questions while it has no answers */
+        patch: operations["updateSurvey"];
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a customer: a one-time link (token shown once), sent by SMS or e-mail or handed out
+         * @description The customer and the ticket must be within the caller’s data scope (else 404). `channel` `sms` / `email` queues the message through the notification layer (topic `survey.invitation`); `link` only returns it. Only the SHA-256 of the token is stored.
+         */
+        post: operations["createSurveyInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questions of a survey link, in the customer’s language (no sign-in: the token is the credential) */
+        get: operations["getPublicSurvey"];
+        put?: never;
+        /**
+         * Answer a survey link once (no cookie, no CSRF token: the token is the credential)
+         * @description All answers are stored or none: a value out of range, of the wrong kind, too long (text: 1,000 characters), for an unknown question, or a required question left out is a 422 listing each question (`errors[].path` = `answers.<questionId>`), and the link stays usable. An answered or expired link is 410, an unknown one 404. Bodies over 32 KiB are refused (413).
+         */
+        post: operations["answerPublicSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey as a small HTML page for phones (zh-CN; `?lang=en` or Accept-Language for English) */
+        get: operations["getSurveyPage"];
+        put?: never;
+        /** The page’s form post (urlencoded `q_<questionId>` fields): thanks, or the form again with 422 */
+        post: operations["submitSurveyPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * NPS, CSAT and response rate of a period, per staff member, department and period
+         * @description Over the answers the caller may see (the customer in their data scope). NPS in points −100..100, CSAT and response rate as fractions 0–1; null with `suppressed: true` below the survey’s minimum sample size. Formulas: docs/surveys.md.
+         */
+        get: operations["getSurveyResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The answers of a period, newest first (drill-down; customers shown are put on record) */
+        get: operations["listSurveyResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2855,6 +3178,85 @@ export interface components {
                 message: string;
             }[];
             requestId?: string;
+        };
+        CustomerListItem: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            /** @enum {string} */
+            kind: "company" | "person";
+            name: string;
+            phone: string | null;
+            email: string | null;
+            region: string | null;
+            categoryKey: string | null;
+            categoryName: string | null;
+            grade: ("A" | "B" | "C" | "D") | null;
+            isKey: boolean;
+            ownerId: string | null;
+            ownerName: string | null;
+            customFields: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CustomerContact: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            title: string | null;
+            phone: string | null;
+            mobile: string | null;
+            email: string | null;
+            wechat: string | null;
+            birthday: string | null;
+            isPrimary: boolean;
+            notes: string | null;
+        };
+        CustomerStaff: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            role: string;
+        };
+        Customer: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            /** @enum {string} */
+            kind: "company" | "person";
+            name: string;
+            phone: string | null;
+            email: string | null;
+            region: string | null;
+            categoryKey: string | null;
+            categoryName: string | null;
+            grade: ("A" | "B" | "C" | "D") | null;
+            isKey: boolean;
+            ownerId: string | null;
+            ownerName: string | null;
+            customFields: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            legalRepresentative: string | null;
+            address: string | null;
+            postalCode: string | null;
+            fax: string | null;
+            wechat: string | null;
+            businessScope: string | null;
+            registeredCapital: number | null;
+            birthday: string | null;
+            notes: string | null;
+            version: number;
+            contacts: components["schemas"]["CustomerContact"][];
+            staff: components["schemas"]["CustomerStaff"][];
         };
         TicketListItem: {
             /** Format: uuid */
@@ -3188,84 +3590,211 @@ export interface components {
             warnings: string[];
             applied: boolean;
         };
-        CustomerListItem: {
+        CallbackItem: {
             /** Format: uuid */
             id: string;
-            code: string;
-            /** @enum {string} */
-            kind: "company" | "person";
-            name: string;
-            phone: string | null;
-            email: string | null;
-            region: string | null;
-            categoryKey: string | null;
-            categoryName: string | null;
-            grade: ("A" | "B" | "C" | "D") | null;
-            isKey: boolean;
-            ownerId: string | null;
-            ownerName: string | null;
-            customFields: {
-                [key: string]: unknown;
+            customer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
             };
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        CustomerContact: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            title: string | null;
-            phone: string | null;
-            mobile: string | null;
-            email: string | null;
-            wechat: string | null;
-            birthday: string | null;
-            isPrimary: boolean;
-            notes: string | null;
-        };
-        CustomerStaff: {
-            /** Format: uuid */
-            userId: string;
-            displayName: string;
-            role: string;
-        };
-        Customer: {
-            /** Format: uuid */
-            id: string;
-            code: string;
             /** @enum {string} */
-            kind: "company" | "person";
-            name: string;
-            phone: string | null;
-            email: string | null;
-            region: string | null;
-            categoryKey: string | null;
-            categoryName: string | null;
-            grade: ("A" | "B" | "C" | "D") | null;
-            isKey: boolean;
-            ownerId: string | null;
-            ownerName: string | null;
-            customFields: {
-                [key: string]: unknown;
+            sourceKind: "milestone" | "ticket" | "field_visit" | "low_score" | "campaign";
+            sourceLabel: string;
+            sourceId: string | null;
+            planId: string | null;
+            campaignId: string | null;
+            /** @enum {string} */
+            channel: "call" | "sms" | "wechat";
+            channelLabel: string;
+            purpose: string | null;
+            /** @enum {string} */
+            status: "pending" | "done" | "unreached" | "cancelled";
+            statusLabel: string;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** @description Business date the callback is due (YYYY-MM-DD) */
+            dueDate: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            /**
+             * Format: date-time
+             * @description Next moment to call: the retry time, else the scheduled time
+             */
+            dueAt: string;
+            deadlineAt: string | null;
+            /** @description Pending and past its deadline */
+            overdue: boolean;
+            attempts: number;
+            reached: boolean | null;
+            /** @description Unreached and not yet written up */
+            needsWriteUp: boolean;
+            completedAt: string | null;
+            complaintTicketId: string | null;
+        };
+        CallbackCounts: {
+            /** @description My pending callbacks due today or earlier */
+            today: number;
+            /** @description My pending callbacks past their deadline */
+            overdue: number;
+            /** @description My unreached callbacks awaiting a write-up */
+            unreached: number;
+        };
+        CallbackDetail: {
+            /** Format: uuid */
+            id: string;
+            customer: {
+                /** Format: uuid */
+                id: string;
+                name: string;
             };
+            /** @enum {string} */
+            sourceKind: "milestone" | "ticket" | "field_visit" | "low_score" | "campaign";
+            sourceLabel: string;
+            sourceId: string | null;
+            planId: string | null;
+            campaignId: string | null;
+            /** @enum {string} */
+            channel: "call" | "sms" | "wechat";
+            channelLabel: string;
+            purpose: string | null;
+            /** @enum {string} */
+            status: "pending" | "done" | "unreached" | "cancelled";
+            statusLabel: string;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** @description Business date the callback is due (YYYY-MM-DD) */
+            dueDate: string;
             /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            legalRepresentative: string | null;
-            address: string | null;
-            postalCode: string | null;
-            fax: string | null;
-            wechat: string | null;
-            businessScope: string | null;
-            registeredCapital: number | null;
-            birthday: string | null;
-            notes: string | null;
-            version: number;
-            contacts: components["schemas"]["CustomerContact"][];
-            staff: components["schemas"]["CustomerStaff"][];
+            scheduledAt: string;
+            /**
+             * Format: date-time
+             * @description Next moment to call: the retry time, else the scheduled time
+             */
+            dueAt: string;
+            deadlineAt: string | null;
+            /** @description Pending and past its deadline */
+            overdue: boolean;
+            attempts: number;
+            reached: boolean | null;
+            /** @description Unreached and not yet written up */
+            needsWriteUp: boolean;
+            completedAt: string | null;
+            complaintTicketId: string | null;
+            script: string;
+            satisfaction: number | null;
+            opinion: string | null;
+            staffRatings: {
+                role: string;
+                userId?: string | null;
+                name?: string | null;
+                score: number;
+            }[] | null;
+            writeUp: string | null;
+            attemptLog: {
+                number: number;
+                /** Format: date-time */
+                at: string;
+                by: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                } | null;
+                reached: boolean;
+                note: string | null;
+            }[];
+            history: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                sourceKind: "milestone" | "ticket" | "field_visit" | "low_score" | "campaign";
+                sourceLabel: string;
+                /** @enum {string} */
+                channel: "call" | "sms" | "wechat";
+                purpose: string | null;
+                /** @enum {string} */
+                status: "pending" | "done" | "unreached" | "cancelled";
+                statusLabel: string;
+                dueDate: string;
+                assigneeName: string | null;
+                attempts: number;
+                reached: boolean | null;
+                satisfaction: number | null;
+                opinion: string | null;
+                writeUp: string | null;
+                completedAt: string | null;
+                complaintTicketId: string | null;
+            }[];
+            contacts: {
+                id: number;
+                /** Format: date-time */
+                at: string;
+                kind: string;
+                channel: string | null;
+                direction: string | null;
+                title: string;
+                body: string | null;
+                actorName: string | null;
+            }[];
+        };
+        CallbackComplaint: {
+            /** Format: uuid */
+            callbackId: string;
+            /** Format: uuid */
+            ticketId: string;
+            ticketNumber: string;
+            created: boolean;
+        };
+        CallbackReport: {
+            from: string;
+            to: string;
+            /** @description Customers with a callback due in the period (not cancelled) */
+            customersDue: number;
+            /** @description Of those, customers with a completed callback due in the period */
+            customersCovered: number;
+            /** @description customersCovered ÷ customersDue (0–1); null when none was due */
+            coverage: number | null;
+            /** @description Callbacks due in the period and completed */
+            completed: number;
+            /** @description Of those, completed by their deadline */
+            completedOnTime: number;
+            /** @description completedOnTime ÷ completed (0–1); null when none was completed */
+            onTimeRate: number | null;
+            unreached: {
+                /** Format: uuid */
+                id: string;
+                customer: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                dueDate: string;
+                attempts: number;
+                assignee: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                } | null;
+                writeUp: string | null;
+            }[];
+        };
+        CallbackAttemptResult: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "done" | "unreached" | "cancelled";
+            attempts: number;
+            reached: boolean | null;
+            /** @description The same-day retry, outside quiet hours */
+            nextAttemptAt: string | null;
+            /** @description Unreached: the write-up is due by then */
+            writeUpDueAt: string | null;
         };
         CustomerDuplicateCandidate: {
             /** Format: uuid */
@@ -4390,6 +4919,125 @@ export interface components {
             response: string | null;
             error: string | null;
             providerId: string | null;
+        };
+        Survey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            anonymous: boolean;
+            active: boolean;
+            /** @enum {string} */
+            trigger: "manual" | "ticket_closed";
+            ticketTypeKeys: string[];
+            delayAfterCloseMinutes: number;
+            samplingRate: number;
+            skipNoAgentReply: boolean;
+            skipInternal: boolean;
+            expiryDays: number;
+            reminderAfterDays: number | null;
+            minSample: number;
+            invitations: number;
+            responses: number;
+            questions: {
+                /** Format: uuid */
+                id: string;
+                position: number;
+                /** @enum {string} */
+                kind: "csat" | "nps" | "staff_rating" | "single" | "multiple" | "resolved" | "text";
+                kindLabel: string;
+                title: string;
+                titleEn: string | null;
+                options: {
+                    key: string;
+                    label: string;
+                    labelEn?: string | null;
+                }[];
+                required: boolean;
+                staffRole: string | null;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+        };
+        PublicSurvey: {
+            name: string;
+            description: string | null;
+            /** @enum {string} */
+            locale: "zh-CN" | "en";
+            expiresAt: string;
+            questions: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                title: string;
+                required: boolean;
+                min: number | null;
+                max: number | null;
+                options: {
+                    key: string;
+                    label: string;
+                }[];
+                /** @description staff_rating: the person rated */
+                staffName: string | null;
+            }[];
+        };
+        SurveyResults: {
+            /** Format: uuid */
+            surveyId: string;
+            from: string;
+            to: string;
+            /** @enum {string} */
+            period: "day" | "week" | "month";
+            /** @description Figures behind fewer answers are null (suppressed) */
+            minSample: number;
+            /** @description Responses submitted in the period (in the reader’s scope) */
+            responses: number;
+            /** @description Invitations sent in the period */
+            invitations: number;
+            /** @description % promoters (9–10) − % detractors (0–6), points */
+            nps: number | null;
+            npsBreakdown: {
+                promoters: number;
+                passives: number;
+                detractors: number;
+                answers: number;
+            };
+            /** @description Share of 4–5 among the CSAT answers (1–5) */
+            csat: number | null;
+            csatAnswers: number;
+            /** @description responses ÷ invitations sent in the period */
+            responseRate: number | null;
+            /** @description Fewer responses than minSample: the figures are null */
+            suppressed: boolean;
+            byStaff: {
+                /** Format: uuid */
+                userId: string;
+                name: string | null;
+                role: string;
+                ratings: number;
+                /** @description Share of 4–5 among the ratings */
+                satisfied: number | null;
+                /** @description Mean rating 1–5 */
+                mean: number | null;
+                suppressed: boolean;
+            }[];
+            byDepartment: {
+                /** Format: uuid */
+                departmentId: string;
+                departmentName: string | null;
+                responses: number;
+                nps: number | null;
+                csat: number | null;
+                suppressed: boolean;
+            }[];
+            trend: {
+                /** @description First day of the period */
+                period: string;
+                responses: number;
+                nps: number | null;
+                csat: number | null;
+                suppressed: boolean;
+            }[];
         };
         Agent: {
             /** Format: uuid */
@@ -6205,7 +6853,7 @@ export interface operations {
                     key: string;
                     name: string;
                     description?: string | null;
-                    permissions: ("users.read" | "users.write" | "departments.read" | "departments.write" | "roles.read" | "roles.write" | "audit.read" | "audit.export" | "jobs.read" | "jobs.manage" | "customers.read" | "customers.write" | "customers.export" | "customers.import" | "customers.evaluate" | "customers.handover" | "customers.merge" | "customers.settings" | "tickets.read" | "tickets.write" | "tickets.assign" | "tickets.supervise" | "tickets.settings" | "phrases.read" | "phrases.manage" | "phrases.review" | "calendars.manage" | "sla.read" | "sla.manage" | "sla.escalate" | "sla.report" | "notifications.manage" | "webhooks.manage")[];
+                    permissions: ("users.read" | "users.write" | "departments.read" | "departments.write" | "roles.read" | "roles.write" | "audit.read" | "audit.export" | "jobs.read" | "jobs.manage" | "customers.read" | "customers.write" | "customers.export" | "customers.import" | "customers.evaluate" | "customers.handover" | "customers.merge" | "customers.settings" | "tickets.read" | "tickets.write" | "tickets.assign" | "tickets.supervise" | "tickets.settings" | "phrases.read" | "phrases.manage" | "phrases.review" | "calendars.manage" | "sla.read" | "sla.manage" | "sla.escalate" | "sla.report" | "notifications.manage" | "webhooks.manage" | "callbacks.work" | "callbacks.manage" | "surveys.manage" | "surveys.report")[];
                     /** @enum {string} */
                     dataScope: "own" | "team" | "department" | "all";
                 };
@@ -6286,7 +6934,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            key: "users.read" | "users.write" | "departments.read" | "departments.write" | "roles.read" | "roles.write" | "audit.read" | "audit.export" | "jobs.read" | "jobs.manage" | "customers.read" | "customers.write" | "customers.export" | "customers.import" | "customers.evaluate" | "customers.handover" | "customers.merge" | "customers.settings" | "tickets.read" | "tickets.write" | "tickets.assign" | "tickets.supervise" | "tickets.settings" | "phrases.read" | "phrases.manage" | "phrases.review" | "calendars.manage" | "sla.read" | "sla.manage" | "sla.escalate" | "sla.report" | "notifications.manage" | "webhooks.manage";
+                            key: "users.read" | "users.write" | "departments.read" | "departments.write" | "roles.read" | "roles.write" | "audit.read" | "audit.export" | "jobs.read" | "jobs.manage" | "customers.read" | "customers.write" | "customers.export" | "customers.import" | "customers.evaluate" | "customers.handover" | "customers.merge" | "customers.settings" | "tickets.read" | "tickets.write" | "tickets.assign" | "tickets.supervise" | "tickets.settings" | "phrases.read" | "phrases.manage" | "phrases.review" | "calendars.manage" | "sla.read" | "sla.manage" | "sla.escalate" | "sla.report" | "notifications.manage" | "webhooks.manage" | "callbacks.work" | "callbacks.manage" | "surveys.manage" | "surveys.report";
                             group: string;
                         }[];
                     };
@@ -6418,7 +7066,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     description?: string | null;
-                    permissions?: ("users.read" | "users.write" | "departments.read" | "departments.write" | "roles.read" | "roles.write" | "audit.read" | "audit.export" | "jobs.read" | "jobs.manage" | "customers.read" | "customers.write" | "customers.export" | "customers.import" | "customers.evaluate" | "customers.handover" | "customers.merge" | "customers.settings" | "tickets.read" | "tickets.write" | "tickets.assign" | "tickets.supervise" | "tickets.settings" | "phrases.read" | "phrases.manage" | "phrases.review" | "calendars.manage" | "sla.read" | "sla.manage" | "sla.escalate" | "sla.report" | "notifications.manage" | "webhooks.manage")[];
+                    permissions?: ("users.read" | "users.write" | "departments.read" | "departments.write" | "roles.read" | "roles.write" | "audit.read" | "audit.export" | "jobs.read" | "jobs.manage" | "customers.read" | "customers.write" | "customers.export" | "customers.import" | "customers.evaluate" | "customers.handover" | "customers.merge" | "customers.settings" | "tickets.read" | "tickets.write" | "tickets.assign" | "tickets.supervise" | "tickets.settings" | "phrases.read" | "phrases.manage" | "phrases.review" | "calendars.manage" | "sla.read" | "sla.manage" | "sla.escalate" | "sla.report" | "notifications.manage" | "webhooks.manage" | "callbacks.work" | "callbacks.manage" | "surveys.manage" | "surveys.report")[];
                     /** @enum {string} */
                     dataScope?: "own" | "team" | "department" | "all";
                 };
@@ -21263,6 +21911,2332 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Home"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCallbackPlans: {
+        parameters: {
+            query?: {
+                trigger?: "milestone" | "ticket_closed" | "field_visit" | "low_score" | "campaign";
+                includeInactive?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            templateKey: string | null;
+                            name: string;
+                            nameEn: string | null;
+                            description: string | null;
+                            /** @enum {string} */
+                            trigger: "milestone" | "ticket_closed" | "field_visit" | "low_score" | "campaign";
+                            milestoneTypeKey: string | null;
+                            ticketTypeKeys: string[];
+                            departmentId: string | null;
+                            isActive: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            steps: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                milestoneTypeKey: string | null;
+                                offsetDays: number;
+                                /** @enum {string} */
+                                dayKind: "calendar" | "working";
+                                /** @enum {string} */
+                                channel: "call" | "sms" | "wechat";
+                                altChannel: ("call" | "sms" | "wechat") | null;
+                                fixedDate: boolean;
+                                purpose: string;
+                                script: string | null;
+                            }[];
+                            pendingCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCallbackPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    nameEn?: string | null;
+                    description?: string | null;
+                    /** @enum {string} */
+                    trigger: "milestone" | "ticket_closed" | "field_visit" | "low_score" | "campaign";
+                    milestoneTypeKey?: string | null;
+                    /** @default [] */
+                    ticketTypeKeys?: string[];
+                    departmentId?: string | null;
+                    /** @default true */
+                    isActive?: boolean;
+                    steps: {
+                        milestoneTypeKey?: string | null;
+                        offsetDays: number;
+                        /**
+                         * @default calendar
+                         * @enum {string}
+                         */
+                        dayKind?: "calendar" | "working";
+                        /**
+                         * @default call
+                         * @enum {string}
+                         */
+                        channel?: "call" | "sms" | "wechat";
+                        altChannel?: ("call" | "sms" | "wechat") | null;
+                        /** @default false */
+                        fixedDate?: boolean;
+                        purpose: string;
+                        script?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        templateKey: string | null;
+                        name: string;
+                        nameEn: string | null;
+                        description: string | null;
+                        /** @enum {string} */
+                        trigger: "milestone" | "ticket_closed" | "field_visit" | "low_score" | "campaign";
+                        milestoneTypeKey: string | null;
+                        ticketTypeKeys: string[];
+                        departmentId: string | null;
+                        isActive: boolean;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        steps: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            milestoneTypeKey: string | null;
+                            offsetDays: number;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            /** @enum {string} */
+                            channel: "call" | "sms" | "wechat";
+                            altChannel: ("call" | "sms" | "wechat") | null;
+                            fixedDate: boolean;
+                            purpose: string;
+                            script: string | null;
+                        }[];
+                        pendingCount: number;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallbackPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        templateKey: string | null;
+                        name: string;
+                        nameEn: string | null;
+                        description: string | null;
+                        /** @enum {string} */
+                        trigger: "milestone" | "ticket_closed" | "field_visit" | "low_score" | "campaign";
+                        milestoneTypeKey: string | null;
+                        ticketTypeKeys: string[];
+                        departmentId: string | null;
+                        isActive: boolean;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        steps: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            milestoneTypeKey: string | null;
+                            offsetDays: number;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            /** @enum {string} */
+                            channel: "call" | "sms" | "wechat";
+                            altChannel: ("call" | "sms" | "wechat") | null;
+                            fixedDate: boolean;
+                            purpose: string;
+                            script: string | null;
+                        }[];
+                        pendingCount: number;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivateCallbackPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCallbackPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    nameEn?: string | null;
+                    description?: string | null;
+                    /** @enum {string} */
+                    trigger?: "milestone" | "ticket_closed" | "field_visit" | "low_score" | "campaign";
+                    milestoneTypeKey?: string | null;
+                    /** @default [] */
+                    ticketTypeKeys?: string[];
+                    departmentId?: string | null;
+                    /** @default true */
+                    isActive?: boolean;
+                    steps?: {
+                        milestoneTypeKey?: string | null;
+                        offsetDays: number;
+                        /**
+                         * @default calendar
+                         * @enum {string}
+                         */
+                        dayKind?: "calendar" | "working";
+                        /**
+                         * @default call
+                         * @enum {string}
+                         */
+                        channel?: "call" | "sms" | "wechat";
+                        altChannel?: ("call" | "sms" | "wechat") | null;
+                        /** @default false */
+                        fixedDate?: boolean;
+                        purpose: string;
+                        script?: string | null;
+                    }[];
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        templateKey: string | null;
+                        name: string;
+                        nameEn: string | null;
+                        description: string | null;
+                        /** @enum {string} */
+                        trigger: "milestone" | "ticket_closed" | "field_visit" | "low_score" | "campaign";
+                        milestoneTypeKey: string | null;
+                        ticketTypeKeys: string[];
+                        departmentId: string | null;
+                        isActive: boolean;
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        steps: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            milestoneTypeKey: string | null;
+                            offsetDays: number;
+                            /** @enum {string} */
+                            dayKind: "calendar" | "working";
+                            /** @enum {string} */
+                            channel: "call" | "sms" | "wechat";
+                            altChannel: ("call" | "sms" | "wechat") | null;
+                            fixedDate: boolean;
+                            purpose: string;
+                            script: string | null;
+                        }[];
+                        pendingCount: number;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCallbackCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            filter: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            planId: string;
+                            planName: string | null;
+                            customerCount: number;
+                            callbackCount: number;
+                            createdBy: string | null;
+                            createdByName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            counts: {
+                                pending: number;
+                                done: number;
+                                unreached: number;
+                                cancelled: number;
+                                unassigned: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCallbackCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    filter?: {
+                        q?: string;
+                        phone?: string;
+                        /** @enum {string} */
+                        kind?: "company" | "person";
+                        grade?: string;
+                        categoryKey?: string;
+                        /** Format: uuid */
+                        ownerId?: string;
+                        region?: string;
+                        /** @enum {string} */
+                        isKey?: "true" | "false";
+                        updatedFrom?: unknown;
+                        updatedTo?: unknown;
+                        cf?: string | string[];
+                    };
+                    /** Format: uuid */
+                    planId?: string;
+                    step?: {
+                        offsetDays: number;
+                        /**
+                         * @default calendar
+                         * @enum {string}
+                         */
+                        dayKind?: "calendar" | "working";
+                        /**
+                         * @default call
+                         * @enum {string}
+                         */
+                        channel?: "call" | "sms" | "wechat";
+                        altChannel?: ("call" | "sms" | "wechat") | null;
+                        /** @default false */
+                        fixedDate?: boolean;
+                        purpose: string;
+                        script?: string | null;
+                    };
+                    /** Format: date */
+                    startDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        filter: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: uuid */
+                        planId: string;
+                        planName: string | null;
+                        customerCount: number;
+                        callbackCount: number;
+                        createdBy: string | null;
+                        createdByName: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        counts: {
+                            pending: number;
+                            done: number;
+                            unreached: number;
+                            cancelled: number;
+                            unassigned: number;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCallbacks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                mine?: "true" | "false";
+                assigneeId?: string;
+                status?: "pending" | "done" | "unreached" | "cancelled";
+                due?: "today" | "overdue";
+                unassigned?: "true" | "false";
+                campaignId?: string;
+                customerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CallbackItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countMyCallbacks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackCounts"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallbackReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCallbackAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reached: boolean;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackAttemptResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    writeUpCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordCallbackOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    satisfaction: number;
+                    opinion: string;
+                    staffRatings: {
+                        role: string;
+                        userId?: string | null;
+                        name?: string | null;
+                        score: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    raiseCallbackComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subject?: string;
+                    description?: string;
+                    /** @enum {string} */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    /** Format: date-time */
+                    nextReplyAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackComplaint"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSurveys: {
+        parameters: {
+            query?: {
+                active?: "true" | "false";
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            anonymous: boolean;
+                            active: boolean;
+                            /** @enum {string} */
+                            trigger: "manual" | "ticket_closed";
+                            ticketTypeKeys: string[];
+                            delayAfterCloseMinutes: number;
+                            samplingRate: number;
+                            skipNoAgentReply: boolean;
+                            skipInternal: boolean;
+                            expiryDays: number;
+                            reminderAfterDays: number | null;
+                            minSample: number;
+                            invitations: number;
+                            responses: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            questionCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string | null;
+                    /** @description Answers keep no link to the customer, the ticket or the invitation */
+                    anonymous?: boolean;
+                    active?: boolean;
+                    /**
+                     * @description `ticket_closed`: invited automatically when a ticket is closed
+                     * @enum {string}
+                     */
+                    trigger?: "manual" | "ticket_closed";
+                    /** @description ticket_closed: only these types (empty: all) */
+                    ticketTypeKeys?: string[];
+                    delayAfterCloseMinutes?: number;
+                    /** @description Share of the eligible closed tickets invited, 0–1 */
+                    samplingRate?: number;
+                    /** @description Skip tickets closed without any reply to the customer */
+                    skipNoAgentReply?: boolean;
+                    /** @description Skip internal tickets (no customer, or tagged internal / 内部) */
+                    skipInternal?: boolean;
+                    expiryDays?: number;
+                    /** @description One reminder to non-responders; null: none */
+                    reminderAfterDays?: number | null;
+                    /** @description Results of fewer answers are suppressed (null) */
+                    minSample?: number;
+                    name: string;
+                    questions: {
+                        /**
+                         * Format: uuid
+                         * @description An existing question of this survey (update); omitted: a new question
+                         */
+                        id?: string;
+                        /** @enum {string} */
+                        kind: "csat" | "nps" | "staff_rating" | "single" | "multiple" | "resolved" | "text";
+                        title: string;
+                        titleEn?: string | null;
+                        /** @default [] */
+                        options?: {
+                            /** @description Stable key of the choice (stored in answers) */
+                            key: string;
+                            label: string;
+                            labelEn?: string | null;
+                        }[];
+                        /** @default false */
+                        required?: boolean;
+                        /** @description staff_rating: the staff role rated (`agent` = the ticket’s assignee, or a role named in the invitation) */
+                        staffRole?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string | null;
+                    /** @description Answers keep no link to the customer, the ticket or the invitation */
+                    anonymous?: boolean;
+                    active?: boolean;
+                    /**
+                     * @description `ticket_closed`: invited automatically when a ticket is closed
+                     * @enum {string}
+                     */
+                    trigger?: "manual" | "ticket_closed";
+                    /** @description ticket_closed: only these types (empty: all) */
+                    ticketTypeKeys?: string[];
+                    delayAfterCloseMinutes?: number;
+                    /** @description Share of the eligible closed tickets invited, 0–1 */
+                    samplingRate?: number;
+                    /** @description Skip tickets closed without any reply to the customer */
+                    skipNoAgentReply?: boolean;
+                    /** @description Skip internal tickets (no customer, or tagged internal / 内部) */
+                    skipInternal?: boolean;
+                    expiryDays?: number;
+                    /** @description One reminder to non-responders; null: none */
+                    reminderAfterDays?: number | null;
+                    /** @description Results of fewer answers are suppressed (null) */
+                    minSample?: number;
+                    name?: string;
+                    /** @description The whole list, in order (only while the survey has no answers) */
+                    questions?: {
+                        /**
+                         * Format: uuid
+                         * @description An existing question of this survey (update); omitted: a new question
+                         */
+                        id?: string;
+                        /** @enum {string} */
+                        kind: "csat" | "nps" | "staff_rating" | "single" | "multiple" | "resolved" | "text";
+                        title: string;
+                        titleEn?: string | null;
+                        /** @default [] */
+                        options?: {
+                            /** @description Stable key of the choice (stored in answers) */
+                            key: string;
+                            label: string;
+                            labelEn?: string | null;
+                        }[];
+                        /** @default false */
+                        required?: boolean;
+                        /** @description staff_rating: the staff role rated (`agent` = the ticket’s assignee, or a role named in the invitation) */
+                        staffRole?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSurveyInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    customerId?: string;
+                    /** Format: uuid */
+                    ticketId?: string;
+                    /**
+                     * @default link
+                     * @enum {string}
+                     */
+                    channel?: "link" | "sms" | "email";
+                    expiresInDays?: number;
+                    /** @description Staff to rate by role (`photographer`: { name }); `agent` defaults to the ticket’s assignee */
+                    staff?: {
+                        [key: string]: {
+                            userId?: string | null;
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The one-time credential of the public page; shown this once */
+                        token: string;
+                        /** @description The public page: the configured base URL + /s/{token} */
+                        url: string;
+                        /** @enum {string} */
+                        channel: "link" | "sms" | "email";
+                        /** @enum {string} */
+                        status: "pending" | "sent" | "answered" | "expired";
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicSurvey: {
+        parameters: {
+            query?: {
+                lang?: "zh-CN" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The token of the invitation link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerPublicSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the invitation link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        /** Format: uuid */
+                        questionId: string;
+                        value: number | string | boolean | string[] | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "answered";
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyPage: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/html page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description text/html page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description text/html page */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+        };
+    };
+    submitSurveyPage: {
+        parameters: {
+            query?: {
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/html page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description text/html page */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description text/html page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description text/html page */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description text/html page */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description text/html page */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description text/html page */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+        };
+    };
+    getSurveyResults: {
+        parameters: {
+            query?: {
+                /** @description First day (business time zone); default: 29 days before `to` */
+                from?: string;
+                /** @description Last day, inclusive; default: today */
+                to?: string;
+                /** @description Trend buckets; default by the length of the range */
+                period?: "day" | "week" | "month";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSurveyResponses: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                from?: string;
+                to?: string;
+                /** @description Only detractors (NPS 0–6) and CSAT 1–2 */
+                lowScore?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            customerId: string | null;
+                            customerName: string | null;
+                            ticketId: string | null;
+                            departmentId: string | null;
+                            staff: {
+                                [key: string]: {
+                                    userId: string | null;
+                                    name: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            source: "public" | "on_behalf";
+                            npsScore: number | null;
+                            csatScore: number | null;
+                            submittedAt: string;
+                            answers: {
+                                /** Format: uuid */
+                                questionId: string;
+                                kind: string;
+                                score: number | null;
+                                choices: string[] | null;
+                                text: string | null;
+                                staffUserId: string | null;
+                            }[];
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
                 };
             };
             /** @description Bad Request */

@@ -1,8 +1,12 @@
 import { ERROR_MESSAGES, type ErrorCode, formatMessage } from '../errors.js';
 import type { Locale } from '../locales.js';
+import { callbacksWorkEn } from './callbacks-work.en.js';
+import { callbacksWorkZhCN } from './callbacks-work.zh-CN.js';
 import { en } from './en.js';
 import { labelsEn } from './labels.en.js';
 import { labelsZhCN } from './labels.zh-CN.js';
+import { surveysEn } from './surveys.en.js';
+import { surveysZhCN } from './surveys.zh-CN.js';
 import { zhCN } from './zh-CN.js';
 
 /**
@@ -12,9 +16,15 @@ import { zhCN } from './zh-CN.js';
  * with `t(locale, key, params)` in the reader's language.
  */
 export const MESSAGES = {
-  'zh-CN': { ...zhCN, ...labelsZhCN },
-  en: { ...en, ...labelsEn },
-} satisfies Record<Locale, Record<keyof typeof zhCN | keyof typeof labelsZhCN, string>>;
+  'zh-CN': { ...zhCN, ...labelsZhCN, ...surveysZhCN, ...callbacksWorkZhCN },
+  en: { ...en, ...labelsEn, ...surveysEn, ...callbacksWorkEn },
+} satisfies Record<
+  Locale,
+  Record<
+    keyof typeof zhCN | keyof typeof labelsZhCN | keyof typeof surveysZhCN | keyof typeof callbacksWorkZhCN,
+    string
+  >
+>;
 
 export type MessageKey = keyof (typeof MESSAGES)['zh-CN'];
 export const MESSAGE_KEYS = Object.keys(MESSAGES['zh-CN']) as MessageKey[];

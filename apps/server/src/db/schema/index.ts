@@ -4,6 +4,8 @@
 export * from '../../modules/audit/audit.tables.js';
 export * from '../../modules/auth/auth.tables.js';
 export * from '../../modules/calendars/calendars.tables.js';
+export * from '../../modules/callbacks/callbacks.tables.js';
+export * from '../../modules/callbacks/work/work.tables.js';
 export * from '../../modules/customers/customers.tables.js';
 export * from '../../modules/customers/grading/grading.tables.js';
 export * from '../../modules/customers/import-export/imports.tables.js';
@@ -17,6 +19,7 @@ export * from '../../modules/roles/roles.tables.js';
 export * from '../../modules/saved-views/saved-views.tables.js';
 export * from '../../modules/sla/sla.tables.js';
 export * from '../../modules/sms/sms.tables.js';
+export * from '../../modules/surveys/surveys.tables.js';
 export * from '../../modules/tickets/tickets.tables.js';
 export * from '../../modules/users/users.tables.js';
 export * from '../../modules/webhooks/webhooks.tables.js';

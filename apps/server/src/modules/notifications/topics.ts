@@ -38,6 +38,7 @@ export const TOPICS: Record<
   | 'ticket.reply'
   | 'handover.successor'
   | 'handover.customer_notice'
+  | 'survey.invitation'
   | 'customers.access_request'
   | 'calendars.next_year_missing'
   | 'measures.assigned'
@@ -65,6 +66,17 @@ export const TOPICS: Record<
     defaultChannels: [],
     channels: ['email', 'sms'],
     sampleVars: { customerName: '李四', newContact: '张三', newContactPhone: '13800138000', previousContact: '王五' },
+  },
+  'survey.invitation': {
+    audience: 'customer',
+    defaultChannels: [],
+    channels: ['email', 'sms'],
+    sampleVars: {
+      customerName: '李四',
+      surveyName: '满意度回访',
+      url: 'https://kefu.example.com/s/abc',
+      expiresOn: '2026-01-15',
+    },
   },
   'customers.access_request': user({ customerName: '李四', customerCode: 'C000123' }),
   'calendars.next_year_missing': user({ year: '2027' }),

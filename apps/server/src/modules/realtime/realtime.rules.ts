@@ -77,6 +77,48 @@ export const REALTIME_RULES: Rules = {
     records: (p) => customer(p.customerId),
     keys: ['customerId', 'milestoneId'],
   },
+  // New callbacks: managers who see the customer (a campaign: every manager); the assignee directly.
+  'callback.scheduled': {
+    permission: 'callbacks.manage',
+    records: (p) => (p.customerId ? customer(p.customerId) : []),
+    keys: ['customerId', 'campaignId', 'count'],
+  },
+  'callback.assigned': { direct: (p) => [p.assigneeId], keys: ['customerId', 'campaignId', 'count'] },
+  // A worked callback: managers who see the customer; its specialist directly.
+  'callback.completed': {
+    permission: 'callbacks.manage',
+    records: (p) => customer(p.customerId),
+    direct: (p) => [p.assigneeId],
+    keys: ['callbackId', 'customerId'],
+  },
+  'callback.unreached': {
+    permission: 'callbacks.manage',
+    records: (p) => customer(p.customerId),
+    direct: (p) => [p.assigneeId],
+    keys: ['callbackId', 'customerId'],
+  },
+  'callback.complaint_raised': {
+    permission: 'callbacks.manage',
+    records: (p) => customer(p.customerId),
+    keys: ['callbackId', 'customerId', 'ticketId'],
+  },
+  'callback.returned_to_pool': {
+    permission: 'callbacks.manage',
+    records: (p) => customer(p.customerId),
+    direct: (p) => [p.previousAssigneeId],
+    keys: ['callbackId', 'customerId'],
+  },
+  // Survey results change: readers of the results who see the customer (anonymous: scope `all` only).
+  'survey.answered': {
+    permission: 'surveys.report',
+    records: (p) => (p.customerId ? customer(p.customerId) : []),
+    keys: ['responseId', 'surveyId'],
+  },
+  'survey.invited': {
+    permission: 'surveys.manage',
+    records: (p) => (p.customerId ? customer(p.customerId) : []),
+    keys: ['invitationId', 'surveyId'],
+  },
   // The importer's own progress (GET /customer-imports/:id is the importer's too).
   'customer.import_progress': {
     direct: (p) => [p.userId],

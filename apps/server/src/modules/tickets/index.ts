@@ -1,5 +1,11 @@
+export { agentStatusSql } from './assignment/agent-status.lookups.js';
 export { listAgents as listTicketAgents } from './assignment/agents.service.js';
 export { AGENT_STATUS_RANK } from './assignment/assignees.service.js';
+export {
+  type RecordTicketOptions,
+  recordTicket as openTicketFrom,
+  type TicketSource,
+} from './core/create-ticket.js';
 export {
   appendInboundMessage,
   attachInboundFile,
@@ -22,6 +28,12 @@ export {
   unfinishedTicketSql,
 } from './core/open-ticket.js';
 export {
+  INTERNAL_TICKET_TAGS,
+  type TicketSurveyFacts,
+  ticketSurveyFacts,
+  ticketSurveyFactsInScope,
+} from './core/survey-facts.lookups.js';
+export {
   findTicketSummaries,
   findTicketSummaryInScope,
   type TicketSummary,
@@ -29,6 +41,7 @@ export {
 } from './core/ticket-summary.lookups.js';
 export { openTicketsContributor } from './core/tickets.handover.js';
 export { setTicketSla } from './core/tickets.repository.js';
+export type { CreateTicketInput } from './core/tickets.schemas.js';
 export {
   type TicketClockFacts,
   type TicketTimelineEntry,

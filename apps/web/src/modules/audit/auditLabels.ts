@@ -137,6 +137,17 @@ export const AUDIT_ACTIONS = [
   'ticket_root_cause.deleted',
   'ticket_root_cause.deactivated',
   'webhook.created',
+  'callback.attempted',
+  'callback.complaint_raised',
+  'callback.completed',
+  'callback.written_up',
+  'callback_campaign.created',
+  'callback_plan.created',
+  'callback_plan.deactivated',
+  'callback_plan.updated',
+  'survey.created',
+  'survey.invited',
+  'survey.updated',
   'webhook.updated',
   'webhook.deleted',
   'webhook.redelivered',
@@ -144,6 +155,10 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export const ENTITY_TYPES = [
+  'callback',
+  'callback_campaign',
+  'callback_plan',
+  'survey',
   'user',
   'api_token',
   'department',

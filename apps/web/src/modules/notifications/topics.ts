@@ -13,6 +13,7 @@ export const KNOWN_TOPICS = [
   'ticket.reply',
   'handover.successor',
   'handover.customer_notice',
+  'survey.invitation',
   'customers.access_request',
   'calendars.next_year_missing',
   'measures.assigned',

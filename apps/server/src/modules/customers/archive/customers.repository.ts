@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
 import { cappedCount } from '../../../lib/capped-count.js';
 import { scopedUserIds } from '../../../lib/data-scope.js';
 import { offsetOf, orderBy, type PageQuery } from '../../../lib/pagination.js';
+import { columnRef } from '../../../lib/sql-ref.js';
 import { knownUserNameSql, userNameSql } from '../../users/index.js';
 import { customerCategories, customerContacts, customerStaff, customers } from '../customers.tables.js';
 import { type CustomerFilter, customerFilters } from './customers.filters.js';
@@ -30,6 +31,16 @@ export function customerScope(actor: ScopeSubject): SQL {
 
 export function customerWhere(actor: Actor, filter: CustomerFilter): SQL {
   return and(isNull(customers.mergedIntoId), customerScope(actor), ...customerFilters(filter)) as SQL;
+}
+
+/**
+ * The ids of the customers the list would show for this filter, in the actor's scope, as a
+ * subquery (`SELECT id FROM customers WHERE …`) another module embeds in one set-based statement
+ * (a callback campaign over 100,000 customers): the list's own filter and scope code.
+ */
+export function customerIdsMatchingSql(actor: ScopeSubject, filter: CustomerFilter): SQL {
+  const where = and(isNull(customers.mergedIntoId), customerScope(actor), ...customerFilters(filter));
+  return sql`(SELECT ${customers.id} AS id FROM ${customers} WHERE ${where})`;
 }
 
 function listColumns(locale: 'zh-CN' | 'en') {
@@ -220,6 +231,14 @@ export async function customerVisibleTo(db: DbOrTx, actor: ScopeSubject, custome
     .where(and(eq(customers.id, customerId), isNull(customers.mergedIntoId), customerScope(actor)))
     .limit(1);
   return row !== undefined;
+}
+
+/**
+ * `customerId` (a column of the caller's own table) is a customer the actor may see, as a SQL
+ * condition for other modules' lists (survey answers, callbacks): the scope stays here. A null id is false.
+ */
+export function customerVisibleSql(customerId: AnyColumn | SQL, actor: ScopeSubject): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${customers} WHERE ${customers.id} = ${columnRef(customerId)} AND ${customers.mergedIntoId} IS NULL AND ${customerScope(actor)})`;
 }
 
 /** True when the contact belongs to the customer. */

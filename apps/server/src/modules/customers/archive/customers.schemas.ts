@@ -156,5 +156,7 @@ export const ListCustomersQuerySchema = PageQuerySchema.extend({
     .optional(),
 });
 export type ListCustomersQuery = z.infer<typeof ListCustomersQuerySchema>;
+/** The list's filter alone (no paging or sort): a callback campaign's customer selection. */
+export const CustomerListFilterSchema = ListCustomersQuerySchema.omit({ page: true, pageSize: true, sort: true });
 
 export const CustomerIdParamsSchema = z.object({ id: z.uuid() });

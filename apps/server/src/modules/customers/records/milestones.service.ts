@@ -137,3 +137,20 @@ export async function removeMilestone(deps: Deps, ctx: ActorCtx, customerId: str
     return row;
   });
 }
+
+/**
+ * Every milestone as the `customer.milestone_set` event carries it, in date order — for a seed that
+ * schedules from milestones written before its module's listeners ran (the callbacks demo).
+ */
+export async function listAllMilestoneFacts(db: DbOrTx) {
+  return db
+    .select({
+      milestoneId: customerMilestones.id,
+      customerId: customerMilestones.customerId,
+      typeKey: customerMilestones.typeKey,
+      date: customerMilestones.date,
+      orderId: customerMilestones.orderId,
+    })
+    .from(customerMilestones)
+    .orderBy(asc(customerMilestones.date), asc(customerMilestones.id));
+}

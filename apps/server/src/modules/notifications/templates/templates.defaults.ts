@@ -38,6 +38,16 @@ export const DEFAULT_TEMPLATES: Defaults = {
     },
     sms: { 'zh-CN': { subject: '', body: '{{body}}' }, en: { subject: '', body: '{{body}}' } },
   },
+  'survey.invitation': {
+    email: {
+      'zh-CN': { subject: '{{surveyName}}', body: '{{body}}\n\n如链接无法点击，请复制到浏览器打开：{{url}}' },
+      en: {
+        subject: '{{surveyName}}',
+        body: '{{body}}\n\nIf the link does not open, copy it into your browser: {{url}}',
+      },
+    },
+    sms: { 'zh-CN': { subject: '', body: '{{body}}' }, en: { subject: '', body: '{{body}}' } },
+  },
   'sla.escalated': {
     email: {
       'zh-CN': { subject: '【升级】{{subject}}', body: '{{body}}\n\n请登录客服系统处理工单 {{ticketNumber}}。' },

@@ -115,6 +115,7 @@ export function historyNote(locale: Locale, row: HistoryRow): string | null {
     return t(locale, 'history.note.assign', { strategy: { key: `label.assign_strategy.${strategy}` as MessageKey } });
   }
   if (row.note === 'bulk') return t(locale, 'history.note.bulk');
+  if (row.action === 'created' && row.note.startsWith('callback:')) return t(locale, 'history.note.from_callback');
   if (row.action === 'waiting' && row.note === 'auto') return t(locale, 'history.note.waiting_auto');
   return row.note;
 }

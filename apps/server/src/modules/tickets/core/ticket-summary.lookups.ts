@@ -21,6 +21,7 @@ export type TicketSummary = {
   assigneeId: string | null;
   assigneeName: string | null;
   departmentId: string | null;
+  customerId: string | null;
 };
 
 const summary = {
@@ -33,6 +34,7 @@ const summary = {
   assigneeId: tickets.assigneeId,
   assigneeName: userNameSql(tickets.assigneeId),
   departmentId: tickets.departmentId,
+  customerId: tickets.customerId,
 };
 
 /** The summaries of these tickets (whatever the scope: for system work such as the SLA sweep). */

@@ -1,0 +1,1 @@
+ALTER TABLE "callback_plan_steps" ADD COLUMN "milestone_type_key" text;

@@ -1,0 +1,14 @@
+import type { ModuleManifest } from '../../lib/module.js';
+import { callbackPlansModule } from './plans/plans.module.js';
+import { callbackWorkModule } from './work/work.module.js';
+
+/**
+ * Callbacks (回访): plans and their generation from milestones, closed tickets and campaigns, fair
+ * distribution with one specialist per customer (`plans/`), and working the callbacks (`work/`).
+ */
+export const callbacksModule: ModuleManifest = {
+  name: 'callbacks',
+  description: 'Callbacks (回访): plans, campaigns, distribution, working callbacks and their outcomes',
+  permissions: ['callbacks.work', 'callbacks.manage'],
+  parts: [callbackPlansModule, callbackWorkModule],
+};

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CallbackWorld, callbackWorld } from './work.test-setup.js';
+
+/**
+ * Hand-computed fixture (docs/callbacks.md, "Report"), period 2026-03-01 … 2026-03-31, all given to
+ * specialist A; customers owned by the supervisor's team:
+ * - P: cb1 due 03-02 done 03-03 (deadline end of 03-04: on time); cb2 due 03-10 pending.
+ * - Q: cb3 due 03-05 done 03-12 (deadline end of 03-09: late).
+ * - R: cb4 due 03-15 unreached (written up); cb5 due 03-20 cancelled.
+ * - S: cb6 due 03-25 pending.
+ * - V: cb10 due 03-28 done 03-28, no deadline (on time).
+ * - T: done callbacks due 02-27 and 04-01 (outside the period). U: only a cancelled one (03-18).
+ * customers due = P, Q, R, S, V = 5; covered = P, Q, V = 3 → coverage 3/5 = 0.6.
+ * completed = cb1, cb3, cb10 = 3; on time = cb1, cb10 = 2 → on-time rate 2/3.
+ * unreached = [cb4].
+ */
+describe('callbacks/work: GET /api/v1/callbacks/report', () => {
+  let w: CallbackWorld;
+  let cb4: string;
+  const sh = (s: string) => new Date(`${s}+08:00`);
+  const end = (date: string) => sh(`${date}T23:59:59.999`);
+
+  beforeAll(async () => {
+    w = await callbackWorld({ timezone: 'Asia/Shanghai' });
+    const [P, Q, R, S, V, T, U] = [
+      await w.customer('客户P'),
+      await w.customer('客户Q'),
+      await w.customer('客户R'),
+      await w.customer('客户S'),
+      await w.customer('客户V'),
+      await w.customer('客户T'),
+      await w.customer('客户U'),
+    ];
+    const at = (date: string) => ({ dueDate: date, scheduledAt: sh(`${date}T09:00:00`) });
+    const done = (date: string, completed: string, deadline: string | null) => ({
+      ...at(date),
+      status: 'done' as const,
+      reached: true,
+      satisfaction: 4,
+      completedAt: sh(`${completed}T15:00:00`),
+      deadlineAt: deadline ? end(deadline) : null,
+    });
+    await w.callback({ customerId: P, ...done('2026-03-02', '2026-03-03', '2026-03-04') });
+    await w.callback({ customerId: P, ...at('2026-03-10'), deadlineAt: end('2026-03-12') });
+    await w.callback({ customerId: Q, ...done('2026-03-05', '2026-03-12', '2026-03-09') });
+    cb4 = await w.callback({
+      customerId: R,
+      ...at('2026-03-15'),
+      status: 'unreached',
+      attempts: 3,
+      writeUp: '三次未接',
+    });
+    await w.callback({ customerId: R, ...at('2026-03-20'), status: 'cancelled' });
+    await w.callback({ customerId: S, ...at('2026-03-25'), deadlineAt: end('2026-03-27') });
+    await w.callback({ customerId: V, ...done('2026-03-28', '2026-03-28', null) });
+    await w.callback({ customerId: T, ...done('2026-02-27', '2026-02-27', '2026-03-03') });
+    await w.callback({ customerId: T, ...done('2026-04-01', '2026-04-01', '2026-04-03') });
+    await w.callback({ customerId: U, ...at('2026-03-18'), status: 'cancelled' });
+  });
+  afterAll(async () => {
+    await w?.t.close();
+  });
+
+  const url = '/api/v1/callbacks/report?from=2026-03-01&to=2026-03-31';
+
+  it('equals the hand-computed fixture for a manager', async () => {
+    const r = await w.sup.get(url);
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({
+      customersDue: 5,
+      customersCovered: 3,
+      coverage: 0.6,
+      completed: 3,
+      completedOnTime: 2,
+      unreached: [{ id: cb4, customer: { name: '客户R' }, attempts: 3, writeUp: '三次未接' }],
+    });
+    expect(r.json().onTimeRate).toBeCloseTo(2 / 3, 10);
+    expect((await w.admin.get(url)).json()).toMatchObject({ customersDue: 5, completed: 3 });
+  });
+
+  it('is counted in the reader’s scope and refused without the permissions', async () => {
+    // Specialist B (surveys.report, own scope): none of these callbacks is theirs.
+    const b = await w.specB.get(url);
+    expect(b.statusCode).toBe(200);
+    expect(b.json()).toMatchObject({ customersDue: 0, coverage: null, completed: 0, onTimeRate: null, unreached: [] });
+    const sales = await w.t.signIn('sales');
+    expect((await sales.get(url)).statusCode).toBe(403);
+    expect((await w.sup.get('/api/v1/callbacks/report?from=2026-03-31&to=2026-03-01')).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,3 @@
+export type { AnswerInput, AnswerValue } from './answering/answers.rules.js';
+export { type AnswerOnBehalfInput, answerOnBehalf } from './answering/submit-answer.js';
+export { type SurveyDemoInput, seedSurveysDemo } from './surveys.seed.js';
