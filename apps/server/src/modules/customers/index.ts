@@ -24,7 +24,7 @@ export {
 export { GRADES, type Grade } from './customers.tables.js';
 /** The customer's grade at an instant (the last grade change at or before it), for the grade at a ticket's creation. */
 export { gradeAt } from './grading/grading.repository.js';
-export { listAllMilestoneFacts } from './records/milestones.service.js';
+export { activeMilestoneTypeKeys, listAllMilestoneFacts } from './records/milestones.service.js';
 export { auditCustomerList, auditCustomerView } from './records/read-audit.js';
 export { customerTimelineEntries } from './records/timeline.lookups.js';
 export type { TimelineInsert } from './records/timeline.repository.js';

@@ -4,6 +4,9 @@ import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError, badRequest, conflict } from '../../../lib/app-error.js';
 import type { Deps } from '../../../lib/deps.js';
 import { recordAudit } from '../../audit/index.js';
+import { activeMilestoneTypeKeys } from '../../customers/index.js';
+import { findDepartmentRow } from '../../departments/index.js';
+import { listTicketTypes } from '../../tickets/index.js';
 import { callbackPlanSteps, callbackPlans, callbacks } from '../callbacks.tables.js';
 import { cancelPending } from './generate.js';
 import type { PlanInput, PlanPatch, StepInput } from './plans.schemas.js';
@@ -81,6 +84,46 @@ function assertComplete(plan: Pick<PlanInput, 'trigger' | 'milestoneTypeKey' | '
   });
 }
 
+/**
+ * What a plan names must exist: its department, its ticket types and its milestone types (a typo
+ * would make a plan that never schedules anything). 400 with the field, nothing written.
+ */
+async function assertReferences(
+  tx: Tx,
+  plan: {
+    departmentId?: string | null;
+    ticketTypeKeys?: string[];
+    milestoneTypeKey?: string | null;
+    steps?: StepInput[];
+  },
+) {
+  if (plan.departmentId && !(await findDepartmentRow(tx, plan.departmentId)))
+    throw badRequest('departments.not_found', {}, [{ path: 'departmentId', message: plan.departmentId }]);
+  if (plan.ticketTypeKeys?.length) {
+    const known = new Set((await listTicketTypes(tx, false)).map((t) => t.key));
+    plan.ticketTypeKeys.forEach((key, i) => {
+      if (!known.has(key))
+        throw badRequest('callbacks.plan_invalid', { reason: 'ticketTypeKeys' }, [
+          { path: `ticketTypeKeys.${i}`, message: `unknown ticket type ${key}` },
+        ]);
+    });
+  }
+  const named = [
+    ...(plan.milestoneTypeKey ? [{ path: 'milestoneTypeKey', key: plan.milestoneTypeKey }] : []),
+    ...(plan.steps ?? []).flatMap((s, i) =>
+      s.milestoneTypeKey ? [{ path: `steps.${i}.milestoneTypeKey`, key: s.milestoneTypeKey }] : [],
+    ),
+  ];
+  if (named.length === 0) return;
+  const known = await activeMilestoneTypeKeys(tx);
+  for (const { path, key } of named) {
+    if (!known.has(key))
+      throw badRequest('callbacks.plan_invalid', { reason: 'milestoneTypeKey' }, [
+        { path, message: `unknown milestone type ${key}` },
+      ]);
+  }
+}
+
 const stepValues = (s: StepInput) => ({
   milestoneTypeKey: s.milestoneTypeKey ?? null,
   offsetDays: s.offsetDays,
@@ -120,6 +163,7 @@ async function writeSteps(tx: Tx, planId: string, steps: StepInput[]) {
 /** Creates a plan with its steps (also used by a campaign given one step). */
 export async function insertPlan(tx: Tx, actor: Actor, input: PlanInput) {
   assertComplete(input);
+  await assertReferences(tx, input);
   const [row] = await tx
     .insert(callbackPlans)
     .values({
@@ -159,6 +203,7 @@ export async function updatePlan(deps: Deps, ctx: ActorCtx, id: string, patch: P
       steps: patch.steps ?? before.steps,
     };
     assertComplete(merged);
+    await assertReferences(tx, { ...patch, steps: patch.steps });
     await tx
       .update(callbackPlans)
       .set({

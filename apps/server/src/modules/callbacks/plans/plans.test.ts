@@ -91,4 +91,25 @@ describe('callbacks: plans API', () => {
     expect(campaign.statusCode).toBe(400);
     expect(campaign.json().code).toBe('callbacks.campaign_plan_missing');
   });
+
+  it('refuses a plan naming a department, ticket type or milestone type that does not exist, and writes nothing', async () => {
+    const before = (await admin.get('/api/v1/callback-plans')).json().items.length;
+    const unknown = [
+      [{ departmentId: '00000000-0000-4000-8000-000000000000' }, 'departmentId', 'departments.not_found'],
+      [{ trigger: 'ticket_closed', ticketTypeKeys: ['no_such_type'] }, 'ticketTypeKeys.0', 'callbacks.plan_invalid'],
+      [{ trigger: 'milestone', milestoneTypeKey: 'no_such_day' }, 'milestoneTypeKey', 'callbacks.plan_invalid'],
+    ] as const;
+    for (const [extra, path, code] of unknown) {
+      const r = await admin.post('/api/v1/callback-plans', {
+        name: '引用不存在',
+        trigger: 'campaign',
+        steps: [{ offsetDays: 1, purpose: '回访' }],
+        ...extra,
+      });
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json().code).toBe(code);
+      expect(r.json().errors.map((e: { path: string }) => e.path)).toEqual([path]);
+    }
+    expect((await admin.get('/api/v1/callback-plans')).json().items.length).toBe(before);
+  });
 });

@@ -154,3 +154,12 @@ export async function listAllMilestoneFacts(db: DbOrTx) {
     .from(customerMilestones)
     .orderBy(asc(customerMilestones.date), asc(customerMilestones.id));
 }
+
+/** The keys of the active milestone types (a plan or a form that names one checks it against these). */
+export async function activeMilestoneTypeKeys(db: DbOrTx): Promise<Set<string>> {
+  const rows = await db
+    .select({ key: milestoneTypes.key })
+    .from(milestoneTypes)
+    .where(eq(milestoneTypes.isActive, true));
+  return new Set(rows.map((r) => r.key));
+}
