@@ -35,6 +35,20 @@ describe('customer import: files that inflate, or hold too much, are refused ear
   });
   afterAll(async () => t?.close());
 
+  /**
+   * How much slower than its CPU time this process runs right now: the wall time of 20 ms of pure
+   * computation ÷ 20 ms (1 on an idle machine; 2–3 when other test workers and a PostgreSQL server
+   * share 2 vCPU). The event-loop bound below is in CPU terms: 200 ms on an idle machine.
+   */
+  function stretch(): number {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    while (process.cpuUsage(cpu).user < 20_000) {
+      // spin: 20 ms of this process's CPU
+    }
+    return Math.max(1, (performance.now() - started) / 20);
+  }
+
   /** Uploads while polling /api/health and sampling RSS; answers the response and the figures. */
   async function measured(label: string, send: () => ReturnType<typeof uploadFile>) {
     const idle = process.memoryUsage.rss();
@@ -44,6 +58,7 @@ describe('customer import: files that inflate, or hold too much, are refused ear
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage.rss());
     }, 5);
+    const before = stretch();
     const started = performance.now();
     const cpu = process.cpuUsage();
     const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -66,15 +81,17 @@ describe('customer import: files that inflate, or hold too much, are refused ear
     clearInterval(sampler);
     const used = process.cpuUsage(cpu);
     loop.disable();
+    const slowdown = Math.max(before, stretch());
     const figures = { seconds, rssMb: (peak - idle) / MiB, slowestHealthMs: slowestHealth };
     // CPU seconds of this process and the longest event-loop stall, for reading the figures on a
     // busy machine (not asserted).
     const cpuSeconds = (used.user + used.system) / 1e6;
     const maxLoopDelayMs = loop.max / 1e6;
-    console.info(`[import bomb] ${label}: ${JSON.stringify({ ...figures, cpuSeconds, maxLoopDelayMs })}`);
+    console.info(`[import bomb] ${label}: ${JSON.stringify({ ...figures, cpuSeconds, maxLoopDelayMs, slowdown })}`);
     expect(figures.seconds, label).toBeLessThan(2);
     expect(figures.rssMb, label).toBeLessThan(300);
-    expect(figures.slowestHealthMs, label).toBeLessThan(200);
+    // The longest wait of a health check while the file is read: no parse holds the event loop.
+    expect(figures.slowestHealthMs, label).toBeLessThan(200 * slowdown);
     return response;
   }
 
