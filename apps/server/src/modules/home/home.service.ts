@@ -1,17 +1,14 @@
 import type { Locale } from '@kefu/shared';
 import type { Actor } from '../../lib/actor.js';
-import { dayIn } from '../../lib/calendar-day.js';
+import { addDays, dayIn, monthOf, monthStart } from '../../lib/calendar-day.js';
 import type { Deps } from '../../lib/deps.js';
 import { slaAchievementRate } from '../sla/index.js';
 import {
   AGENT_STATUS_RANK,
-  addDays,
   complaintIntakeTotals,
   countOverdueMeasures,
   countTickets,
   listTicketAgents,
-  monthOf,
-  monthStart,
   rootCauseReport,
 } from '../tickets/index.js';
 import type { Home, HomeManager, HomeSupervisor } from './home.schemas.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../../test/helpers.js';
 import { improvementMeasures, slaClocks, slaSettings } from '../../db/schema/index.js';
 import { createDepartment, createUser } from '../../db/seed/factories.js';
-import { monthStart } from '../tickets/index.js';
+import { dayIn, monthStart } from '../../lib/calendar-day.js';
 import { type TicketWorld, ticketWorld } from '../tickets/ticket-work.test-setup.js';
 
 const HOUR = 3_600_000;
@@ -86,7 +86,7 @@ describe('home: GET /api/v1/home', () => {
 
     // Complaints (intake): all in 热线组 but k5.
     const C = { typeKey: 'complaint', departmentId: hotline, nextReplyAt: at(24 * HOUR) };
-    const previous = { from: monthStart(new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date()), -1) };
+    const previous = { from: monthStart(dayIn(new Date(), zone), -1) };
     await make(C);
     await make({ ...C, isMajor: true });
     await make(C, sql`created_at = ${`${previous.from}T06:00:00Z`}::timestamptz`);

@@ -48,8 +48,6 @@ export {
   ticketClockFacts,
   unfinishedTicketIdsAfter,
 } from './core/tickets.timeline.js';
-/** Calendar-date arithmetic (YYYY-MM-DD) of the intake report, for the home page's month-against-month figures. */
-export { addDays, monthOf, monthStart } from './measures/intake.periods.js';
 export { complaintIntakeTotals, type IntakeTotals } from './measures/intake.service.js';
 export { countOverdueMeasures } from './measures/measures.service.js';
 export { rootCauseReport } from './measures/reports.service.js';

@@ -4,11 +4,10 @@ import { createTestApp, type Session, type TestApp } from '../../../../test/help
 import { agentProfiles, customerMilestones, customers } from '../../../db/schema/index.js';
 import { createDepartment, createUser } from '../../../db/seed/factories.js';
 import { recordEvent } from '../../../events/outbox.js';
+import { addDays, dayIn } from '../../../lib/calendar-day.js';
 import { callbackOwners, callbacks } from '../callbacks.tables.js';
 import { drainCallbacks } from './callbacks.test-setup.js';
-import { localToday } from './generate.js';
 import { callbackMilestonesListener } from './plans.listeners.js';
-import { addCalendarDays } from './schedule.js';
 
 describe('callbacks: distribution among the callback specialists', () => {
   let t: TestApp;
@@ -55,7 +54,7 @@ describe('callbacks: distribution among the callback specialists', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const db = t.database.db;
-    today = localToday(t.config.timezone);
+    today = dayIn(new Date(), t.config.timezone);
     const dept = await createDepartment(db, { name: '回访组' });
     specialists = [];
     for (let i = 0; i < 7; i += 1)
@@ -82,8 +81,8 @@ describe('callbacks: distribution among the callback specialists', () => {
   afterAll(async () => t?.close());
 
   it('1,000 customers’ plans spread over 7 specialists within ±1, each customer’s series with one specialist', async () => {
-    await setMilestones(ids, 'booking', addCalendarDays(today, 2), true);
-    await setMilestones(ids.slice(0, 300), 'shoot', addCalendarDays(today, 30), true);
+    await setMilestones(ids, 'booking', addDays(today, 2), true);
+    await setMilestones(ids.slice(0, 300), 'shoot', addDays(today, 30), true);
     const owners = await t.database.db.select().from(callbackOwners);
     expect(owners).toHaveLength(1000);
     const perSpecialist = new Map<string, number>();
@@ -113,7 +112,7 @@ describe('callbacks: distribution among the callback specialists', () => {
     await drainCallbacks(t);
     // Without the cap (the customer's booking callback is in 3 days) the pickup's is due today.
     await t.database.db.execute(sql`UPDATE callback_settings SET cap_days = 0`);
-    await setMilestones([customerId], 'pickup', addCalendarDays(today, -5)); // → due today
+    await setMilestones([customerId], 'pickup', addDays(today, -5)); // → due today
     await t.database.db.execute(sql`UPDATE callback_settings SET cap_days = 7`);
     const due = await t.database.db.select().from(callbacks).where(eq(callbacks.customerId, customerId));
     const pickup = due.find((r) => r.dueDate === today);
@@ -135,7 +134,7 @@ describe('callbacks: distribution among the callback specialists', () => {
       name: '春节问候',
       filter: { region: '杭州' },
       step: { offsetDays: 0, channel: 'sms', purpose: '春节问候', fixedDate: true },
-      startDate: addCalendarDays(today, 40),
+      startDate: addDays(today, 40),
     });
     expect(r.statusCode, r.body).toBe(201);
     // The supervisor's scope: customers owned by their team; these have no owner → none in scope.
@@ -145,7 +144,7 @@ describe('callbacks: distribution among the callback specialists', () => {
       name: '春节问候',
       filter: { region: '杭州' },
       step: { offsetDays: 0, channel: 'sms', purpose: '春节问候', fixedDate: true },
-      startDate: addCalendarDays(today, 40),
+      startDate: addDays(today, 40),
     });
     expect(all.statusCode, all.body).toBe(201);
     expect(all.json()).toMatchObject({ customerCount: 50, callbackCount: 50, counts: { pending: 50, unassigned: 0 } });

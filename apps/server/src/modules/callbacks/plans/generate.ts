@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
+import { addDays, dayIn } from '../../../lib/calendar-day.js';
 import type { Deps } from '../../../lib/deps.js';
 import { CN_WORKDAYS, type CompiledCalendar, compiledCalendar, seedCalendars } from '../../calendars/index.js';
 import {
@@ -10,7 +11,7 @@ import {
   type QuietWindow,
 } from '../callbacks.tables.js';
 import { assigneeSql, type Team } from './distribute.js';
-import { addCalendarDays, deadlineDate, endOfLocalDay, firstAllowedMinutes, firstAllowedMoment } from './schedule.js';
+import { deadlineDate, endOfLocalDay, firstAllowedMinutes, firstAllowedMoment } from './schedule.js';
 
 /** How callbacks are placed (the settings row, the business calendar and "today" in the business time zone). */
 export type Rules = {
@@ -30,10 +31,6 @@ const DEFAULT_WINDOWS: QuietWindow[] = [
 /** A planned date further back than this is not made at all; a later one is due today. */
 export const STALE_DAYS = 7;
 
-export function localToday(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 export async function loadRules(db: DbOrTx, deps: Deps): Promise<Rules> {
   const [row] = await db.select().from(callbackSettings).limit(1);
   let calendar: CompiledCalendar;
@@ -50,7 +47,7 @@ export async function loadRules(db: DbOrTx, deps: Deps): Promise<Rules> {
     deadlineWorkingDays: row?.deadlineWorkingDays ?? 3,
     timeZone,
     calendar,
-    today: localToday(timeZone),
+    today: dayIn(new Date(), timeZone),
   };
 }
 
@@ -61,7 +58,7 @@ export async function loadRules(db: DbOrTx, deps: Deps): Promise<Rules> {
  */
 export function effectivePlannedDate(rules: Rules, planned: string, fixed: boolean): string | null {
   if (planned >= rules.today) return planned;
-  if (fixed || planned < addCalendarDays(rules.today, -STALE_DAYS)) return null;
+  if (fixed || planned < addDays(rules.today, -STALE_DAYS)) return null;
   return rules.today;
 }
 

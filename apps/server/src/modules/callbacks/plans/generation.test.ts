@@ -4,12 +4,12 @@ import { EventLog } from '../../../../test/events.js';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
 import { createDepartment, createUser } from '../../../db/seed/factories.js';
 import { recordEvent } from '../../../events/outbox.js';
+import { addDays, dayIn } from '../../../lib/calendar-day.js';
 import { CN_WORKDAYS, compiledCalendar, seedCalendars } from '../../calendars/index.js';
 import { callbacks } from '../callbacks.tables.js';
 import { callbacksOf, drainCallbacks } from './callbacks.test-setup.js';
-import { localToday } from './generate.js';
 import { callbackMilestonesListener } from './plans.listeners.js';
-import { addCalendarDays, isQuiet, offsetDate } from './schedule.js';
+import { isQuiet, offsetDate } from './schedule.js';
 
 const WINDOWS = [
   { start: '12:00', end: '14:00' },
@@ -21,7 +21,7 @@ describe('callbacks: generation from milestones and closed tickets', () => {
   let admin: Session;
   let specialistId: string;
   let today: string;
-  const day = (n: number) => addCalendarDays(today, n);
+  const day = (n: number) => addDays(today, n);
 
   const newCustomer = async (name: string) => {
     const r = await admin.post('/api/v1/customers', { kind: 'person', name });
@@ -41,7 +41,7 @@ describe('callbacks: generation from milestones and closed tickets', () => {
       await createUser(t.database.db, { username: 'sunli', roleKey: 'callback_specialist', departmentId: dept.id })
     ).id;
     admin = await t.signIn('admin');
-    today = localToday(t.config.timezone);
+    today = dayIn(new Date(), t.config.timezone);
   });
   afterAll(async () => t?.close());
 

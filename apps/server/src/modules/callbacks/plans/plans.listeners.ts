@@ -1,7 +1,7 @@
 import type { DurableListener, StoredEvent } from '../../../events/listener.js';
 import { recordEvent } from '../../../events/outbox.js';
+import { dayIn } from '../../../lib/calendar-day.js';
 import { reassignForStatus } from './distribute.js';
-import { localToday } from './generate.js';
 import { cancelForMilestone, scheduleFromClosedTicket, scheduleFromMilestone } from './generation.service.js';
 import { ensureCallbacksSeededIn } from './templates.js';
 
@@ -38,7 +38,7 @@ export const callbackAgentStatusListener: DurableListener = {
   events: ['agent.status_changed'],
   async handle({ tx, event, deps }) {
     const p = (event as StoredEvent<'agent.status_changed'>).payload;
-    const moved = await reassignForStatus(tx, p.userId, p.status, localToday(deps.config.timezone));
+    const moved = await reassignForStatus(tx, p.userId, p.status, dayIn(new Date(), deps.config.timezone));
     for (const m of moved)
       await recordEvent(
         tx,

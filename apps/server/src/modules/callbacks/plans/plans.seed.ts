@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
+import { addDays, dayIn } from '../../../lib/calendar-day.js';
 import type { Deps } from '../../../lib/deps.js';
 import { listAllMilestoneFacts } from '../../customers/index.js';
-import { addDays } from '../../tickets/index.js';
 import { findUserByUsername } from '../../users/index.js';
 import { callbackCampaigns } from '../callbacks.tables.js';
 import { runCampaign } from './campaigns.service.js';
-import { localToday } from './generate.js';
 import { scheduleFromMilestone } from './generation.service.js';
 import { insertPlan } from './plans.service.js';
 import { seedCallbackTemplates } from './templates.js';
@@ -67,7 +66,7 @@ export async function seedCallbackPlansDemo(db: DbOrTx, timeZone: string): Promi
     locale: 'zh-CN',
     via: 'session',
   };
-  const today = localToday(timeZone);
+  const today = dayIn(new Date(), timeZone);
   for (const round of ROUNDS) {
     const planId = await insertPlan(tx, actor, {
       name: round.name,

@@ -1,3 +1,4 @@
+import { addDays } from '../../../lib/calendar-day.js';
 import type { CompiledCalendar } from '../../calendars/index.js';
 import { quietUntil } from '../../notifications/index.js';
 import type { QuietWindow } from '../callbacks.tables.js';
@@ -7,12 +8,6 @@ import type { QuietWindow } from '../callbacks.tables.js';
  * compiled business calendar, and the quiet windows (the notifications module's `quietUntil`,
  * the one reading of "quiet hours" in the product).
  */
-
-const DAY = 86_400_000;
-
-export function addCalendarDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
 
 export function isWorkingDay(calendar: CompiledCalendar, date: string): boolean {
   const { kind } = calendar.dayKind(date);
@@ -25,15 +20,15 @@ export function isWorkingDay(calendar: CompiledCalendar, date: string): boolean 
  * a working day, else the next working day; a negative offset counts back.
  */
 export function offsetDate(calendar: CompiledCalendar, anchor: string, offset: number, kind: 'calendar' | 'working') {
-  if (kind === 'calendar') return addCalendarDays(anchor, offset);
+  if (kind === 'calendar') return addDays(anchor, offset);
   const step = offset < 0 ? -1 : 1;
   let date = anchor;
   if (offset === 0) {
-    for (let guard = 0; !isWorkingDay(calendar, date) && guard < 3660; guard += 1) date = addCalendarDays(date, 1);
+    for (let guard = 0; !isWorkingDay(calendar, date) && guard < 3660; guard += 1) date = addDays(date, 1);
     return date;
   }
   for (let left = Math.abs(offset), guard = 0; left > 0 && guard < 36600; guard += 1) {
-    date = addCalendarDays(date, step);
+    date = addDays(date, step);
     if (isWorkingDay(calendar, date)) left -= 1;
   }
   return date;
@@ -105,12 +100,12 @@ export function deadlineDate(calendar: CompiledCalendar, dueDate: string, workin
   let date = dueDate;
   let counted = isWorkingDay(calendar, date) ? 1 : 0;
   for (let guard = 0; counted < workingDays && guard < 3660; guard += 1) {
-    date = addCalendarDays(date, 1);
+    date = addDays(date, 1);
     if (isWorkingDay(calendar, date)) counted += 1;
   }
   return date;
 }
 
 export function endOfLocalDay(date: string, timeZone: string): Date {
-  return localMidnight(addCalendarDays(date, 1), timeZone);
+  return localMidnight(addDays(date, 1), timeZone);
 }

@@ -1,11 +1,11 @@
 import type { Tx } from '../../../db/client.js';
 import { recordEvent } from '../../../events/outbox.js';
 import { AppError } from '../../../lib/app-error.js';
-import { dayIn } from '../../../lib/calendar-day.js';
+import { addDays, dayIn } from '../../../lib/calendar-day.js';
 import type { Deps } from '../../../lib/deps.js';
 import { recordAudit } from '../../audit/index.js';
 import { insertTimelineEntries } from '../../customers/index.js';
-import { addCalendarDays, endOfLocalDay } from '../plans/schedule.js';
+import { endOfLocalDay } from '../plans/schedule.js';
 import * as repo from './work.repository.js';
 import { afterUnreachedTry } from './work.rules.js';
 import type { Ctx } from './work.service.js';
@@ -49,7 +49,7 @@ export async function recordAttempt(
       nextAttemptAt: null,
     };
     if (!input.reached) {
-      const dayStart = endOfLocalDay(addCalendarDays(dayIn(now, tz), -1), tz);
+      const dayStart = endOfLocalDay(addDays(dayIn(now, tz), -1), tz);
       const triesToday = await repo.countAttemptsSince(tx, id, dayStart);
       const decision = afterUnreachedTry(now, triesToday, await repo.workSettings(tx), tz);
       next =

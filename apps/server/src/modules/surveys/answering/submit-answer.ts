@@ -40,9 +40,6 @@ export function refusal(state: 'not_found' | 'used' | 'expired'): AppError {
   return new AppError(state === 'used' ? 'surveys.token_used' : 'surveys.token_expired', 410);
 }
 
-/** The business time zone when the caller gives none (config KEFU_TIMEZONE's default). */
-const DEFAULT_TIMEZONE = 'Asia/Shanghai';
-
 type StoreInput = {
   survey: repo.SurveyRow;
   invitation: repo.InvitationRow | null;
@@ -147,11 +144,7 @@ export type AnswerOnBehalfInput = {
  * 422 for refused answers (nothing stored). The caller checks the customer is in its scope.
  * `timezone`: the business time zone (deps.config.timezone) of the day it counts for.
  */
-export async function answerOnBehalf(
-  tx: Tx,
-  input: AnswerOnBehalfInput,
-  options: { timezone?: string; now?: Date } = {},
-) {
+export async function answerOnBehalf(tx: Tx, input: AnswerOnBehalfInput, options: { timezone: string; now?: Date }) {
   const now = options.now ?? new Date();
   const survey = await repo.findSurvey(tx, input.surveyId);
   if (!survey) throw new AppError('surveys.not_found', 404);
@@ -162,7 +155,7 @@ export async function answerOnBehalf(
     { customerId: input.customerId, ticketId: input.ticketId ?? null },
     now,
   );
-  return storeResponse(tx, options.timezone ?? DEFAULT_TIMEZONE, {
+  return storeResponse(tx, options.timezone, {
     survey,
     invitation: invitation ?? null,
     customerId: input.customerId,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { bucketStart } from '../../../lib/calendar-day.js';
 import { csatOf, meanOf, npsBand, npsOf, responseRateOf } from './results.scoring.js';
-import { periodOf, rangeOf } from './results.service.js';
+import { rangeOf } from './results.service.js';
 
 /** Hand-computed fixtures (docs/surveys.md), with the band edges 6/7, 8/9 (NPS) and 3/4 (CSAT). */
 describe('survey figures', () => {
@@ -54,9 +55,9 @@ describe('survey figures', () => {
   });
 
   it('buckets days by ISO week and month; defaults the range to the last 30 days', () => {
-    expect(periodOf('2026-12-06', 'week')).toBe('2026-11-30');
-    expect(periodOf('2026-12-07', 'week')).toBe('2026-12-07');
-    expect(periodOf('2026-12-07', 'month')).toBe('2026-12-01');
+    expect(bucketStart('2026-12-06', 'week')).toBe('2026-11-30');
+    expect(bucketStart('2026-12-07', 'week')).toBe('2026-12-07');
+    expect(bucketStart('2026-12-07', 'month')).toBe('2026-12-01');
     expect(rangeOf({}, '2026-12-07')).toEqual({ from: '2026-11-08', to: '2026-12-07', period: 'week' });
     expect(() => rangeOf({ from: '2026-12-08', to: '2026-12-07' }, '2026-12-07')).toThrow();
   });

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
 import { AppError, badRequest } from '../../../lib/app-error.js';
-import { dayIn } from '../../../lib/calendar-day.js';
+import { addDays, bucketStart, dayIn } from '../../../lib/calendar-day.js';
 import type { Deps } from '../../../lib/deps.js';
 import { departmentNameSql } from '../../departments/index.js';
 import { userNameSql } from '../../users/index.js';
@@ -13,16 +13,6 @@ import { csatOf, type Figure, meanOf, npsOf, responseRateOf } from './results.sc
 export type ResultsQuery = { from?: string; to?: string; period?: 'day' | 'week' | 'month' };
 
 const DAY_MS = 86_400_000;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-
-/** The period a day falls in: the day, the Monday of its ISO week, or the first of its month. */
-export function periodOf(day: string, period: 'day' | 'week' | 'month'): string {
-  if (period === 'day') return day;
-  if (period === 'month') return `${day.slice(0, 7)}-01`;
-  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return addDays(day, -weekday);
-}
 
 /** from/to (inclusive days, business time zone): the last 30 days by default, at most 366 days. */
 export function rangeOf(query: ResultsQuery, today: string) {
@@ -132,7 +122,7 @@ export async function surveyResults(deps: Deps, actor: Actor, surveyId: string, 
     departmentName: departmentNames.get(key) ?? null,
     ...rest,
   }));
-  const trend = group((r) => periodOf(String(r.submittedOn), period))
+  const trend = group((r) => bucketStart(String(r.submittedOn), period))
     .map(({ key, ...rest }) => ({ period: key, ...rest }))
     .sort((a, b) => a.period.localeCompare(b.period));
 

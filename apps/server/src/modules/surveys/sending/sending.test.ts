@@ -97,15 +97,19 @@ describe('survey sending', () => {
     const link = await invite(f.managerA, s.id, { customerId: f.customerA });
     const db = f.t.database.db;
     const result = await db.transaction((tx) =>
-      answerOnBehalf(tx, {
-        surveyId: s.id,
-        customerId: f.customerA,
-        answers: [
-          { questionId: s.q('nps'), value: 5 },
-          { questionId: s.q('csat'), value: 2 },
-        ],
-        filledBy: f.agentA.userId,
-      }),
+      answerOnBehalf(
+        tx,
+        {
+          surveyId: s.id,
+          customerId: f.customerA,
+          answers: [
+            { questionId: s.q('nps'), value: 5 },
+            { questionId: s.q('csat'), value: 2 },
+          ],
+          filledBy: f.agentA.userId,
+        },
+        { timezone: f.t.config.timezone },
+      ),
     );
     expect(result).toMatchObject({ lowScore: true, npsScore: 5, csatScore: 2 });
     const row = await db.execute<{ source: string; filled_by: string; invitation_id: string }>(
@@ -115,12 +119,16 @@ describe('survey sending', () => {
     expect((await publicCall(f.t, 'GET', `/api/public/surveys/${link.token}`)).statusCode).toBe(410);
     await expect(
       db.transaction((tx) =>
-        answerOnBehalf(tx, {
-          surveyId: s.id,
-          customerId: f.customerA,
-          answers: [{ questionId: s.q('nps'), value: 11 }],
-          filledBy: f.agentA.userId,
-        }),
+        answerOnBehalf(
+          tx,
+          {
+            surveyId: s.id,
+            customerId: f.customerA,
+            answers: [{ questionId: s.q('nps'), value: 11 }],
+            filledBy: f.agentA.userId,
+          },
+          { timezone: f.t.config.timezone },
+        ),
       ),
     ).rejects.toMatchObject({ code: 'surveys.invalid_answers', status: 422 });
   });

@@ -1,23 +1,8 @@
+import { addDays, bucketStart, monthStart } from '../../../lib/calendar-day.js';
 import type { IntakeGranularity } from './intake.repository.js';
 
-/** Date arithmetic on calendar dates (YYYY-MM-DD), done in UTC so no time zone shifts a day. */
 const DAY = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 const parse = (date: string) => new Date(`${date}T00:00:00Z`);
-
-export const addDays = (date: string, days: number) => iso(new Date(parse(date).getTime() + days * DAY));
-
-/** The first day of the month `offset` months from `date`'s. */
-export function monthStart(date: string, offset = 0): string {
-  const d = parse(date);
-  return iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1)));
-}
-
-/** The calendar month of `date` (first and last day). */
-export function monthOf(date: string): { from: string; to: string } {
-  return { from: monthStart(date), to: addDays(monthStart(date, 1), -1) };
-}
 
 const isMonthStart = (date: string) => date.endsWith('-01');
 const isMonthEnd = (date: string) => isMonthStart(addDays(date, 1));
@@ -44,14 +29,6 @@ export function previousPeriodOf(from: string, to: string): { from: string; to: 
 export function defaultGranularity(from: string, to: string): IntakeGranularity {
   const days = Math.round((parse(to).getTime() - parse(from).getTime()) / DAY) + 1;
   return days <= 62 ? 'day' : days <= 366 ? 'week' : 'month';
-}
-
-/** The first day of the bucket holding `date` (weeks start on Monday). */
-export function bucketStart(date: string, granularity: IntakeGranularity): string {
-  if (granularity === 'day') return date;
-  if (granularity === 'month') return monthStart(date);
-  const weekday = (parse(date).getUTCDay() + 6) % 7;
-  return addDays(date, -weekday);
 }
 
 /** Every bucket of [from, to], named by its first day; the first one clipped to `from`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketsOf, defaultGranularity, monthOf, previousPeriodOf } from './intake.periods.js';
+import { monthOf } from '../../../lib/calendar-day.js';
+import { bucketsOf, defaultGranularity, previousPeriodOf } from './intake.periods.js';
 
 describe('intake report periods', () => {
   it('takes whole calendar months before whole months, else as many days before', () => {

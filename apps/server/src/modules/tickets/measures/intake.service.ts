@@ -1,9 +1,10 @@
 import { type Locale, type MessageKey, t } from '@kefu/shared';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../lib/actor.js';
+import { addDays, monthOf } from '../../../lib/calendar-day.js';
 import type { Deps } from '../../../lib/deps.js';
 import { type ExportColumn, exportStream } from '../../../lib/export.js';
-import { addDays, bucketsOf, defaultGranularity, monthOf, previousPeriodOf } from './intake.periods.js';
+import { bucketsOf, defaultGranularity, previousPeriodOf } from './intake.periods.js';
 import { countIntake, countIntakeTrend, type IntakeGroupBy, type IntakeTotals } from './intake.repository.js';
 import type { IntakeReport, IntakeReportExportQuery, IntakeReportQuery } from './intake.schemas.js';
 import { businessToday } from './measures.service.js';

@@ -1,6 +1,7 @@
 import type { Actor } from '../../../lib/actor.js';
+import { addDays } from '../../../lib/calendar-day.js';
 import type { Deps } from '../../../lib/deps.js';
-import { addDays, previousPeriodOf } from './intake.periods.js';
+import { previousPeriodOf } from './intake.periods.js';
 import { businessToday } from './measures.service.js';
 import * as repo from './reports.repository.js';
 import type { RootCauseReport, RootCauseReportQuery } from './reports.schemas.js';
