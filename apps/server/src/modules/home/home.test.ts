@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../../test/helpers.js';
 import { improvementMeasures, slaClocks, slaSettings } from '../../db/schema/index.js';
 import { createDepartment, createUser } from '../../db/seed/factories.js';
-import { dayIn, monthStart } from '../../lib/calendar-day.js';
+import { addDays, dayIn, monthStart } from '../../lib/calendar-day.js';
 import { type TicketWorld, ticketWorld } from '../tickets/ticket-work.test-setup.js';
 
 const HOUR = 3_600_000;
@@ -87,9 +87,11 @@ describe('home: GET /api/v1/home', () => {
     // Complaints (intake): all in 热线组 but k5.
     const C = { typeKey: 'complaint', departmentId: hotline, nextReplyAt: at(24 * HOUR) };
     const previous = { from: monthStart(dayIn(new Date(), zone), -1) };
+    // Noon UTC of the 2nd: inside last month in every zone noonZone picks (UTC−11 … UTC+12).
+    const inLastMonth = `${addDays(previous.from, 1)}T12:00:00Z`;
     await make(C);
     await make({ ...C, isMajor: true });
-    await make(C, sql`created_at = ${`${previous.from}T06:00:00Z`}::timestamptz`);
+    await make(C, sql`created_at = ${inLastMonth}::timestamptz`);
     const closed = await make(
       C,
       sql`status = 'closed', closed_at = now(), root_cause_key = 'delivery_delay', next_reply_at = NULL`,
@@ -124,7 +126,7 @@ describe('home: GET /api/v1/home', () => {
         assigneeId,
       });
     const thisMonth = new Date(now - 60_000);
-    const lastMonth = new Date(`${previous.from}T06:00:00Z`);
+    const lastMonth = new Date(inLastMonth);
     for (const state of ['met', 'met', 'met', 'breached'] as const) await clock(hotline, idA, state, thisMonth);
     for (const state of ['met', 'breached'] as const) await clock(hotline, idB, state, lastMonth);
     await clock(elsewhere, idC, 'breached', thisMonth);
