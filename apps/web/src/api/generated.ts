@@ -2943,6 +2943,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/callbacks/{id}/survey-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active surveys the caller can fill in for the callback’s customer (staff ratings left out) */
+        get: operations["listCallbackSurveyForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}/survey-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fill a survey in for the customer during the callback: counted in the results as an on-behalf answer, closes the customer’s open link of that survey */
+        post: operations["answerSurveyForCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surveys": {
         parameters: {
             query?: never;
@@ -3590,6 +3624,45 @@ export interface components {
             warnings: string[];
             applied: boolean;
         };
+        Survey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            anonymous: boolean;
+            active: boolean;
+            /** @enum {string} */
+            trigger: "manual" | "ticket_closed";
+            ticketTypeKeys: string[];
+            delayAfterCloseMinutes: number;
+            samplingRate: number;
+            skipNoAgentReply: boolean;
+            skipInternal: boolean;
+            expiryDays: number;
+            reminderAfterDays: number | null;
+            minSample: number;
+            invitations: number;
+            responses: number;
+            questions: {
+                /** Format: uuid */
+                id: string;
+                position: number;
+                /** @enum {string} */
+                kind: "csat" | "nps" | "staff_rating" | "single" | "multiple" | "resolved" | "text";
+                kindLabel: string;
+                title: string;
+                titleEn: string | null;
+                options: {
+                    key: string;
+                    label: string;
+                    labelEn?: string | null;
+                }[];
+                required: boolean;
+                staffRole: string | null;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+        };
         CallbackItem: {
             /** Format: uuid */
             id: string;
@@ -3750,6 +3823,28 @@ export interface components {
             ticketId: string;
             ticketNumber: string;
             created: boolean;
+        };
+        CallbackSurveyForms: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                anonymous: boolean;
+                questions: {
+                    /** Format: uuid */
+                    id: string;
+                    kind: string;
+                    title: string;
+                    required: boolean;
+                    min: number | null;
+                    max: number | null;
+                    options: {
+                        key: string;
+                        label: string;
+                    }[];
+                    staffName: string | null;
+                }[];
+            }[];
         };
         CallbackReport: {
             from: string;
@@ -4919,45 +5014,6 @@ export interface components {
             response: string | null;
             error: string | null;
             providerId: string | null;
-        };
-        Survey: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            description: string | null;
-            anonymous: boolean;
-            active: boolean;
-            /** @enum {string} */
-            trigger: "manual" | "ticket_closed";
-            ticketTypeKeys: string[];
-            delayAfterCloseMinutes: number;
-            samplingRate: number;
-            skipNoAgentReply: boolean;
-            skipInternal: boolean;
-            expiryDays: number;
-            reminderAfterDays: number | null;
-            minSample: number;
-            invitations: number;
-            responses: number;
-            questions: {
-                /** Format: uuid */
-                id: string;
-                position: number;
-                /** @enum {string} */
-                kind: "csat" | "nps" | "staff_rating" | "single" | "multiple" | "resolved" | "text";
-                kindLabel: string;
-                title: string;
-                titleEn: string | null;
-                options: {
-                    key: string;
-                    label: string;
-                    labelEn?: string | null;
-                }[];
-                required: boolean;
-                staffRole: string | null;
-            }[];
-            createdAt: string;
-            updatedAt: string;
         };
         PublicSurvey: {
             name: string;
@@ -23295,6 +23351,164 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCallbackSurveyForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackSurveyForms"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerSurveyForCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    surveyId: string;
+                    answers: {
+                        /** Format: uuid */
+                        questionId: string;
+                        value: number | string | boolean | string[] | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        responseId: string;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,7 +27,7 @@ export const HomeAgentSchema = z.object({
   overdue: Count,
   /** My open tickets, not overdue, due (next reply or time limit) before the end of today. */
   dueToday: Count,
-  /** Callbacks due today; null: not available (callbacks are not built yet), the web hides it. */
+  /** My callbacks due today (or earlier, still pending); null without callbacks.work (the web hides it). */
   callbacksToday: Count.nullable(),
 });
 

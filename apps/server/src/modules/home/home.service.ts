@@ -2,6 +2,7 @@ import type { Locale } from '@kefu/shared';
 import type { Actor } from '../../lib/actor.js';
 import { addDays, dayIn, monthOf, monthStart } from '../../lib/calendar-day.js';
 import type { Deps } from '../../lib/deps.js';
+import { countCallbacksOf } from '../callbacks/index.js';
 import { slaAchievementRate } from '../sla/index.js';
 import {
   AGENT_STATUS_RANK,
@@ -89,7 +90,8 @@ export async function getHome(deps: Deps, actor: Actor, locale: Locale): Promise
       countTickets(db, actor, { queue: 'mine', overdue: true, timeZone }),
       countTickets(db, actor, { queue: 'mine', due: 'today', timeZone }),
     ]);
-    home.agent = { myOpen, overdue, dueToday, callbacksToday: null };
+    const callbacksToday = can('callbacks.work') ? (await countCallbacksOf(db, actor.userId, timeZone)).today : null;
+    home.agent = { myOpen, overdue, dueToday, callbacksToday };
   }
   if (can('tickets.assign')) home.supervisor = await supervisorSection(deps, actor);
   if (can('sla.report') && (actor.dataScope === 'department' || actor.dataScope === 'all')) {

@@ -150,7 +150,7 @@ describe('home: GET /api/v1/home', () => {
   it('gives an agent only their own section, counted on their own tickets', async () => {
     const body = await home(w.agentA);
     expect(Object.keys(body).sort()).toEqual(['agent']);
-    expect(body.agent).toEqual({ myOpen: 5, overdue: 2, dueToday: 2, callbacksToday: null });
+    expect(body.agent).toEqual({ myOpen: 5, overdue: 2, dueToday: 2, callbacksToday: 0 });
     expect((await home(w.agentC)).agent).toMatchObject({ myOpen: 1, overdue: 1, dueToday: 0 });
     // Someone who only reads tickets has no section at all.
     expect(await home(w.clerk)).toEqual({});

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
-import { columnRef } from '../../lib/sql-ref.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { surveyInvitations, surveyQuestions, surveyResponses, surveys } from './surveys.tables.js';
 
 export type SurveyRow = typeof surveys.$inferSelect;
@@ -16,7 +15,9 @@ export async function insertSurvey(tx: DbOrTx, values: typeof surveys.$inferInse
 export async function updateSurveyRow(tx: DbOrTx, id: string, values: Partial<typeof surveys.$inferInsert>) {
   await tx
     .update(surveys)
-    .set({ ...values, updatedAt: new Date() })
+    // Strictly increasing (by ≥ 1 ms, the resolution of a JS Date): the public page's question cache
+    // is keyed by it, so two edits within one millisecond must not share a key.
+    .set({ ...values, updatedAt: sql`greatest(clock_timestamp(), ${surveys.updatedAt} + interval '1 millisecond')` })
     .where(eq(surveys.id, id));
 }
 
@@ -118,20 +119,29 @@ export async function updateInvitation(tx: DbOrTx, id: string, values: Partial<t
   await tx.update(surveyInvitations).set(values).where(eq(surveyInvitations.id, id));
 }
 
-/**
- * A token's invitation, its survey and the survey's questions in one round trip (the public page:
- * one statement per view).
- */
-export async function findLinkByHash(db: DbOrTx, tokenHash: string) {
-  const questions = sql<QuestionRow[]>`(SELECT coalesce(json_agg(json_build_object(
-      'id', q.id, 'surveyId', q.survey_id, 'position', q.position, 'kind', q.kind, 'title', q.title,
-      'titleEn', q.title_en, 'options', q.options, 'required', q.required, 'staffRole', q.staff_role
-    ) ORDER BY q.position), '[]'::json) FROM ${surveyQuestions} q WHERE q.survey_id = ${columnRef(surveys.id)})`;
-  const [row] = await db
-    .select({ invitation: surveyInvitations, survey: surveys, questions })
+/** The prepared lookup of a token (per database handle: a prepared statement belongs to its pool). */
+const linkLookups = new WeakMap<object, ReturnType<typeof prepareLinkLookup>>();
+
+function prepareLinkLookup(db: Db) {
+  return db
+    .select({ invitation: surveyInvitations, survey: surveys })
     .from(surveyInvitations)
     .innerJoin(surveys, eq(surveys.id, surveyInvitations.surveyId))
-    .where(eq(surveyInvitations.tokenHash, tokenHash))
-    .limit(1);
+    .where(eq(surveyInvitations.tokenHash, sql.placeholder('hash')))
+    .limit(1)
+    .prepare('survey_link_by_hash');
+}
+
+/**
+ * A token's invitation and its survey: one indexed lookup, a prepared statement (the public page's
+ * one statement per view; the questions come from answering/questions-cache.ts).
+ */
+export async function findLinkByHash(db: Db, tokenHash: string) {
+  let lookup = linkLookups.get(db);
+  if (!lookup) {
+    lookup = prepareLinkLookup(db);
+    linkLookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ hash: tokenHash });
   return row;
 }

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import type { Deps } from '../../../lib/deps.js';
 import { NoContent, problems } from '../../../lib/route-helpers.js';
 import { actorContext } from '../../../plugins/auth.js';
+import { ProblemSchema } from '../../../plugins/error-handler.js';
 import { raiseComplaint } from './raise-complaint.js';
 import { recordAttempt, writeUpCallback } from './record-attempt.js';
 import { recordOutcome } from './record-outcome.js';
+import { answerSurveyFor, surveyFormsFor } from './survey-on-behalf.js';
 import { callbackReport } from './work.report.js';
 import {
   AttemptBodySchema,
@@ -19,6 +21,8 @@ import {
   ListCallbacksQuerySchema,
   OutcomeBodySchema,
   ReportQuerySchema,
+  SurveyAnswersBodySchema,
+  SurveyFormsSchema,
   WriteUpBodySchema,
 } from './work.schemas.js';
 import { countMyCallbacks, getCallback, listCallbacks } from './work.service.js';
@@ -162,5 +166,36 @@ export const workRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       },
     },
     async (request) => raiseComplaint(deps, actorContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/:id/survey-forms',
+    {
+      config: { access: 'callbacks.work' },
+      schema: {
+        operationId: 'listCallbackSurveyForms',
+        summary: 'The active surveys the caller can fill in for the callback’s customer (staff ratings left out)',
+        params: CallbackIdParamsSchema,
+        response: { 200: SurveyFormsSchema, ...problems },
+      },
+    },
+    async (request) => surveyFormsFor(deps, actorContext(request), request.params.id),
+  );
+
+  app.post(
+    '/:id/survey-answers',
+    {
+      config: { access: 'callbacks.work' },
+      schema: {
+        operationId: 'answerSurveyForCallback',
+        summary:
+          'Fill a survey in for the customer during the callback: counted in the results as an on-behalf answer, closes the customer’s open link of that survey',
+        params: CallbackIdParamsSchema,
+        body: SurveyAnswersBodySchema,
+        response: { 201: z.object({ responseId: z.uuid() }), ...problems, 422: ProblemSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await answerSurveyFor(deps, actorContext(request), request.params.id, request.body)),
   );
 };

@@ -1,5 +1,6 @@
 import { type Locale, t } from '@kefu/shared';
 import { and, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
 import type { Actor, RequestContext } from '../../../lib/actor.js';
 import { AppError } from '../../../lib/app-error.js';
 import { dayIn } from '../../../lib/calendar-day.js';
@@ -89,8 +90,13 @@ export async function listCallbacks(deps: Deps, ctx: Ctx, query: ListCallbacksQu
 }
 
 export async function countMyCallbacks(deps: Deps, ctx: Ctx) {
+  return countCallbacksOf(deps.database.db, ctx.actor.userId, deps.config.timezone);
+}
+
+/** A person's callbacks: due today (or earlier, still pending), overdue, unreached awaiting a write-up. */
+export async function countCallbacksOf(db: DbOrTx, userId: string, timeZone: string) {
   const now = new Date();
-  return repo.countMine(deps.database.db, ctx.actor.userId, dayIn(now, deps.config.timezone), now);
+  return repo.countMine(db, userId, dayIn(now, timeZone), now);
 }
 
 /**

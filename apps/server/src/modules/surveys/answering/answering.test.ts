@@ -144,6 +144,24 @@ describe('answering a survey link (public API)', () => {
     expect(unknown.json().code).toBe('surveys.token_not_found');
   });
 
+  it('shows an edited question on the next view (the question cache follows every edit), also twice in a row', async () => {
+    const draft = await createSurvey(f.admin, { name: '改题测试' });
+    const { token } = await invite(f.admin, draft.id);
+    const titles = async () =>
+      (await publicCall(f.t, 'GET', `/api/public/surveys/${token}`)).json().questions.map((q: { title: string }) => q.title);
+    expect((await titles())[0]).toBe('您向亲友推荐我们的可能性有多大？');
+    for (const title of ['第一次修改', '第二次修改']) {
+      const edit = await f.admin.patch(`/api/v1/surveys/${draft.id}`, {
+        questions: [{ id: draft.q('nps'), kind: 'nps', title, required: true }],
+      });
+      expect(edit.statusCode, edit.body).toBe(200);
+      expect(await titles()).toEqual([title]);
+    }
+    // Switched off: the link is refused at once.
+    expect((await f.admin.patch(`/api/v1/surveys/${draft.id}`, { active: false })).statusCode).toBe(200);
+    expect((await publicCall(f.t, 'GET', `/api/public/surveys/${token}`)).statusCode).toBe(410);
+  });
+
   it('takes one answer per token under two simultaneous posts: one 201, one 410', async () => {
     const { token } = await invite(f.admin, s.id);
     const answers = [

@@ -7,9 +7,9 @@ import type { Deps } from '../../../lib/deps.js';
 import { problems } from '../../../lib/route-helpers.js';
 import { ProblemSchema } from '../../../plugins/error-handler.js';
 import type { QuestionRow } from '../surveys.repository.js';
-import type { InvitationStaff } from '../surveys.tables.js';
-import { type AnswerInput, type AnswerIssue, type AnswerProblem, isAsked, SCALES } from './answers.rules.js';
+import { type AnswerInput, type AnswerIssue, type AnswerProblem, isAsked } from './answers.rules.js';
 import { type FormValues, PAGE_CSP, type PageKind, renderMessagePage, renderSurveyPage } from './page.render.js';
+import { questionView } from './question-view.js';
 import { answerByToken, refusal, tokenState } from './submit-answer.js';
 
 /** The largest answer accepted (JSON or form): 30 questions with 1,000 characters of text fit well. */
@@ -25,23 +25,6 @@ function localeOf(request: FastifyRequest): Locale {
   const lang = (request.query as { lang?: unknown } | undefined)?.lang;
   if (lang === 'en' || lang === 'zh-CN') return lang;
   return pickLocale(request.headers['accept-language']);
-}
-
-const localized = (locale: Locale, zh: string, en: string | null | undefined) => (locale === 'en' && en ? en : zh);
-
-function publicQuestion(locale: Locale, q: QuestionRow, staff: InvitationStaff) {
-  const scale = SCALES[q.kind];
-  const person = q.kind === 'staff_rating' && q.staffRole ? (staff[q.staffRole]?.name ?? null) : null;
-  return {
-    id: q.id,
-    kind: q.kind,
-    title: localized(locale, q.title, q.titleEn),
-    required: q.required,
-    min: scale?.[0] ?? null,
-    max: scale?.[1] ?? null,
-    options: q.options.map((o) => ({ key: o.key, label: localized(locale, o.label, o.labelEn) })),
-    staffName: person,
-  };
 }
 
 const PublicSurveySchema = z
@@ -105,7 +88,7 @@ export const publicSurveyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         description: state.survey.description,
         locale,
         expiresAt: state.invitation.expiresAt.toISOString(),
-        questions: questions.filter((q) => isAsked(q, staff)).map((q) => publicQuestion(locale, q, staff)),
+        questions: questions.filter((q) => isAsked(q, staff)).map((q) => questionView(locale, q, staff)),
       };
     },
   );

@@ -6,6 +6,7 @@ import type { Deps } from '../../../lib/deps.js';
 import { tokenHash } from '../create-invitation.js';
 import * as repo from '../surveys.repository.js';
 import * as responses from './answers.repository.js';
+import { surveyQuestions } from './questions-cache.js';
 import { type AnswerInput, headlineScores, validateAnswers } from './answers.rules.js';
 
 /** Where a token stands: answerable, or why not (404 unknown, 410 answered / expired / survey off). */
@@ -27,12 +28,15 @@ export function stateOf(
 }
 
 /**
- * A token's state without locking (the GET of the page), with the survey's questions — one
- * statement. Tokens are looked up by their hash only.
+ * A token's state without locking (the GET of the page), with the survey's questions: one prepared
+ * statement (the token by its hash, with its survey), the questions from the per-version cache.
  */
 export async function tokenState(deps: Deps, token: string, now = new Date()) {
-  const link = await repo.findLinkByHash(deps.database.db, tokenHash(token));
-  return { ...stateOf(link?.invitation, link?.survey, now), questions: link?.questions ?? [] };
+  const { db } = deps.database;
+  const link = await repo.findLinkByHash(db, tokenHash(token));
+  const state = stateOf(link?.invitation, link?.survey, now);
+  const questions = state.state === 'open' ? await surveyQuestions(db, state.survey) : [];
+  return { ...state, questions };
 }
 
 export function refusal(state: 'not_found' | 'used' | 'expired'): AppError {
