@@ -155,6 +155,9 @@ export class Session {
   patch(url: string, body?: Body, headers?: Record<string, string>) {
     return this.inject('PATCH', url, body, headers);
   }
+  put(url: string, body?: Body, headers?: Record<string, string>) {
+    return this.inject('PUT', url, body, headers);
+  }
   delete(url: string, headers?: Record<string, string>) {
     return this.inject('DELETE', url, undefined, headers);
   }

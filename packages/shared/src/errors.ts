@@ -149,6 +149,7 @@ export const ERROR_CODES = [
   'callbacks.write_up_not_needed',
   'callbacks.record_incomplete',
   'callbacks.complaint_type_missing',
+  'callbacks.quiet_windows_too_wide',
   'callbacks.complaint_text_required',
   'sla.clock_not_found',
   'sla.no_ladder',

@@ -152,6 +152,7 @@ export const zhCN: Record<ErrorCode, string> = {
   'callbacks.write_up_not_needed': '只有未联系上的回访需要填写说明。',
   'callbacks.record_incomplete': '回访记录不完整：{missing}。',
   'callbacks.complaint_type_missing': '没有启用的投诉工单类型，请管理员启用一个。',
+  'callbacks.quiet_windows_too_wide': '免打扰时段太长：一天中至少要留出 {minutes} 分钟可以回访。',
   'callbacks.complaint_text_required': '请说明投诉内容：先记录客户意见，或填写描述。',
   'sla.clock_not_found': '该工单没有这个时限。',
   'sla.no_ladder': '该时限没有升级梯队。',

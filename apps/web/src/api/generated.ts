@@ -2977,6 +2977,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/callbacks/{id}/customer-quiet-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The customer’s own rest hours, told during the call: they replace the quiet windows for this customer (null: back to the settings); pending callbacks move at once */
+        put: operations["setCallbackCustomerQuietHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callback-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scheduling rules of callbacks: quiet windows, per-customer cap, same-day retries, deadline */
+        get: operations["getCallbackSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the scheduling rules (callbacks made or retried from then on); windows leaving less than an hour of the day are refused */
+        patch: operations["updateCallbackSettings"];
+        trace?: never;
+    };
     "/api/v1/surveys": {
         parameters: {
             query?: never;
@@ -3624,6 +3659,34 @@ export interface components {
             warnings: string[];
             applied: boolean;
         };
+        CallbackSettings: {
+            /** @description Never scheduled or retried inside these (local times) */
+            quietWindows: {
+                /** @description Local time HH:MM (the business time zone) */
+                start: string;
+                /** @description Local time HH:MM (the business time zone) */
+                end: string;
+            }[];
+            /** @description No two callbacks of one customer within this many days (0: no cap) */
+            capDays: number;
+            /** @description Retries the same day after an unreached try */
+            retriesPerDay: number;
+            /** @description Minutes between an unreached try and its retry */
+            retryGapMinutes: number;
+            /** @description Working days to complete a callback (the deadline clock) */
+            deadlineWorkingDays: number;
+            updatedAt: string | null;
+        };
+        CallbackCustomerQuietHours: {
+            quietWindows: {
+                /** @description Local time HH:MM (the business time zone) */
+                start: string;
+                /** @description Local time HH:MM (the business time zone) */
+                end: string;
+            }[] | null;
+            /** @description Pending callbacks of the customer moved out of the new rest hours */
+            rescheduled: number;
+        };
         Survey: {
             /** Format: uuid */
             id: string;
@@ -3770,6 +3833,11 @@ export interface components {
                 score: number;
             }[] | null;
             writeUp: string | null;
+            /** @description The customer’s own rest hours (they replace the settings’ quiet windows); null: none told */
+            customerQuietWindows: {
+                start: string;
+                end: string;
+            }[] | null;
             attemptLog: {
                 number: number;
                 /** Format: date-time */
@@ -23509,6 +23577,230 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setCallbackCustomerQuietHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The customer's rest hours; null: back to the settings' windows */
+                    quietWindows: {
+                        /** @description Local time HH:MM (the business time zone) */
+                        start: string;
+                        /** @description Local time HH:MM (the business time zone) */
+                        end: string;
+                    }[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackCustomerQuietHours"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallbackSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackSettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCallbackSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    quietWindows?: {
+                        /** @description Local time HH:MM (the business time zone) */
+                        start: string;
+                        /** @description Local time HH:MM (the business time zone) */
+                        end: string;
+                    }[];
+                    capDays?: number;
+                    retriesPerDay?: number;
+                    retryGapMinutes?: number;
+                    deadlineWorkingDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackSettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

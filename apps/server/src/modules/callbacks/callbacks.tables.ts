@@ -180,6 +180,19 @@ export const callbacks = pgTable(
   ],
 );
 
+/**
+ * A customer's own rest hours (seed 001: never at the customer's rest time), told during a call:
+ * they replace the quiet windows of `callback_settings` for this customer's callbacks and retries.
+ */
+export const callbackCustomerPreferences = pgTable('callback_customer_preferences', {
+  customerId: uuid('customer_id')
+    .primaryKey()
+    .references(() => customers.id, { onDelete: 'cascade' }),
+  quietWindows: jsonb('quiet_windows').$type<QuietWindow[]>().notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** One row (id = 1): scheduling rules. */
 export type QuietWindow = { start: string; end: string };
 export const callbackSettings = pgTable(

@@ -4,12 +4,14 @@ import { addDays, dayIn } from '../../../lib/calendar-day.js';
 import type { Deps } from '../../../lib/deps.js';
 import { CN_WORKDAYS, type CompiledCalendar, compiledCalendar, seedCalendars } from '../../calendars/index.js';
 import {
+  callbackCustomerPreferences,
   callbackOwners,
   callbackPlanSteps,
-  callbackSettings,
   callbacks,
   type QuietWindow,
 } from '../callbacks.tables.js';
+import { anyCustomerQuietHours, placeForCustomers } from '../settings/customer-quiet.js';
+import { readSettings } from '../settings/settings.repository.js';
 import { assigneeSql, type Team } from './distribute.js';
 import { deadlineDate, endOfLocalDay, firstAllowedMinutes, firstAllowedMoment } from './schedule.js';
 
@@ -23,16 +25,11 @@ export type Rules = {
   today: string;
 };
 
-const DEFAULT_WINDOWS: QuietWindow[] = [
-  { start: '12:00', end: '14:00' },
-  { start: '21:00', end: '09:00' },
-];
-
 /** A planned date further back than this is not made at all; a later one is due today. */
 export const STALE_DAYS = 7;
 
 export async function loadRules(db: DbOrTx, deps: Deps): Promise<Rules> {
-  const [row] = await db.select().from(callbackSettings).limit(1);
+  const settings = await readSettings(db);
   let calendar: CompiledCalendar;
   try {
     calendar = await compiledCalendar(db, CN_WORKDAYS);
@@ -42,9 +39,9 @@ export async function loadRules(db: DbOrTx, deps: Deps): Promise<Rules> {
   }
   const timeZone = deps.config.timezone;
   return {
-    windows: row?.quietWindows ?? DEFAULT_WINDOWS,
-    capDays: row?.capDays ?? 7,
-    deadlineWorkingDays: row?.deadlineWorkingDays ?? 3,
+    windows: settings.quietWindows,
+    capDays: settings.capDays,
+    deadlineWorkingDays: settings.deadlineWorkingDays,
     timeZone,
     calendar,
     today: dayIn(new Date(), timeZone),
@@ -189,10 +186,16 @@ export async function insertCallbacks(
           updated_at = now(), version = ${callbacks}.version + 1
         WHERE ${callbacks}.status = 'cancelled' OR (${callbacks}.status = 'pending'
           AND (${callbacks}.due_date, ${callbacks}.anchor_date) IS DISTINCT FROM (excluded.due_date, excluded.anchor_date))`;
+  // Customers with rest hours of their own: their callbacks are placed again after the INSERT.
+  const ownHours = await anyCustomerQuietHours(db);
+  const ownHoursId = ownHours
+    ? sql`CASE WHEN EXISTS (SELECT 1 FROM ${callbackCustomerPreferences} q WHERE q.customer_id = ${callbacks}.customer_id) THEN id END`
+    : sql`NULL::uuid`;
   const result = await db.execute<{
     assignee_id: string | null;
     inserted: string | number;
     moved: string | number;
+    own_hours: string[] | null;
   }>(sql`
     WITH c AS ${candidates},
     placed AS (SELECT c.*, ${placedDueSql(rules.capDays)} AS due_date FROM c),
@@ -209,9 +212,15 @@ export async function insertCallbacks(
       CROSS JOIN LATERAL (SELECT ${assigneeSql(team, sql`o.user_id`, sql`p.customer_id`, sql`p.due_date`, rules.today)} AS assignee) a
       WHERE true
       ${onConflict}
-      RETURNING assignee_id, (xmax = 0) AS inserted)
-    SELECT assignee_id, count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS moved
+      RETURNING assignee_id, (xmax = 0) AS inserted, ${ownHoursId} AS own_hours_id)
+    SELECT assignee_id, count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS moved,
+      array_agg(own_hours_id) FILTER (WHERE own_hours_id IS NOT NULL) AS own_hours
     FROM ins GROUP BY assignee_id`);
+  await placeForCustomers(
+    db,
+    result.rows.flatMap((r) => r.own_hours ?? []),
+    rules.timeZone,
+  );
   return result.rows.map((r) => ({
     assigneeId: r.assignee_id,
     inserted: Number(r.inserted),

@@ -51,7 +51,7 @@ export async function recordAttempt(
     if (!input.reached) {
       const dayStart = endOfLocalDay(addDays(dayIn(now, tz), -1), tz);
       const triesToday = await repo.countAttemptsSince(tx, id, dayStart);
-      const decision = afterUnreachedTry(now, triesToday, await repo.workSettings(tx), tz);
+      const decision = afterUnreachedTry(now, triesToday, await repo.workSettings(tx, row.customerId), tz);
       next =
         decision.kind === 'retry'
           ? { status: 'pending', nextAttemptAt: decision.at }

@@ -5,7 +5,8 @@ import { scopedUserIds } from '../../../lib/data-scope.js';
 import { inOrder } from '../../../lib/in-order.js';
 import { customerNameSql, customerVisibleSql } from '../../customers/index.js';
 import { userNameSql } from '../../users/index.js';
-import { type CallbackStatus, callbackPlanSteps, callbackSettings, callbacks } from '../callbacks.tables.js';
+import { type CallbackStatus, callbackPlanSteps, callbacks } from '../callbacks.tables.js';
+import { type CallbackSettingsValues, customerQuietWindows, readSettings } from '../settings/settings.repository.js';
 import { callbackAttempts } from './work.tables.js';
 
 export type CallbackRow = typeof callbacks.$inferSelect;
@@ -202,33 +203,16 @@ export async function customerCallbackHistory(db: DbOrTx, customerId: string, ex
     .limit(limit);
 }
 
-export type WorkSettings = {
-  quietWindows: { start: string; end: string }[];
-  retriesPerDay: number;
-  retryGapMinutes: number;
-  deadlineWorkingDays: number;
-};
+export type WorkSettings = Pick<
+  CallbackSettingsValues,
+  'quietWindows' | 'retriesPerDay' | 'retryGapMinutes' | 'deadlineWorkingDays'
+>;
 
-const DEFAULTS: WorkSettings = {
-  quietWindows: [
-    { start: '12:00', end: '14:00' },
-    { start: '21:00', end: '09:00' },
-  ],
-  retriesPerDay: 2,
-  retryGapMinutes: 60,
-  deadlineWorkingDays: 3,
-};
-
-/** The settings row (id 1), or the defaults when none was saved. */
-export async function workSettings(db: DbOrTx): Promise<WorkSettings> {
-  const [row] = await db.select().from(callbackSettings).where(eq(callbackSettings.id, 1)).limit(1);
-  if (!row) return DEFAULTS;
-  return {
-    quietWindows: row.quietWindows,
-    retriesPerDay: row.retriesPerDay,
-    retryGapMinutes: row.retryGapMinutes,
-    deadlineWorkingDays: row.deadlineWorkingDays,
-  };
+/** The rules a try follows for one customer: the settings, with the customer's own rest hours if told. */
+export async function workSettings(db: DbOrTx, customerId?: string): Promise<WorkSettings> {
+  const settings = await readSettings(db);
+  const own = customerId ? await customerQuietWindows(db, customerId) : null;
+  return { ...settings, quietWindows: own ?? settings.quietWindows };
 }
 
 export async function customerName(db: DbOrTx, customerId: string): Promise<string | null> {

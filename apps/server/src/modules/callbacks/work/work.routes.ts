@@ -4,6 +4,8 @@ import type { Deps } from '../../../lib/deps.js';
 import { NoContent, problems } from '../../../lib/route-helpers.js';
 import { actorContext } from '../../../plugins/auth.js';
 import { ProblemSchema } from '../../../plugins/error-handler.js';
+import { CustomerQuietHoursBodySchema, CustomerQuietHoursSchema } from '../settings/settings.schemas.js';
+import { setCustomerQuietHours } from './customer-quiet-hours.js';
 import { raiseComplaint } from './raise-complaint.js';
 import { recordAttempt, writeUpCallback } from './record-attempt.js';
 import { recordOutcome } from './record-outcome.js';
@@ -197,5 +199,21 @@ export const workRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     },
     async (request, reply) =>
       reply.status(201).send(await answerSurveyFor(deps, actorContext(request), request.params.id, request.body)),
+  );
+
+  app.put(
+    '/:id/customer-quiet-hours',
+    {
+      config: { access: 'callbacks.work' },
+      schema: {
+        operationId: 'setCallbackCustomerQuietHours',
+        summary:
+          'The customer’s own rest hours, told during the call: they replace the quiet windows for this customer (null: back to the settings); pending callbacks move at once',
+        params: CallbackIdParamsSchema,
+        body: CustomerQuietHoursBodySchema,
+        response: { 200: CustomerQuietHoursSchema, ...problems },
+      },
+    },
+    async (request) => setCustomerQuietHours(deps, actorContext(request), request.params.id, request.body.quietWindows),
   );
 };

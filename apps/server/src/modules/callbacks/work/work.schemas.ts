@@ -69,6 +69,10 @@ export const CallbackDetailSchema = CallbackItemSchema.extend({
   opinion: z.string().nullable(),
   staffRatings: z.array(StaffRatingSchema).nullable(),
   writeUp: z.string().nullable(),
+  customerQuietWindows: z
+    .array(z.object({ start: z.string(), end: z.string() }))
+    .nullable()
+    .describe('The customer’s own rest hours (they replace the settings’ quiet windows); null: none told'),
   attemptLog: z.array(
     z.object({
       number: z.number().int(),

@@ -6,6 +6,7 @@ import { AppError } from '../../../lib/app-error.js';
 import { dayIn } from '../../../lib/calendar-day.js';
 import type { Deps } from '../../../lib/deps.js';
 import { auditCustomerView, customerTimelineEntries } from '../../customers/index.js';
+import { customerQuietWindows } from '../settings/settings.repository.js';
 import * as repo from './work.repository.js';
 import type { ListCallbacksQuery } from './work.schemas.js';
 
@@ -109,10 +110,11 @@ export async function getCallback(deps: Deps, ctx: Ctx, id: string) {
   const now = new Date();
   const row = await repo.findCallbackView(db, ctx.actor, id);
   if (!row) throw new AppError('callbacks.not_found', 404);
-  const [attempts, history, contacts] = [
+  const [attempts, history, contacts, ownQuietWindows] = [
     await repo.listAttempts(db, id),
     await repo.customerCallbackHistory(db, row.customerId, id),
     await customerTimelineEntries(db, row.customerId, ctx.locale, 50),
+    await customerQuietWindows(db, row.customerId),
   ];
   await auditCustomerView(db, ctx, row.customerId, 'timeline', { callbackId: id });
   const script =
@@ -127,6 +129,7 @@ export async function getCallback(deps: Deps, ctx: Ctx, id: string) {
     opinion: row.opinion,
     staffRatings: row.staffRatings,
     writeUp: row.writeUp,
+    customerQuietWindows: ownQuietWindows,
     attemptLog: attempts.map((a) => ({
       number: a.number,
       at: iso(a.at) as string,

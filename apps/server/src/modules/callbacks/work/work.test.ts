@@ -104,6 +104,27 @@ describe('callbacks/work: list, call screen, tries, outcome, complaint, pool', (
     expect((await w.specA.get('/api/v1/callbacks/counts')).json()).toMatchObject({ unreached: 0 });
   });
 
+  it('retries by the customer’s own rest hours when they told them', async () => {
+    const customer = await w.customer('郑先生');
+    const cb = await w.callback({ customerId: customer });
+    const own = [
+      { start: '13:00', end: '16:00' },
+      { start: '21:00', end: '09:00' },
+    ];
+    expect((await w.specA.put(`/api/v1/callbacks/${cb}/customer-quiet-hours`, { quietWindows: own })).statusCode).toBe(
+      200,
+    );
+    // Now is 12:xx: the retry (now + 60 min, 13:xx) lies in his 13:00–16:00, so it is at 16:00 — not 14:00.
+    const r = await w.specA.post(`/api/v1/callbacks/${cb}/attempts`, { reached: false });
+    expect(r.json()).toMatchObject({ status: 'pending', attempts: 1 });
+    const next = new Date(r.json().nextAttemptAt);
+    expect(
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+        next,
+      ),
+    ).toBe('16:00');
+  });
+
   it('requires the complete record for the outcome', async () => {
     const blank = await w.specA.post(`/api/v1/callbacks/${cbLate}/outcome`, {
       satisfaction: 2,
