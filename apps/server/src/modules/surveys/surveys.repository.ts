@@ -103,6 +103,21 @@ export async function insertInvitation(
   return row;
 }
 
+/** Whether the customer was sent (or given) a survey invitation since `since` (the per-customer cap). */
+export async function invitedSince(db: DbOrTx, customerId: string, since: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: surveyInvitations.id })
+    .from(surveyInvitations)
+    .where(
+      and(
+        eq(surveyInvitations.customerId, customerId),
+        sql`${surveyInvitations.createdAt} > ${since.toISOString()}::timestamptz`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function findInvitation(db: DbOrTx, id: string) {
   const [row] = await db.select().from(surveyInvitations).where(eq(surveyInvitations.id, id)).limit(1);
   return row;

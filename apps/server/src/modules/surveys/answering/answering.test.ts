@@ -148,7 +148,9 @@ describe('answering a survey link (public API)', () => {
     const draft = await createSurvey(f.admin, { name: '改题测试' });
     const { token } = await invite(f.admin, draft.id);
     const titles = async () =>
-      (await publicCall(f.t, 'GET', `/api/public/surveys/${token}`)).json().questions.map((q: { title: string }) => q.title);
+      (await publicCall(f.t, 'GET', `/api/public/surveys/${token}`))
+        .json()
+        .questions.map((q: { title: string }) => q.title);
     expect((await titles())[0]).toBe('您向亲友推荐我们的可能性有多大？');
     for (const title of ['第一次修改', '第二次修改']) {
       const edit = await f.admin.patch(`/api/v1/surveys/${draft.id}`, {

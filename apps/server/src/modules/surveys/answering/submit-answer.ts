@@ -6,8 +6,8 @@ import type { Deps } from '../../../lib/deps.js';
 import { tokenHash } from '../create-invitation.js';
 import * as repo from '../surveys.repository.js';
 import * as responses from './answers.repository.js';
-import { surveyQuestions } from './questions-cache.js';
 import { type AnswerInput, headlineScores, validateAnswers } from './answers.rules.js';
+import { surveyQuestions } from './questions-cache.js';
 
 /** Where a token stands: answerable, or why not (404 unknown, 410 answered / expired / survey off). */
 export type TokenState =

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../../../test/helpers.js';
 import { answerOnBehalf } from '../index.js';
 import { createSurvey, invite, publicCall, type SurveyFixture, surveyFixture } from '../surveys.test-setup.js';
-import { expireInvitations, remindInvitation } from './sending.jobs.js';
+import { expireInvitations, inviteClosedTicket, remindInvitation } from './sending.jobs.js';
 
 /** Issue 15: sending rules (after close, through the notification layer), reminder, expiry, answers on behalf. */
 describe('survey sending', () => {
@@ -11,6 +11,17 @@ describe('survey sending', () => {
 
   beforeAll(async () => {
     f = await surveyFixture({ jobs: { enabled: true, pollingIntervalSeconds: 0.5 } });
+    // The built-in plans call the customer after a closed ticket; the survey would then yield to that
+    // callback (the per-customer cap, tested below), so they are switched off here.
+    const plans = (await f.admin.get('/api/v1/callback-plans')).json().items as {
+      id: string;
+      trigger: string;
+      version: number;
+    }[];
+    for (const plan of plans.filter((p) => p.trigger === 'ticket_closed' || p.trigger === 'field_visit')) {
+      const r = await f.admin.patch(`/api/v1/callback-plans/${plan.id}`, { isActive: false, version: plan.version });
+      expect(r.statusCode, r.body).toBe(200);
+    }
   });
   afterAll(async () => f.t.close());
 
@@ -63,6 +74,60 @@ describe('survey sending', () => {
     expect(reminder.rows).toHaveLength(1);
     const after = new Date(String((reminder.rows[0] as { start_after: string }).start_after)).getTime();
     expect(after).toBeGreaterThan(Date.now() + 2 * 86_400_000);
+  });
+
+  it('keeps the per-customer cap: no survey within 7 days of another survey or of a callback', async () => {
+    // Sent a day after the close: the test runs the job itself.
+    const s = await createSurvey(f.admin, { name: '上限测试', trigger: 'ticket_closed', delayAfterCloseMinutes: 1440 });
+    const db = f.t.database.db;
+    const deps = f.t.app.deps;
+    const customer = async (name: string, phone: string) => {
+      const r = await f.agentA.post('/api/v1/customers', { kind: 'person', name, phone });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as string;
+    };
+    const closedTicket = async (customerId: string) => {
+      const r = await f.agentA.post('/api/v1/tickets', {
+        typeKey: 'consultation',
+        channel: 'phone',
+        subject: '咨询安装时间',
+        description: '客户询问上门安装的时间。',
+        customerId,
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      const id = r.json().id as string;
+      await step(f.agentA, id, { action: 'resolve', process: '查询排期', result: '已约周六上午' });
+      await step(f.agentA, id, { action: 'close' });
+      return id;
+    };
+    const run = (ticketId: string) =>
+      db.transaction((tx) =>
+        inviteClosedTicket.handler({ tx, deps, jobId: crypto.randomUUID(), data: { surveyId: s.id, ticketId } }),
+      );
+    const invited = async (ticketId: string) =>
+      (await db.execute(sql`SELECT 1 FROM survey_invitations WHERE ticket_id = ${ticketId}`)).rows.length;
+
+    const often = await customer('钱女士', '13800001111');
+    const first = await closedTicket(often);
+    await run(first);
+    expect(await invited(first)).toBe(1);
+    const second = await closedTicket(often);
+    await run(second);
+    expect(await invited(second)).toBe(0); // a survey 0 days ago
+
+    const called = await customer('孔先生', '13800002222');
+    await db.execute(sql`INSERT INTO callbacks (customer_id, source_kind, due_date, scheduled_at)
+      VALUES (${called}, 'campaign', (now() + interval '3 days')::date, now() + interval '3 days')`);
+    const third = await closedTicket(called);
+    await run(third);
+    expect(await invited(third)).toBe(0); // a callback due in 3 days
+
+    // With the cap off, both are sent.
+    expect((await f.admin.patch('/api/v1/callback-settings', { capDays: 0 })).statusCode).toBe(200);
+    await run(second);
+    await run(third);
+    expect([await invited(second), await invited(third)]).toEqual([1, 1]);
+    await f.admin.patch('/api/v1/callback-settings', { capDays: 7 });
   });
 
   it('reminds once, and expires links past their date', async () => {
