@@ -45,6 +45,8 @@ describe('the public survey page /s/{token} in headless Chromium (issue 15)', ()
     await signIn(admin, 'admin', inject('adminPassword'));
     const survey = await call<{ id: string }>(admin, 'POST', '/api/v1/surveys', {
       name: '上门维修满意度',
+      // The dashboard shows the figures from the first answer (the default hides fewer than 5).
+      minSample: 1,
       questions: [
         {
           kind: 'nps',
@@ -96,8 +98,29 @@ describe('the public survey page /s/{token} in headless Chromium (issue 15)', ()
     await phone.getByText('问卷已提交').waitFor();
     expect(await seriousViolations(phone)).toEqual([]);
 
-    const results = await call<{ responses: number }>(admin, 'GET', `/api/v1/surveys/${surveyId}/results`);
-    expect(results.responses).toBe(1);
+    const results = await call<{ responses: number; nps: number }>(admin, 'GET', `/api/v1/surveys/${surveyId}/results`);
+    expect(results).toMatchObject({ responses: 1, nps: 100 });
+
+    // The result appears on the dashboard: one promoter → NPS +100, CSAT 100 %, and the answer behind it.
+    // Read in the office, whose clock is the business time zone's (the period's "today" is the browser's).
+    const office = await browser.newContext({
+      baseURL: inject('baseUrl'),
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1366, height: 860 },
+      reducedMotion: 'reduce',
+    });
+    const manager = await office.newPage();
+    await signIn(manager, 'admin', inject('adminPassword'));
+    await manager.goto(`/surveys/results?survey=${surveyId}`);
+    const npsCard = manager.getByTestId('survey-results-nps');
+    await npsCard.getByText('+100').waitFor();
+    await manager.getByTestId('survey-results-csat').getByText('100').waitFor();
+    await npsCard.click();
+    const drawer = manager.getByTestId('survey-responses-drawer');
+    await drawer.getByText('师傅很准时').waitFor();
+    expect(await drawer.locator('script').count()).toBe(0);
+    await office.close();
   });
 
   it('in English: the page and a refused answer (a required question left out) are clear and accessible', async () => {

@@ -3,6 +3,8 @@ import 'i18next';
 import type audit from './locales/zh-CN/audit.json';
 import type auth from './locales/zh-CN/auth.json';
 import type calendars from './locales/zh-CN/calendars.json';
+import type callbacksPlans from './locales/zh-CN/callbacksPlans.json';
+import type callbacksWork from './locales/zh-CN/callbacksWork.json';
 import type common from './locales/zh-CN/common.json';
 import type customers from './locales/zh-CN/customers.json';
 import type customersDuplicates from './locales/zh-CN/customersDuplicates.json';
@@ -22,6 +24,7 @@ import type roles from './locales/zh-CN/roles.json';
 import type sla from './locales/zh-CN/sla.json';
 import type slaPolicies from './locales/zh-CN/slaPolicies.json';
 import type slaReport from './locales/zh-CN/slaReport.json';
+import type surveys from './locales/zh-CN/surveys.json';
 import type tickets from './locales/zh-CN/tickets.json';
 import type ticketsAssignment from './locales/zh-CN/ticketsAssignment.json';
 import type ticketsConversation from './locales/zh-CN/ticketsConversation.json';
@@ -67,6 +70,9 @@ declare module 'i18next' {
       notifications: typeof notifications;
       robots: typeof robots;
       webhooks: typeof webhooks;
+      callbacksWork: typeof callbacksWork;
+      callbacksPlans: typeof callbacksPlans;
+      surveys: typeof surveys;
     };
   }
 }

@@ -169,7 +169,8 @@ export const en: Record<ErrorCode, string> = {
   'callbacks.write_up_not_needed': 'Only an unreached callback is written up.',
   'callbacks.record_incomplete': 'The callback record is incomplete: {missing}.',
   'callbacks.complaint_type_missing': 'No active complaint ticket type: an administrator must enable one.',
-  'callbacks.quiet_windows_too_wide': 'The quiet windows cover too much: leave at least {minutes} minutes of the day for callbacks.',
+  'callbacks.quiet_windows_too_wide':
+    'The quiet windows cover too much: leave at least {minutes} minutes of the day for callbacks.',
   'callbacks.complaint_text_required':
     'Say what the complaint is about: record the customer’s opinion or give a description.',
   'sla.clock_not_found': 'This ticket has no such time limit.',

@@ -3910,6 +3910,7 @@ export interface components {
                         key: string;
                         label: string;
                     }[];
+                    /** @description staff_rating: the person rated */
                     staffName: string | null;
                 }[];
             }[];

@@ -2,6 +2,7 @@ import type { WebModule } from '../webModule';
 import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { calendarsModule } from './calendars/calendars.module';
+import { callbacksModule } from './callbacks/callbacks.module';
 import { customersModule } from './customers/customers.module';
 import { departmentsModule } from './departments/departments.module';
 import { handoverModule } from './handover/handover.module';
@@ -13,6 +14,7 @@ import { robotsModule } from './robots/robots.module';
 import { rolesModule } from './roles/roles.module';
 import { savedViewsModule } from './saved-views/saved-views.module';
 import { slaModule } from './sla/sla.module';
+import { surveysModule } from './surveys/surveys.module';
 import { ticketsModule } from './tickets/tickets.module';
 import { usersModule } from './users/users.module';
 import { webhooksModule } from './webhooks/webhooks.module';
@@ -40,4 +42,6 @@ export const MODULES: readonly WebModule[] = [
   notificationsModule,
   robotsModule,
   webhooksModule,
+  callbacksModule,
+  surveysModule,
 ];

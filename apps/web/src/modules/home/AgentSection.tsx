@@ -36,7 +36,7 @@ export function AgentSection({ data }: { data: HomeAgent }) {
               title={t('agent.callbacksToday')}
               definition={t('agent.callbacksTodayHelp')}
               value={data.callbacksToday}
-              to="/callbacks"
+              to="/callbacks/today"
             />
           </Col>
         ) : null}

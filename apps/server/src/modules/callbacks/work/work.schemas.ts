@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuerySchema, pageOf } from '../../../lib/pagination.js';
+import { AnswerValueSchema, QuestionViewSchema } from '../../surveys/index.js';
 import { CALLBACK_CHANNELS, CALLBACK_SOURCE_KINDS, CALLBACK_STATUSES } from '../callbacks.tables.js';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -145,18 +146,9 @@ export const ComplaintResultSchema = z
   .object({ callbackId: z.uuid(), ticketId: z.uuid(), ticketNumber: z.string(), created: z.boolean() })
   .meta({ id: 'CallbackComplaint' });
 
-/** An answer's value as on the public page (surveys' answer rules check it against the question). */
-const SurveyAnswerValueSchema = z.union([
-  z.number(),
-  z.string().max(20_000),
-  z.boolean(),
-  z.array(z.string().max(100)).max(50),
-  z.null(),
-]);
-
 export const SurveyAnswersBodySchema = z.strictObject({
   surveyId: z.uuid(),
-  answers: z.array(z.object({ questionId: z.uuid(), value: SurveyAnswerValueSchema })).max(60),
+  answers: z.array(z.object({ questionId: z.uuid(), value: AnswerValueSchema })).max(60),
 });
 export type SurveyAnswersInput = z.infer<typeof SurveyAnswersBodySchema>;
 
@@ -167,18 +159,7 @@ export const SurveyFormsSchema = z
         id: z.uuid(),
         name: z.string(),
         anonymous: z.boolean(),
-        questions: z.array(
-          z.object({
-            id: z.uuid(),
-            kind: z.string(),
-            title: z.string(),
-            required: z.boolean(),
-            min: z.number().int().nullable(),
-            max: z.number().int().nullable(),
-            options: z.array(z.object({ key: z.string(), label: z.string() })),
-            staffName: z.string().nullable(),
-          }),
-        ),
+        questions: z.array(QuestionViewSchema),
       }),
     ),
   })

@@ -9,7 +9,7 @@ import { ProblemSchema } from '../../../plugins/error-handler.js';
 import type { QuestionRow } from '../surveys.repository.js';
 import { type AnswerInput, type AnswerIssue, type AnswerProblem, isAsked } from './answers.rules.js';
 import { type FormValues, PAGE_CSP, type PageKind, renderMessagePage, renderSurveyPage } from './page.render.js';
-import { questionView } from './question-view.js';
+import { AnswerValueSchema, QuestionViewSchema, questionView } from './question-view.js';
 import { answerByToken, refusal, tokenState } from './submit-answer.js';
 
 /** The largest answer accepted (JSON or form): 30 questions with 1,000 characters of text fit well. */
@@ -33,28 +33,9 @@ const PublicSurveySchema = z
     description: z.string().nullable(),
     locale: z.enum(['zh-CN', 'en']),
     expiresAt: z.string(),
-    questions: z.array(
-      z.object({
-        id: z.uuid(),
-        kind: z.string(),
-        title: z.string(),
-        required: z.boolean(),
-        min: z.number().int().nullable(),
-        max: z.number().int().nullable(),
-        options: z.array(z.object({ key: z.string(), label: z.string() })),
-        staffName: z.string().nullable().describe('staff_rating: the person rated'),
-      }),
-    ),
+    questions: z.array(QuestionViewSchema),
   })
   .meta({ id: 'PublicSurvey' });
-
-const AnswerValueSchema = z.union([
-  z.number(),
-  z.string().max(20_000),
-  z.boolean(),
-  z.array(z.string().max(100)).max(50),
-  z.null(),
-]);
 
 const AnswerBodySchema = z
   .object({

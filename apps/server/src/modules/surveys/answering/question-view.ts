@@ -1,9 +1,31 @@
 import type { Locale } from '@kefu/shared';
+import { z } from 'zod';
 import type { DbOrTx } from '../../../db/client.js';
 import type { QuestionRow } from '../surveys.repository.js';
 import * as repo from '../surveys.repository.js';
 import type { InvitationStaff } from '../surveys.tables.js';
 import { isAsked, SCALES } from './answers.rules.js';
+
+/** A question as the person answering sees it (the public page's JSON, the callback's survey form). */
+export const QuestionViewSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  required: z.boolean(),
+  min: z.number().int().nullable(),
+  max: z.number().int().nullable(),
+  options: z.array(z.object({ key: z.string(), label: z.string() })),
+  staffName: z.string().nullable().describe('staff_rating: the person rated'),
+});
+
+/** One answer's value as sent (the answer rules check it against its question). */
+export const AnswerValueSchema = z.union([
+  z.number(),
+  z.string().max(20_000),
+  z.boolean(),
+  z.array(z.string().max(100)).max(50),
+  z.null(),
+]);
 
 const localized = (locale: Locale, zh: string, en: string | null | undefined) => (locale === 'en' && en ? en : zh);
 

@@ -1,14 +1,8 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Space, TimePicker, Typography } from 'antd';
-import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TimeWindowRow } from '../../../components/TimeWindowRow';
 import type { QuietPeriod } from '../types';
-
-dayjs.extend(customParseFormat);
-
-const FORMAT = 'HH:mm';
-const toTime = (value: string) => (value ? dayjs(value, FORMAT) : null);
 
 /** Whether a period runs over midnight (21:00 → 08:30 the next morning). */
 export const overnight = (period: QuietPeriod) => period.from > period.to;
@@ -30,41 +24,22 @@ export function QuietHoursEditor(props: {
     <Space direction="vertical" style={{ width: '100%' }}>
       {periods.length === 0 && <Typography.Text type="secondary">{t('channels.quietNone')}</Typography.Text>}
       {periods.map((period, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: periods have no identity but their place
-        <Space key={index} wrap size={4} data-testid="quiet-period">
-          <TimePicker
-            format={FORMAT}
-            minuteStep={5}
-            allowClear={false}
-            needConfirm={false}
-            disabled={props.disabled}
-            value={toTime(period.from)}
-            onChange={(value) => set(index, { from: value ? value.format(FORMAT) : period.from })}
-            aria-label={t('channels.quietFrom')}
-            style={{ width: 96 }}
-          />
-          <span>→</span>
-          <TimePicker
-            format={FORMAT}
-            minuteStep={5}
-            allowClear={false}
-            needConfirm={false}
-            disabled={props.disabled}
-            value={toTime(period.to)}
-            onChange={(value) => set(index, { to: value ? value.format(FORMAT) : period.to })}
-            aria-label={t('channels.quietTo')}
-            style={{ width: 96 }}
-          />
-          {overnight(period) && <Typography.Text type="secondary">{t('channels.nextDay')}</Typography.Text>}
-          <Button
-            type="text"
-            danger
-            disabled={props.disabled}
-            icon={<DeleteOutlined />}
-            aria-label={t('channels.quietRemove')}
-            onClick={() => props.onChange?.(periods.filter((_, i) => i !== index))}
-          />
-        </Space>
+        <TimeWindowRow
+          // biome-ignore lint/suspicious/noArrayIndexKey: periods have no identity but their place
+          key={index}
+          testId="quiet-period"
+          from={period.from}
+          to={period.to}
+          disabled={props.disabled}
+          onChange={(next) => set(index, next)}
+          onRemove={() => props.onChange?.(periods.filter((_, i) => i !== index))}
+          labels={{
+            from: t('channels.quietFrom'),
+            to: t('channels.quietTo'),
+            nextDay: t('channels.nextDay'),
+            remove: t('channels.quietRemove'),
+          }}
+        />
       ))}
       <Button
         size="small"

@@ -1,15 +1,15 @@
 import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Card, Col, Empty, Row, Select, Space, Statistic, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { downloadFile } from '../../../api/download';
 import { EChart } from '../../../components/EChart';
 import { useAccess } from '../../auth/useAccess';
-import { PERIOD_PRESETS, type Period, periodDays, presetPeriod } from '../../tickets/measures/reportPeriod';
+import { PeriodRangePicker } from '../../tickets/measures/PeriodRangePicker';
+import { type Period, periodDays, presetPeriod } from '../../tickets/measures/reportPeriod';
 import { getSlaReport, getSlaTrend, slaReportExportUrl, slaReportKey } from './reportApi';
 import type { SlaMetricName, SlaReportGroup, SlaTrendInterval } from './reportTypes';
 import { SlaReportTable } from './SlaReportTable';
@@ -79,10 +79,6 @@ export function SlaReportPage() {
   const empty = data ? isEmptyReport(data) : false;
   const figures = data ? headline(data) : undefined;
   const weights = data ? weightsText(data.weights, labels) : '';
-  const presets = PERIOD_PRESETS.map((preset) => {
-    const range = presetPeriod(preset);
-    return { label: t(`presets.${preset}`), value: [dayjs(range.from), dayjs(range.to)] as [dayjs.Dayjs, dayjs.Dayjs] };
-  });
 
   const definition = (
     <Space direction="vertical" size={4}>
@@ -98,16 +94,7 @@ export function SlaReportPage() {
           <Space wrap size={[16, 8]}>
             <Space wrap size={8} data-testid="sla-report-period">
               <Typography.Text>{t('filters.period')}</Typography.Text>
-              <DatePicker.RangePicker
-                allowClear={false}
-                value={[dayjs(period.from), dayjs(period.to)]}
-                presets={presets}
-                style={{ maxWidth: '100%' }}
-                onChange={(range) => {
-                  const [from, to] = range ?? [];
-                  if (from && to) setPeriod({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD') });
-                }}
-              />
+              <PeriodRangePicker value={period} onChange={setPeriod} />
             </Space>
             <Space size={8}>
               <Typography.Text>{t('filters.groupBy')}</Typography.Text>

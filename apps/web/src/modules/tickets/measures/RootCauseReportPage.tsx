@@ -5,7 +5,6 @@ import {
   Alert,
   Card,
   Col,
-  DatePicker,
   Empty,
   Grid,
   Progress,
@@ -17,7 +16,6 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -25,6 +23,7 @@ import { EChart } from '../../../components/EChart';
 import { useAccess } from '../../auth/useAccess';
 import { toTreeOptions } from '../../departments/tree';
 import { useDepartments } from '../../departments/useDepartments';
+import { PeriodRangePicker } from './PeriodRangePicker';
 import {
   changeRatio,
   formatShare,
@@ -37,7 +36,7 @@ import {
   rootCauseChartHeight,
   rootCauseChartOption,
 } from './reportCharts';
-import { PERIOD_PRESETS, type Period, presetPeriod, toReportQuery } from './reportPeriod';
+import { type Period, presetPeriod, toReportQuery } from './reportPeriod';
 import { getRootCauseReport, ticketReportsKey } from './reportsApi';
 
 /** +12.5% in red (more complaints), −8% in green; '-' without a previous figure. */
@@ -92,13 +91,6 @@ export function RootCauseReportPage() {
     [data, outcomes],
   );
   const rate = data ? onTimeRate(data.measures) : null;
-  const presets = PERIOD_PRESETS.map((preset) => {
-    const range = presetPeriod(preset);
-    return {
-      label: t(`reports.presets.${preset}`),
-      value: [dayjs(range.from), dayjs(range.to)] as [dayjs.Dayjs, dayjs.Dayjs],
-    };
-  });
 
   const narrow = Grid.useBreakpoint().md === false;
   const allColumns: TableColumnsType<RankedCause> = [
@@ -151,16 +143,7 @@ export function RootCauseReportPage() {
           <Space wrap size={16}>
             <Space wrap data-testid="report-period">
               <Typography.Text>{t('reports.filters.period')}</Typography.Text>
-              <DatePicker.RangePicker
-                allowClear={false}
-                value={[dayjs(period.from), dayjs(period.to)]}
-                presets={presets}
-                style={{ maxWidth: '100%' }}
-                onChange={(range) => {
-                  const [from, to] = range ?? [];
-                  if (from && to) setPeriod({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD') });
-                }}
-              />
+              <PeriodRangePicker value={period} onChange={setPeriod} />
             </Space>
             {canPickDepartment && (
               <TreeSelect
