@@ -24696,6 +24696,10 @@ export interface operations {
                 to?: string;
                 /** @description Only detractors (NPS 0–6) and CSAT 1–2 */
                 lowScore?: "true" | "false";
+                /** @description Only responses rating this member of staff */
+                staffUserId?: string;
+                /** @description Only responses counted for this department (team) */
+                departmentId?: string;
             };
             header?: never;
             path: {

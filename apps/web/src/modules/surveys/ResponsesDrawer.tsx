@@ -46,8 +46,8 @@ function AnswersList({ response, questions }: { response: SurveyResponse; questi
 
 /**
  * 回答明细: the answers under a figure (`GET /surveys/{id}/responses`), newest first; anonymous
- * surveys show no customer. The staff and department filters apply to the page loaded (the API
- * filters by period and low score only).
+ * surveys show no customer. Filtered by the server: period, low scores, the member of staff rated,
+ * the department.
  */
 export function ResponsesDrawer({
   survey,
@@ -68,6 +68,8 @@ export function ResponsesDrawer({
     page,
     pageSize: 50,
     ...(low ? { lowScore: 'true' as const } : {}),
+    ...(filter?.staff ? { staffUserId: filter.staff.userId } : {}),
+    ...(filter?.department ? { departmentId: filter.department.id } : {}),
   };
   const responses = useQuery({
     queryKey: surveyResponsesKey(survey.id, query),
@@ -77,11 +79,7 @@ export function ResponsesDrawer({
   });
   const detail = useQuery({ queryKey: surveyKey(survey.id), queryFn: () => getSurvey(survey.id), enabled: !!filter });
   const questions = detail.data?.questions ?? [];
-  const items = (responses.data?.items ?? []).filter(
-    (r) =>
-      (!filter?.staff || Object.values(r.staff).some((s) => s.userId === filter.staff?.userId)) &&
-      (!filter?.department || r.departmentId === filter.department.id),
-  );
+  const items = responses.data?.items ?? [];
   const close = () => {
     setPage(1);
     setLowOnly(undefined);

@@ -15,7 +15,15 @@ export function responseScope(actor: Actor): SQL {
   return sql`(CASE WHEN ${surveyResponses.customerId} IS NULL THEN ${own} ELSE ${customerVisibleSql(surveyResponses.customerId, actor)} END)`;
 }
 
-export type ResponseFilter = { surveyId: string; from: string; to: string; lowScore?: boolean };
+export type ResponseFilter = {
+  surveyId: string;
+  from: string;
+  to: string;
+  lowScore?: boolean;
+  /** A member of staff the response rates (one of its invitation's staff). */
+  staffUserId?: string;
+  departmentId?: string;
+};
 
 function where(filter: ResponseFilter, actor: Actor): SQL {
   const parts: SQL[] = [
@@ -24,6 +32,12 @@ function where(filter: ResponseFilter, actor: Actor): SQL {
     responseScope(actor),
   ];
   if (filter.lowScore) parts.push(sql`(${surveyResponses.npsScore} <= 6 OR ${surveyResponses.csatScore} <= 2)`);
+  if (filter.staffUserId) {
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM jsonb_each(${surveyResponses.staff}) e WHERE e.value->>'userId' = ${filter.staffUserId})`,
+    );
+  }
+  if (filter.departmentId) parts.push(eq(surveyResponses.departmentId, filter.departmentId));
   return and(...parts) as SQL;
 }
 

@@ -9,7 +9,15 @@ import { rangeOf } from './results.service.js';
 
 type Ctx = RequestContext & { actor: Actor };
 
-export type ResponsesQuery = { from?: string; to?: string; lowScore?: boolean; page: number; pageSize: number };
+export type ResponsesQuery = {
+  from?: string;
+  to?: string;
+  lowScore?: boolean;
+  staffUserId?: string;
+  departmentId?: string;
+  page: number;
+  pageSize: number;
+};
 
 /**
  * The drill-down under the results: one page of the answers submitted in [from, to] that the
@@ -24,7 +32,14 @@ export async function listResponses(deps: Deps, ctx: Ctx, surveyId: string, quer
   const { items, total } = await responses.listResponseRows(
     db,
     ctx.actor,
-    { surveyId, from, to, lowScore: query.lowScore },
+    {
+      surveyId,
+      from,
+      to,
+      lowScore: query.lowScore,
+      staffUserId: query.staffUserId,
+      departmentId: query.departmentId,
+    },
     { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   );
   const answers = await responses.answersOf(

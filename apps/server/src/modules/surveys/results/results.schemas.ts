@@ -72,6 +72,8 @@ export const ResponsesQuerySchema = PageQuerySchema.omit({ sort: true }).extend(
     .optional()
     .transform((v) => v === 'true')
     .describe('Only detractors (NPS 0–6) and CSAT 1–2'),
+  staffUserId: z.uuid().optional().describe('Only responses rating this member of staff'),
+  departmentId: z.uuid().optional().describe('Only responses counted for this department (team)'),
 });
 
 export const SurveyResponseSchema = z.object({

@@ -98,5 +98,11 @@ describe('survey results', () => {
     // Low scores, NPS 0–6 or CSAT 1–2: the 5th, 6th, 7th and 9th answers (NPS 6, NPS 0, CSAT 1, NPS 6).
     const low = (await f.managerA.get(`/api/v1/surveys/${s.id}/responses?lowScore=true`)).json();
     expect(low.total).toBe(4);
+    // Drill-down by the member of staff rated and by department: all ten rate 李客服 in 客服中心.
+    const base = `/api/v1/surveys/${s.id}/responses`;
+    expect((await f.managerA.get(`${base}?staffUserId=${agentId}`)).json().total).toBe(10);
+    expect((await f.managerA.get(`${base}?staffUserId=${f.managerA.userId}`)).json().total).toBe(0);
+    expect((await f.managerA.get(`${base}?departmentId=${f.departmentA}&lowScore=true`)).json().total).toBe(4);
+    expect((await f.managerA.get(`${base}?departmentId=${crypto.randomUUID()}`)).json().total).toBe(0);
   });
 });
