@@ -167,10 +167,26 @@ export async function insertCallbacks(
   candidates: SQL,
   mode: 'ignore' | 'upsert',
 ): Promise<InsertOutcome[]> {
+  // One transaction (a savepoint inside the caller's): the candidates placed by the cap are kept in
+  // a temporary table, so the cap — the costly part — is computed once for both statements below.
+  return db.transaction((tx) => insertPlaced(tx, rules, team, candidates, mode));
+}
+
+async function insertPlaced(
+  db: DbOrTx,
+  rules: Rules,
+  team: Team,
+  candidates: SQL,
+  mode: 'ignore' | 'upsert',
+): Promise<InsertOutcome[]> {
   const minutes = firstAllowedMinutes(rules.windows, rules.timeZone);
+  await db.execute(sql`DROP TABLE IF EXISTS callbacks_placed`);
+  await db.execute(sql`CREATE TEMPORARY TABLE callbacks_placed ON COMMIT DROP AS
+    WITH c AS ${candidates} SELECT c.*, ${placedDueSql(rules.capDays)} AS due_date FROM c`);
+  await db.execute(sql`ANALYZE callbacks_placed`);
   // The dates the callbacks land on (after the cap), first: their moments and deadlines come from the calendar.
   const placed = await db.execute<{ d: string }>(
-    sql`WITH c AS ${candidates} SELECT DISTINCT (${placedDueSql(rules.capDays)})::text AS d FROM c`,
+    sql`SELECT DISTINCT due_date::text AS d FROM callbacks_placed WHERE due_date IS NOT NULL`,
   );
   const dates = placed.rows.map((r) => r.d).filter(Boolean);
   if (dates.length === 0) return [];
@@ -188,33 +204,35 @@ export async function insertCallbacks(
           AND (${callbacks}.due_date, ${callbacks}.anchor_date) IS DISTINCT FROM (excluded.due_date, excluded.anchor_date))`;
   // Customers with rest hours of their own: their callbacks are placed again after the INSERT.
   const ownHours = await anyCustomerQuietHours(db);
+  // (Only when some customer has them: the plain statement stays as lean as before for the rest.)
   const ownHoursId = ownHours
-    ? sql`CASE WHEN EXISTS (SELECT 1 FROM ${callbackCustomerPreferences} q WHERE q.customer_id = ${callbacks}.customer_id) THEN id END`
-    : sql`NULL::uuid`;
+    ? sql`, CASE WHEN EXISTS (SELECT 1 FROM ${callbackCustomerPreferences} q WHERE q.customer_id = ${callbacks}.customer_id) THEN id END AS own_hours_id`
+    : sql``;
+  const ownHoursAgg = ownHours
+    ? sql`, array_agg(own_hours_id) FILTER (WHERE own_hours_id IS NOT NULL) AS own_hours`
+    : sql``;
   const result = await db.execute<{
     assignee_id: string | null;
     inserted: string | number;
     moved: string | number;
     own_hours: string[] | null;
   }>(sql`
-    WITH c AS ${candidates},
-    placed AS (SELECT c.*, ${placedDueSql(rules.capDays)} AS due_date FROM c),
-    ins AS (
+    WITH ins AS (
       INSERT INTO ${callbacks} (customer_id, plan_id, step_id, campaign_id, source_kind, source_id, dedupe_key,
         anchor_date, planned_date, due_date, scheduled_at, deadline_at, channel, purpose, assignee_id, assigned_at)
       SELECT p.customer_id, p.plan_id, p.step_id, p.campaign_id, p.source_kind, p.source_id, p.dedupe_key,
         p.anchor_date, p.planned_date, p.due_date,
         coalesce(d.scheduled_at, (p.due_date::timestamp + ${minutes}::int * interval '1 minute') AT TIME ZONE ${rules.timeZone}),
         d.deadline_at, p.channel, p.purpose, a.assignee, CASE WHEN a.assignee IS NULL THEN NULL ELSE now() END
-      FROM placed p
+      FROM callbacks_placed p
       LEFT JOIN ${dayTable(rules, dates)} d ON d.day = p.due_date
       LEFT JOIN ${callbackOwners} o ON o.customer_id = p.customer_id
       CROSS JOIN LATERAL (SELECT ${assigneeSql(team, sql`o.user_id`, sql`p.customer_id`, sql`p.due_date`, rules.today)} AS assignee) a
       WHERE true
       ${onConflict}
-      RETURNING assignee_id, (xmax = 0) AS inserted, ${ownHoursId} AS own_hours_id)
-    SELECT assignee_id, count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS moved,
-      array_agg(own_hours_id) FILTER (WHERE own_hours_id IS NOT NULL) AS own_hours
+      RETURNING assignee_id, (xmax = 0) AS inserted${ownHoursId})
+    SELECT assignee_id, count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS moved
+      ${ownHoursAgg}
     FROM ins GROUP BY assignee_id`);
   await placeForCustomers(
     db,
