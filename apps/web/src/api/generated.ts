@@ -3930,6 +3930,39 @@ export interface components {
             completedOnTime: number;
             /** @description completedOnTime ÷ completed (0–1); null when none was completed */
             onTimeRate: number | null;
+            /** @description Callbacks due in the period left unreached */
+            unreachedCount: number;
+            /** @description The same figures per specialist (the callback’s assignee) */
+            bySpecialist: {
+                /** @description null: the pool */
+                assignee: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                } | null;
+                customersDue: number;
+                customersCovered: number;
+                coverage: number | null;
+                completed: number;
+                completedOnTime: number;
+                onTimeRate: number | null;
+                unreachedCount: number;
+            }[];
+            /** @description The same figures per plan (a campaign’s round is its own plan) */
+            byPlan: {
+                plan: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                customersDue: number;
+                customersCovered: number;
+                coverage: number | null;
+                completed: number;
+                completedOnTime: number;
+                onTimeRate: number | null;
+                unreachedCount: number;
+            }[];
             unreached: {
                 /** Format: uuid */
                 id: string;

@@ -1,3 +1,4 @@
+import type { Locale } from '@kefu/shared';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../lib/actor.js';
 import { badRequest } from '../../../lib/app-error.js';
@@ -5,7 +6,7 @@ import { scopedUserIds } from '../../../lib/data-scope.js';
 import type { Deps } from '../../../lib/deps.js';
 import { customerNameSql, customerVisibleSql } from '../../customers/index.js';
 import { userNameSql } from '../../users/index.js';
-import { callbacks } from '../callbacks.tables.js';
+import { callbackPlans, callbacks } from '../callbacks.tables.js';
 
 const UNREACHED_LIMIT = 200;
 const MAX_DAYS = 366;
@@ -19,6 +20,34 @@ function reportScope(actor: Actor): SQL {
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
+const done = sql`${callbacks.status} = 'done'`;
+/** The report's counts over a set of callbacks (all of the period, or one specialist's, one plan's). */
+const FIGURES = {
+  customersDue: sql<number>`count(DISTINCT ${callbacks.customerId})`,
+  customersCovered: sql<number>`count(DISTINCT ${callbacks.customerId}) FILTER (WHERE ${done})`,
+  completed: sql<number>`count(*) FILTER (WHERE ${done})`,
+  completedOnTime: sql<number>`count(*) FILTER (WHERE ${done} AND (${callbacks.deadlineAt} IS NULL OR ${callbacks.completedAt} <= ${callbacks.deadlineAt}))`,
+  unreached: sql<number>`count(*) FILTER (WHERE ${callbacks.status} = 'unreached')`,
+};
+
+/** The counts as numbers, with coverage and on-time rate. */
+function rates(row: Partial<Record<keyof typeof FIGURES, unknown>> | undefined) {
+  const n = (v: unknown) => Number(v ?? 0);
+  const customersDue = n(row?.customersDue);
+  const customersCovered = n(row?.customersCovered);
+  const completed = n(row?.completed);
+  const completedOnTime = n(row?.completedOnTime);
+  return {
+    customersDue,
+    customersCovered,
+    coverage: ratio(customersCovered, customersDue),
+    completed,
+    completedOnTime,
+    onTimeRate: ratio(completedOnTime, completed),
+    unreachedCount: n(row?.unreached),
+  };
+}
+
 /**
  * Coverage and on-time rate of the callbacks due in [from, to] (business dates, inclusive), and the
  * unreached list (docs/callbacks.md, "Report"):
@@ -26,10 +55,11 @@ const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whol
  *   with a callback due in the period (cancelled ones left out);
  * - on-time rate = completed callbacks due in the period whose completion is at or before their
  *   deadline (no deadline: on time) ÷ completed callbacks due in the period;
- * - unreached: callbacks due in the period left unreached, oldest first (at most 200).
+ * - unreached: callbacks due in the period left unreached, oldest first (at most 200);
+ * - the same figures per specialist (the callback's assignee; none = the pool) and per plan.
  * Readers: `surveys.report` (every role with `callbacks.manage` has it), within their data scope.
  */
-export async function callbackReport(deps: Deps, actor: Actor, from: string, to: string) {
+export async function callbackReport(deps: Deps, actor: Actor, from: string, to: string, locale: Locale = 'zh-CN') {
   if (to < from) throw badRequest('validation_failed', {}, [{ path: 'to', message: to }]);
   if (Date.parse(to) - Date.parse(from) > MAX_DAYS * 86_400_000)
     throw badRequest('validation_failed', {}, [{ path: 'to', message: to }]);
@@ -39,16 +69,22 @@ export async function callbackReport(deps: Deps, actor: Actor, from: string, to:
     sql`${callbacks.status} <> 'cancelled'`,
     reportScope(actor),
   ) as SQL;
-  const done = sql`${callbacks.status} = 'done'`;
-  const [figures] = await db
-    .select({
-      customersDue: sql<number>`count(DISTINCT ${callbacks.customerId})`,
-      customersCovered: sql<number>`count(DISTINCT ${callbacks.customerId}) FILTER (WHERE ${done})`,
-      completed: sql<number>`count(*) FILTER (WHERE ${done})`,
-      completedOnTime: sql<number>`count(*) FILTER (WHERE ${done} AND (${callbacks.deadlineAt} IS NULL OR ${callbacks.completedAt} <= ${callbacks.deadlineAt}))`,
-    })
-    .from(callbacks)
-    .where(where);
+  const [figures] = await db.select(FIGURES).from(callbacks).where(where);
+  const [bySpecialist, byPlan] = await Promise.all([
+    db
+      .select({ ...FIGURES, id: callbacks.assigneeId, name: userNameSql(callbacks.assigneeId) })
+      .from(callbacks)
+      .where(where)
+      .groupBy(callbacks.assigneeId)
+      .orderBy(asc(userNameSql(callbacks.assigneeId))),
+    db
+      .select({ ...FIGURES, id: callbacks.planId, name: callbackPlans.name, nameEn: callbackPlans.nameEn })
+      .from(callbacks)
+      .leftJoin(callbackPlans, eq(callbackPlans.id, callbacks.planId))
+      .where(where)
+      .groupBy(callbacks.planId, callbackPlans.name, callbackPlans.nameEn)
+      .orderBy(asc(callbackPlans.name)),
+  ]);
   const unreached = await db
     .select({
       id: callbacks.id,
@@ -64,20 +100,18 @@ export async function callbackReport(deps: Deps, actor: Actor, from: string, to:
     .where(and(where, eq(callbacks.status, 'unreached')))
     .orderBy(asc(callbacks.dueDate), asc(callbacks.id))
     .limit(UNREACHED_LIMIT);
-  const n = (v: unknown) => Number(v ?? 0);
-  const customersDue = n(figures?.customersDue);
-  const customersCovered = n(figures?.customersCovered);
-  const completed = n(figures?.completed);
-  const completedOnTime = n(figures?.completedOnTime);
   return {
     from,
     to,
-    customersDue,
-    customersCovered,
-    coverage: ratio(customersCovered, customersDue),
-    completed,
-    completedOnTime,
-    onTimeRate: ratio(completedOnTime, completed),
+    ...rates(figures),
+    bySpecialist: bySpecialist.map((r) => ({
+      assignee: r.id ? { id: r.id, displayName: r.name ?? '' } : null,
+      ...rates(r),
+    })),
+    byPlan: byPlan.map((r) => ({
+      plan: r.id ? { id: r.id, name: (locale === 'en' && r.nameEn) || r.name || '' } : null,
+      ...rates(r),
+    })),
     unreached: unreached.map((r) => ({
       id: r.id,
       customer: { id: r.customerId, name: r.customerName ?? '' },

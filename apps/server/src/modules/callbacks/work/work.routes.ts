@@ -84,7 +84,7 @@ export const workRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     },
     async (request) => {
       const ctx = actorContext(request);
-      return callbackReport(deps, ctx.actor, request.query.from, request.query.to);
+      return callbackReport(deps, ctx.actor, request.query.from, request.query.to, ctx.locale);
     },
   );
 

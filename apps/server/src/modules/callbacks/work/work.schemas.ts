@@ -170,6 +170,17 @@ export const ReportQuerySchema = z.object({
   to: z.iso.date(),
 });
 
+/** The report's figures over a group of callbacks (definitions: docs/callbacks.md, "Report"). */
+const GroupFigures = {
+  customersDue: z.number().int(),
+  customersCovered: z.number().int(),
+  coverage: z.number().nullable(),
+  completed: z.number().int(),
+  completedOnTime: z.number().int(),
+  onTimeRate: z.number().nullable(),
+  unreachedCount: z.number().int(),
+};
+
 export const CallbackReportSchema = z
   .object({
     from: z.string(),
@@ -180,6 +191,13 @@ export const CallbackReportSchema = z
     completed: z.number().int().describe('Callbacks due in the period and completed'),
     completedOnTime: z.number().int().describe('Of those, completed by their deadline'),
     onTimeRate: z.number().nullable().describe('completedOnTime ÷ completed (0–1); null when none was completed'),
+    unreachedCount: z.number().int().describe('Callbacks due in the period left unreached'),
+    bySpecialist: z
+      .array(z.object({ assignee: Person.nullable().describe('null: the pool'), ...GroupFigures }))
+      .describe('The same figures per specialist (the callback’s assignee)'),
+    byPlan: z
+      .array(z.object({ plan: z.object({ id: z.uuid(), name: z.string() }).nullable(), ...GroupFigures }))
+      .describe('The same figures per plan (a campaign’s round is its own plan)'),
     unreached: z.array(
       z.object({
         id: z.uuid(),

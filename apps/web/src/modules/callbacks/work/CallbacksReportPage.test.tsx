@@ -18,6 +18,31 @@ const report: CallbackReport = {
   completed: 3,
   completedOnTime: 2,
   onTimeRate: 2 / 3,
+  unreachedCount: 1,
+  bySpecialist: [
+    {
+      assignee: { id: 'u-sun', displayName: '孙丽' },
+      customersDue: 5,
+      customersCovered: 3,
+      coverage: 0.6,
+      completed: 3,
+      completedOnTime: 2,
+      onTimeRate: 2 / 3,
+      unreachedCount: 1,
+    },
+  ],
+  byPlan: [
+    {
+      plan: { id: 'p-1', name: '拍摄回访' },
+      customersDue: 5,
+      customersCovered: 3,
+      coverage: 0.6,
+      completed: 3,
+      completedOnTime: 2,
+      onTimeRate: 2 / 3,
+      unreachedCount: 1,
+    },
+  ],
   unreached: [
     {
       id: 'cb-1',
@@ -71,6 +96,9 @@ describe('callback report page', () => {
     expect(html).toContain('href="/customers/cust-1"');
     expect(html).toContain('href="/callbacks/cb-1"');
     expect(html).toContain('三次未接，已发短信');
+    expect(html).toContain('data-testid="callbacks-report-by-specialist"');
+    expect(html).toContain('data-testid="callbacks-report-by-plan"');
+    expect(html).toContain('拍摄回访');
   });
 
   it('says so when nothing was due, in English, without links the reader may not follow', async () => {
@@ -83,6 +111,9 @@ describe('callback report page', () => {
       completed: 0,
       completedOnTime: 0,
       onTimeRate: null,
+      unreachedCount: 0,
+      bySpecialist: [],
+      byPlan: [],
       unreached: [],
     };
     const html = render(empty, ['surveys.report']);

@@ -11,13 +11,14 @@ import { PeriodRangePicker } from '../../tickets/measures/PeriodRangePicker';
 import { type Period, presetPeriod } from '../../tickets/measures/reportPeriod';
 import {
   barChartHeight,
+  breakdownName,
   formatRate,
   isEmptyReport,
   rateColor,
   ratesBarOption,
-  unreachedBarOption,
-  unreachedBySpecialist,
+  specialistRatesOption,
 } from './callbacksReport';
+import { ReportBreakdownTable } from './ReportBreakdownTable';
 import { callbackReportKey, getCallbackReport } from './reportApi';
 import { UnreachedTable } from './UnreachedTable';
 
@@ -62,7 +63,15 @@ export function CallbacksReportPage() {
   });
   const data = report.data;
   const pool = t('report.pool');
-  const bySpecialist = useMemo(() => unreachedBySpecialist(data?.unreached ?? [], pool), [data, pool]);
+  const bySpecialist = useMemo(
+    () =>
+      (data?.bySpecialist ?? []).map((row) => ({
+        name: breakdownName(row, pool, ''),
+        coverage: row.coverage,
+        onTimeRate: row.onTimeRate,
+      })),
+    [data, pool],
+  );
   const ratesOption = useMemo(
     () =>
       data
@@ -74,8 +83,8 @@ export function CallbacksReportPage() {
         : undefined,
     [data, t],
   );
-  const unreachedOption = useMemo(
-    () => unreachedBarOption(bySpecialist, t('report.unreachedCount')),
+  const specialistOption = useMemo(
+    () => specialistRatesOption(bySpecialist, { coverage: t('report.coverage'), onTimeRate: t('report.onTimeRate') }),
     [bySpecialist, t],
   );
   const empty = data ? isEmptyReport(data) : false;
@@ -163,9 +172,8 @@ export function CallbacksReportPage() {
                         testId="callbacks-report-unreached-title"
                       />
                     }
-                    value={data?.unreached.length ?? 0}
-                    valueStyle={data?.unreached.length ? { color: '#d48806' } : undefined}
-                    suffix={data && data.unreached.length >= 200 ? '+' : undefined}
+                    value={data?.unreachedCount ?? 0}
+                    valueStyle={data?.unreachedCount ? { color: '#d48806' } : undefined}
                   />
                   <Typography.Text type="secondary">{t('report.unreachedNote')}</Typography.Text>
                 </Card>
@@ -180,19 +188,31 @@ export function CallbacksReportPage() {
                 </Card>
               </Col>
               <Col xs={24} lg={14}>
-                <Card size="small" title={t('report.charts.unreached')} loading={report.isLoading}>
-                  {bySpecialist.length > 0 ? (
-                    <EChart
-                      option={unreachedOption}
-                      height={barChartHeight(bySpecialist.length)}
-                      data-testid="callbacks-report-specialist-chart"
-                    />
-                  ) : (
-                    <EmptyHint testId="callbacks-report-specialist-empty" text={t('report.charts.noUnreached')} />
-                  )}
+                <Card size="small" title={t('report.charts.bySpecialist')} loading={report.isLoading}>
+                  <EChart
+                    option={specialistOption}
+                    height={barChartHeight(bySpecialist.length * 2)}
+                    data-testid="callbacks-report-specialist-chart"
+                  />
                 </Card>
               </Col>
             </Row>
+            <Card size="small" title={t('report.breakdown.bySpecialist')}>
+              <ReportBreakdownTable
+                kind="specialist"
+                rows={data?.bySpecialist ?? []}
+                loading={report.isFetching}
+                testId="callbacks-report-by-specialist"
+              />
+            </Card>
+            <Card size="small" title={t('report.breakdown.byPlan')}>
+              <ReportBreakdownTable
+                kind="plan"
+                rows={data?.byPlan ?? []}
+                loading={report.isFetching}
+                testId="callbacks-report-by-plan"
+              />
+            </Card>
             <Card size="small" title={t('report.unreached.title')}>
               <UnreachedTable rows={data?.unreached ?? []} loading={report.isFetching} />
             </Card>

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   barChartHeight,
+  breakdownName,
   formatRate,
   isEmptyReport,
   percentValue,
   rateColor,
   ratesBarOption,
-  unreachedBarOption,
-  unreachedBySpecialist,
+  specialistRatesOption,
 } from './callbacksReport';
 import type { CallbackReport, UnreachedCallback } from './reportApi';
 
@@ -35,6 +35,41 @@ const report: CallbackReport = {
   completed: 3,
   completedOnTime: 2,
   onTimeRate: 2 / 3,
+  unreachedCount: 4,
+  bySpecialist: [
+    {
+      assignee: sunli,
+      customersDue: 4,
+      customersCovered: 2,
+      coverage: 0.5,
+      completed: 2,
+      completedOnTime: 1,
+      onTimeRate: 0.5,
+      unreachedCount: 2,
+    },
+    {
+      assignee: zhou,
+      customersDue: 1,
+      customersCovered: 1,
+      coverage: 1,
+      completed: 1,
+      completedOnTime: 1,
+      onTimeRate: 1,
+      unreachedCount: 1,
+    },
+  ],
+  byPlan: [
+    {
+      plan: null,
+      customersDue: 5,
+      customersCovered: 3,
+      coverage: 0.6,
+      completed: 3,
+      completedOnTime: 2,
+      onTimeRate: 2 / 3,
+      unreachedCount: 4,
+    },
+  ],
   unreached: [unreached('1', sunli), unreached('2', null), unreached('3', zhou), unreached('4', sunli)],
 };
 
@@ -73,18 +108,23 @@ describe('callback report figures', () => {
     expect(none.series[0]?.data.map((d) => d.value)).toEqual([100, null]);
   });
 
-  it('counts the unreached per specialist, most first, the pool named and last of its count', () => {
-    const rows = unreachedBySpecialist(report.unreached, '回访池');
-    expect(rows).toEqual([
-      { key: 'u-sun', name: '孙丽', count: 2 },
-      { key: 'u-zhou', name: '周杰', count: 1 },
-      { key: '', name: '回访池', count: 1 },
-    ]);
-    const option = unreachedBarOption(rows, '未联系上');
-    // A horizontal bar chart draws its first category at the bottom: the most sits on top.
-    expect(option.yAxis.data).toEqual(['回访池', '周杰', '孙丽']);
-    expect(option.series[0]?.data).toEqual([1, 1, 2]);
-    expect(barChartHeight(rows.length)).toBe(160);
+  it('names the breakdown rows and draws each specialist’s rates, lowest coverage on top', () => {
+    expect(report.bySpecialist.map((r) => breakdownName(r, '回访池', '无计划'))).toEqual(['孙丽', '周杰']);
+    expect(breakdownName({ ...report.bySpecialist[0], assignee: null } as never, '回访池', '无计划')).toBe('回访池');
+    expect(breakdownName(report.byPlan[0] as never, '回访池', '无计划')).toBe('无计划');
+    const option = specialistRatesOption(
+      report.bySpecialist.map((r) => ({
+        name: breakdownName(r, '', ''),
+        coverage: r.coverage,
+        onTimeRate: r.onTimeRate,
+      })),
+      { coverage: '覆盖率', onTimeRate: '按时完成率' },
+    );
+    // A horizontal bar chart draws its first category at the bottom: the lowest coverage sits on top.
+    expect(option.yAxis.data).toEqual(['周杰', '孙丽']);
+    expect(option.series[0]?.data).toEqual([100, 50]);
+    expect(option.series[1]?.data).toEqual([100, 50]);
+    expect(barChartHeight(2)).toBe(160);
     expect(barChartHeight(10)).toBe(360);
   });
 });

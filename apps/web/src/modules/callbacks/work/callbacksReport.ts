@@ -1,5 +1,5 @@
 /** The callback report → figures, colours and ECharts options. Pure, unit-tested. */
-import type { CallbackReport, UnreachedCallback } from './reportApi';
+import type { CallbackReport } from './reportApi';
 
 /** The target of both rates (docs/callbacks.md: every customer due is called back, on time). */
 export const RATE_TARGET = 1;
@@ -62,42 +62,34 @@ export function ratesBarOption(
   };
 }
 
-export type SpecialistCount = { key: string; name: string; count: number };
+export type BreakdownRow = CallbackReport['bySpecialist'][number] | CallbackReport['byPlan'][number];
 
-/**
- * The unreached callbacks per specialist (those in the pool under `poolLabel`), most first, the
- * pool after the people of the same count, then by name: who has calls to write up or try again.
- */
-export function unreachedBySpecialist(unreached: UnreachedCallback[], poolLabel: string): SpecialistCount[] {
-  const byKey = new Map<string, SpecialistCount>();
-  for (const item of unreached) {
-    const key = item.assignee?.id ?? '';
-    const entry = byKey.get(key) ?? { key, name: item.assignee?.displayName || poolLabel, count: 0 };
-    entry.count += 1;
-    byKey.set(key, entry);
-  }
-  return [...byKey.values()].sort(
-    (a, b) => b.count - a.count || Number(a.key === '') - Number(b.key === '') || a.name.localeCompare(b.name, 'zh-CN'),
-  );
+/** A breakdown row's name: the specialist (or `poolLabel`), the plan (or `noPlanLabel`). */
+export function breakdownName(row: BreakdownRow, poolLabel: string, noPlanLabel: string): string {
+  if ('assignee' in row) return row.assignee?.displayName || poolLabel;
+  return row.plan?.name || noPlanLabel;
 }
 
-/** One horizontal bar per specialist (most at the top). */
-export function unreachedBarOption(rows: SpecialistCount[], seriesName: string) {
-  const shown = [...rows].reverse();
+/** Coverage and on-time rate per specialist, two bars each, lowest coverage at the top. */
+export function specialistRatesOption(
+  rows: { name: string; coverage: number | null; onTimeRate: number | null }[],
+  labels: { coverage: string; onTimeRate: string },
+) {
+  const shown = [...rows].sort((a, b) => (b.coverage ?? -1) - (a.coverage ?? -1));
+  const percent = (v: number | null) => percentValue(v);
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1 },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v: unknown) => (v == null ? '—' : `${v}%`),
+    },
+    legend: { top: 0 },
+    grid: { left: 8, right: 40, top: 28, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 96, overflow: 'truncate' } },
     series: [
-      {
-        name: seriesName,
-        type: 'bar',
-        barMaxWidth: 24,
-        label: { show: true, position: 'right' },
-        itemStyle: { color: '#d48806' },
-        data: shown.map((r) => r.count),
-      },
+      { name: labels.coverage, type: 'bar', barMaxWidth: 16, data: shown.map((r) => percent(r.coverage)) },
+      { name: labels.onTimeRate, type: 'bar', barMaxWidth: 16, data: shown.map((r) => percent(r.onTimeRate)) },
     ],
   };
 }
