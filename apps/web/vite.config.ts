@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defaultServerConditions, defineConfig, type Plugin } from 'vite';
+import { antdStaticCss } from './build/antd-static-css';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -74,7 +75,7 @@ function vendorChunk(id: string): string | undefined {
 
 // `kefu-source` makes `@kefu/shared` resolve to its TypeScript sources (see packages/shared/package.json).
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), antdStaticCss(), precompress()],
   resolve: { conditions: ['kefu-source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['kefu-source', ...defaultServerConditions] } },
   server: {

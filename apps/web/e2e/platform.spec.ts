@@ -39,6 +39,28 @@ describe('platform journeys in headless Chromium', () => {
     await page.context().close();
   });
 
+  it("a page loaded directly uses antd's pre-rendered style sheet: styled, and few styles made at run time", async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'zhangwei', 'Kefu@2026');
+    await page.goto('/tickets/queue');
+    await page.getByTestId('ticket-create').waitFor();
+    expect(await page.locator('link[data-antd-static]').count()).toBe(1);
+    // Styled by the sheet: the primary button is antd's blue, the table has its header background.
+    // (polled: the button's colour transition may be on its first frame)
+    const button = page.getByTestId('ticket-create');
+    await expect.poll(() => button.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(22, 119, 255)');
+    // Without the sheet antd inserts one <style> per component and theme (≈ 200 on this page);
+    // with it only what the sheet cannot hold (overlays, ProLayout's own themes, keyframes).
+    const inserted = await page.locator('style').count();
+    expect(inserted).toBeLessThan(80);
+    // The sign-in page does without it (its size budget); antd generates its few styles there.
+    await signOut(page);
+    await page.goto('/login');
+    await page.locator('#username').waitFor();
+    expect(await page.locator('link[data-antd-static]').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('a language picked on the login page survives the sign-in and becomes the profile language', async () => {
     // zhoujie's profile says zh-CN (demo seed); the pick on the login page wins and is saved.
     const page = await newPage(browser);

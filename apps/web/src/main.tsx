@@ -4,6 +4,7 @@ import { ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import 'antd/dist/reset.css';
+import antdSheets from 'virtual:antd-css';
 import { StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -13,6 +14,8 @@ import { i18n } from './i18n';
 import { useLocaleSync } from './modules/auth/useLocaleSync';
 import { queryClient } from './queryClient';
 import { router } from './router';
+import { linkStaticStyles } from './staticStyles';
+import { appTheme } from './theme';
 
 /**
  * The entry chunk holds what every page needs — React, the router, the query client, i18n and
@@ -25,7 +28,7 @@ function Root() {
   // The antd (and pro-components) locale follows the UI language on every switch.
   const antdLocale = instance.language === 'en' ? enUS : zhCN;
   const reducedMotion = usePrefersReducedMotion();
-  const theme = useMemo(() => ({ token: { motion: !reducedMotion } }), [reducedMotion]);
+  const theme = useMemo(() => appTheme(reducedMotion), [reducedMotion]);
   return (
     // autoInsertSpace off: buttons read 登录, not 登 录 (also their accessible names).
     <ConfigProvider locale={antdLocale} button={{ autoInsertSpace: false }} theme={theme}>
@@ -37,12 +40,15 @@ function Root() {
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
-createRoot(container).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <Root />
-      </QueryClientProvider>
-    </I18nextProvider>
-  </StrictMode>,
+// antd's pre-rendered styles first: antd decides once, at its first style, whether they are there.
+void linkStaticStyles(antdSheets).then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <Root />
+        </QueryClientProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,6 +1,5 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, Outlet, type RouteObject } from 'react-router-dom';
-import { createAccess } from './access';
 import { PageLoading } from './components/PageLoading';
 import { loadAllNamespaces } from './i18n';
 import { Forbidden } from './layouts/exceptions/Forbidden';
@@ -14,11 +13,19 @@ import { currentUserQuery } from './modules/auth/useCurrentUser';
 import { queryClient } from './queryClient';
 import { type AppRoute, appRoutes, LoginPage } from './routes';
 
-// The shell's chunk and the translations of every page load together (i18n.ts keeps only what the
-// login page needs in the entry chunk).
-const BasicLayout = lazy(() =>
-  Promise.all([import('./layouts/BasicLayout'), loadAllNamespaces()]).then(([m]) => ({ default: m.BasicLayout })),
-);
+/**
+ * The signed-in shell's chunk with the translations of every page (i18n.ts keeps only what the login
+ * page needs in the entry chunk). Started by the first page loader (beside `/auth/me`, not after it)
+ * and by the lazy layout, whichever comes first; loaded once.
+ */
+let shell: Promise<{ default: typeof import('./layouts/BasicLayout').BasicLayout }> | undefined;
+function loadShell() {
+  shell ??= Promise.all([import('./layouts/BasicLayout'), loadAllNamespaces()]).then(([m]) => ({
+    default: m.BasicLayout,
+  }));
+  return shell;
+}
+const BasicLayout = lazy(loadShell);
 
 /** A group path such as /admin opens its first child the user may see. */
 function GroupIndex({ route }: { route: AppRoute }) {
@@ -27,11 +34,14 @@ function GroupIndex({ route }: { route: AppRoute }) {
 }
 
 /**
- * A page's loader: once the signed-in user is known, it starts the page's chunk and the data the
- * page's first render asks for (`AppRoute.prefetch`), beside the shell's chunk instead of after it.
- * It returns at once (rendering never waits for it) and does nothing for a signed-out visitor or a
- * page the user may not open. It runs when the route is entered, not when only the search changes
- * (a queue tab, a filter: the page's own requests).
+ * A page's loader. At once, without waiting for anything: `/auth/me` and the page's prefetcher start
+ * loading (before the first render, which waits for antd's style sheet: main.tsx), then the shell's
+ * and the page's chunks. The prefetcher runs as soon as it has loaded, so the page's first requests
+ * wait for neither the user, nor the chunks, nor the shell's render (prefetchers are silent: a
+ * signed-out visitor's 401 or a 403 shows nothing; RequireAuth and RequireAccess decide what
+ * renders, and the page asks again for a query that failed). The loader returns at once: rendering
+ * never waits for it. It runs when the route is entered, not when only the search changes (a queue
+ * tab, a filter: the page's own requests).
  */
 function pageLoading(route: AppRoute): Pick<RouteObject, 'loader' | 'shouldRevalidate'> {
   const page = route.element;
@@ -39,14 +49,17 @@ function pageLoading(route: AppRoute): Pick<RouteObject, 'loader' | 'shouldReval
   return {
     loader: ({ request }) => {
       const url = new URL(request.url);
-      queryClient.ensureQueryData(currentUserQuery).then(
-        (me) => {
-          if (!me || !createAccess(me).canAccess(route.access)) return;
-          void page.preload();
-          void route.prefetch?.(queryClient, url);
-        },
-        () => undefined, // RequireAuth shows the failure
+      void queryClient.prefetchQuery(currentUserQuery);
+      // The prefetcher's small chunk first: evaluating the shell's big module graph is one long task
+      // that would otherwise run before it and hold the page's requests back.
+      const prefetched = route.prefetch?.().then(
+        (prefetch) => void prefetch(queryClient, url),
+        () => undefined, // the page loads its own data
       );
+      void Promise.resolve(prefetched).then(() => {
+        void loadShell();
+        void page.preload();
+      });
       return null;
     },
     shouldRevalidate: ({ currentUrl, nextUrl }) => currentUrl.pathname !== nextUrl.pathname,

@@ -15,6 +15,9 @@ import type menu from './locales/zh-CN/menu.json';
 
 export type MenuKey = keyof typeof menu;
 
+/** Starts the requests of a page's first render (TanStack `prefetchQuery`, silent, errors swallowed). */
+export type Prefetcher = (queryClient: QueryClient, url: URL) => Promise<unknown>;
+
 export type AppRoute = {
   /** Absolute path; a child's path starts with its parent's. */
   path: string;
@@ -24,11 +27,13 @@ export type AppRoute = {
   access?: RouteAccess;
   element?: LazyPage;
   /**
-   * Data the page asks for on its first render, started when the route is entered (router.tsx:
-   * beside the page's chunk, once the user is known), so the page's requests do not wait for the
-   * shell's and the page's chunks. Keep it in the page's module and import it lazily here.
+   * Loads the page's prefetcher: the data the page asks for on its first render. router.tsx starts
+   * loading it when the route is entered (beside `/auth/me` and the shell's and page's chunks) and
+   * runs it at once, so the page's requests wait for nothing. Its queries must be silent
+   * (`meta: { silent: true }`): it runs before the user is known. Keep it in the page's module and
+   * import it lazily: `() => import('./prefetch').then((m) => m.prefetchX)`.
    */
-  prefetch?: (queryClient: QueryClient, url: URL) => Promise<unknown>;
+  prefetch?: () => Promise<Prefetcher>;
   children?: AppRoute[];
   /** Routable and shown in breadcrumbs, but not in the side menu. */
   hideInMenu?: boolean;

@@ -9,12 +9,14 @@ function subscribe(onChange: () => void): () => void {
   return () => list.removeEventListener('change', onChange);
 }
 
-const snapshot = () => typeof window !== 'undefined' && !!window.matchMedia && window.matchMedia(QUERY).matches;
+/** True when the user asked the system for less motion (read once, e.g. before the first render). */
+export const prefersReducedMotion = (): boolean =>
+  typeof window !== 'undefined' && !!window.matchMedia && window.matchMedia(QUERY).matches;
 
 /**
  * True when the user asked the system for less motion (an accessibility setting). The app then turns
  * antd's animations off; the browser tests ask for it too, so a click never lands on a moving popup.
  */
 export function usePrefersReducedMotion(): boolean {
-  return useSyncExternalStore(subscribe, snapshot, () => false);
+  return useSyncExternalStore(subscribe, prefersReducedMotion, () => false);
 }

@@ -40,4 +40,17 @@ describe('prefetchQueue (the queue route entered)', () => {
     expect(queryClient.getQueryState(ticketTypesQuery.queryKey)?.status).toBe('success');
     expect(queryClient.getQueryState(savedViewsQuery('tickets').queryKey)?.status).toBe('success');
   });
+
+  it('is silent: it runs before the user is known, so a 401 or 403 must show nothing (the page asks again)', async () => {
+    vi.spyOn(api, 'GET').mockResolvedValue({
+      data: undefined,
+      error: { status: 403 },
+      response: new Response('{}', { status: 403 }),
+    } as never);
+    const queryClient = new QueryClient();
+    await prefetchQueue(queryClient, new URL('http://kefu.test/tickets/queue'));
+    const queries = queryClient.getQueryCache().findAll();
+    expect(queries).toHaveLength(4);
+    for (const query of queries) expect(query.meta?.silent).toBe(true);
+  });
 });

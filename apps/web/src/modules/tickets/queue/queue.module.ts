@@ -10,7 +10,7 @@ export const ticketsQueueModule: WebModule = {
       nameKey: 'tickets',
       access: 'tickets.read',
       element: page(() => import('./TicketsPage'), 'TicketsPage'),
-      prefetch: (queryClient, url) => import('./prefetch').then((m) => m.prefetchQueue(queryClient, url)),
+      prefetch: () => import('./prefetch').then((m) => m.prefetchQueue),
     },
   ],
 };
