@@ -4,13 +4,16 @@ import { buildApp } from '../src/app.js';
 import { prepareDatabase } from '../src/db/bootstrap.js';
 import { DEMO_PASSWORD } from '../src/db/seed/demo.js';
 import { benchCalendar } from './calendar.js';
+import { benchCallStats } from './call-stats.js';
 import { benchCallbacks } from './callbacks.js';
+import { benchCallsImport } from './calls-import.js';
 import { BENCH_ADMIN_PASSWORD, type BenchEngine, type EngineName, openEngine, selectedEngines } from './engines.js';
 import { getJson, type LoadResult, runLoad, signIn } from './http.js';
 import { benchOutbox } from './outbox.js';
 import { benchPhrasesCheck } from './phrases-check.js';
 import { loadNote, markdownTable, measuredLine, writeSection } from './report.js';
 import { benchSla } from './sla.js';
+import { benchStaffing } from './staffing.js';
 import { benchSurveys } from './surveys.js';
 import { benchTickets } from './tickets.js';
 import { addVolume, type Volume } from './volume.js';
@@ -33,8 +36,13 @@ import { benchWebhooks } from './webhooks.js';
  * elapsed computations per second on one core).
  * `npm run bench -- sla [--write]`: the section `sla` (bench/sla.ts: the warning/escalation sweep's
  * "find what is due" at 1,000,000 open clocks on PostgreSQL).
+ * `npm run bench -- call-stats [--write]`: the section `call-stats` (bench/call-stats.ts: the KPI query of
+ * GET /api/v1/call-stats over 1,000,000 calls in one month on PostgreSQL; target < 300 ms).
  * `npm run bench -- callbacks [--write]`: the section `callbacks` (bench/callbacks.ts: a callback campaign of
  * 100,000 customers generated and distributed on PostgreSQL).
+ * `npm run bench -- calls-import [--write]`: the section `calls-import` (bench/calls-import.ts: a generated
+ * 1,000,000-line Asterisk queue_log imported on PostgreSQL and PGlite; lines/s and peak RSS).
+ * `npm run bench -- staffing [--write]`: the section `staffing` (bench/staffing.ts: Erlang C for 1,000 intervals).
  * `npm run bench -- surveys [--write]`: the section `surveys` (bench/surveys.ts: the public survey page
  * /s/{token} and its JSON under load, per engine; target ≥ 1,000 requests/s).
  * `npm run bench -- webhooks [--write]`: the section `webhooks` (bench/webhooks.ts: 10,000 signed webhook
@@ -229,6 +237,18 @@ async function main(): Promise<void> {
   }
   if (process.argv.slice(2).includes('callbacks')) {
     await benchCallbacks({ write: WRITE });
+    return;
+  }
+  if (process.argv.slice(2).includes('call-stats')) {
+    await benchCallStats({ write: WRITE });
+    return;
+  }
+  if (process.argv.slice(2).includes('calls-import')) {
+    await benchCallsImport({ write: WRITE });
+    return;
+  }
+  if (process.argv.slice(2).includes('staffing')) {
+    await benchStaffing({ write: WRITE });
     return;
   }
   if (process.argv.slice(2).includes('surveys')) {

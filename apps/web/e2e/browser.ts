@@ -119,7 +119,7 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /** An API call from the signed-in page (its session cookie and CSRF token); throws on a non-2xx answer. */
-export async function call<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> {
+export async function call<T>(page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown): Promise<T> {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'kefu_csrf')?.value ?? '';
   const response = await page.request.fetch(url, {
     method,

@@ -5,6 +5,7 @@ import type auth from './locales/zh-CN/auth.json';
 import type calendars from './locales/zh-CN/calendars.json';
 import type callbacksPlans from './locales/zh-CN/callbacksPlans.json';
 import type callbacksWork from './locales/zh-CN/callbacksWork.json';
+import type calls from './locales/zh-CN/calls.json';
 import type common from './locales/zh-CN/common.json';
 import type customers from './locales/zh-CN/customers.json';
 import type customersDuplicates from './locales/zh-CN/customersDuplicates.json';
@@ -73,6 +74,7 @@ declare module 'i18next' {
       callbacksWork: typeof callbacksWork;
       callbacksPlans: typeof callbacksPlans;
       surveys: typeof surveys;
+      calls: typeof calls;
     };
   }
 }

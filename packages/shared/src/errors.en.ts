@@ -250,4 +250,25 @@ export const en: Record<ErrorCode, string> = {
   'surveys.token_used': 'This survey has already been answered. Thank you!',
   'surveys.token_expired': 'This survey link has expired.',
   'surveys.invalid_answers': 'Some answers are missing or not valid; nothing was saved.',
+  'calls.range_invalid': 'Please choose a period whose start is before its end and that covers at most {days} days.',
+  'calls.min_above_max': 'The lower bound ({min}) is above the upper bound ({max}).',
+  'calls.not_found': 'Call not found.',
+  'calls.ticket_type_missing': 'There is no active ticket type to record the call as: ask an administrator to add one.',
+  'calls.import_not_found': 'Call import not found.',
+  'calls.import_file_missing': 'Please choose a call file to import (form field “file”, after “format”).',
+  'calls.import_file_too_large':
+    'The call file is too large: the limit is {limit}. Please split it and import the parts.',
+  'calls.import_format_invalid':
+    'Please choose the file format: “asterisk-queue-log” (an Asterisk queue_log) or “csv” (with a column mapping).',
+  'calls.import_mapping_invalid': 'The column mapping is incomplete or not valid: {fields}.',
+  'calls.import_header_missing':
+    'The CSV file has no column named {headers}; check the column mapping and the first line of the file.',
+  'calls.import_empty_file': 'The file is empty.',
+  'calls.import_bad_encoding':
+    'The file’s text could not be read near line {line}: save it as UTF-8 (or GBK for a CSV) and try again.',
+  'calls.webhook_disabled': 'Live call events are switched off: set a webhook secret in the call settings first.',
+  'calls.signature_invalid': 'The call event’s signature is missing, wrong or too old.',
+  'calls.webhook_secret_invalid': 'The secret must be “whsec_” followed by 24 to 64 bytes in base64.',
+  'calls.staffing_too_large':
+    'This load needs more than {max} agents: check the calls, the interval and the handling time.',
 };

@@ -222,6 +222,22 @@ export const ERROR_CODES = [
   'surveys.token_used',
   'surveys.token_expired',
   'surveys.invalid_answers',
+  'calls.range_invalid',
+  'calls.min_above_max',
+  'calls.not_found',
+  'calls.ticket_type_missing',
+  'calls.import_not_found',
+  'calls.import_file_missing',
+  'calls.import_file_too_large',
+  'calls.import_format_invalid',
+  'calls.import_mapping_invalid',
+  'calls.import_header_missing',
+  'calls.import_empty_file',
+  'calls.import_bad_encoding',
+  'calls.webhook_disabled',
+  'calls.signature_invalid',
+  'calls.webhook_secret_invalid',
+  'calls.staffing_too_large',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

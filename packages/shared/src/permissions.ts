@@ -41,6 +41,9 @@ export const PERMISSIONS = [
   'callbacks.manage',
   'surveys.manage',
   'surveys.report',
+  'calls.read',
+  'calls.import',
+  'calls.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -85,6 +88,8 @@ const PHRASE_REVIEW: Permission[] = [...PHRASE_USE, 'phrases.review'];
 const SLA_SUPERVISION: Permission[] = ['sla.escalate', 'sla.report'];
 /** Work one's own callbacks; besides: plans, campaigns, distribution, and the survey results. */
 const CALLBACK_MANAGEMENT: Permission[] = ['callbacks.work', 'callbacks.manage', 'surveys.report'];
+/** Call records, KPIs, wall board and staffing; besides: upload call files, KPI targets, agent mapping, webhook. */
+const CALL_MANAGEMENT: Permission[] = ['calls.read', 'calls.import', 'calls.manage'];
 const CUSTOMER_MANAGEMENT: Permission[] = [
   'customers.read',
   'customers.write',
@@ -112,6 +117,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       'sla.read',
       'sla.report',
       'surveys.report',
+      'calls.read',
     ],
   },
   {
@@ -129,6 +135,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       ...SLA_SUPERVISION,
       ...CALLBACK_MANAGEMENT,
       'surveys.manage',
+      ...CALL_MANAGEMENT,
     ],
   },
   {
@@ -148,6 +155,7 @@ export const DEFAULT_ROLES: RoleDefault[] = [
       ...PHRASE_REVIEW,
       ...SLA_SUPERVISION,
       ...CALLBACK_MANAGEMENT,
+      ...CALL_MANAGEMENT,
     ],
   },
   {

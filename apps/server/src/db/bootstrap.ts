@@ -7,6 +7,7 @@ import { ensureAdmin, ensureRoles, runSeedOnce } from './seed/base.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoOrganisation } from './seed/demo.js';
 import { seedDemoAgents } from './seed/demo-agents.js';
 import { seedDemoCallbacks } from './seed/demo-callbacks.js';
+import { seedDemoCalls } from './seed/demo-calls.js';
 import { seedDemoCustomers } from './seed/demo-customers.js';
 import { seedDemoGrading } from './seed/demo-grading.js';
 import { seedDemoNotifications } from './seed/demo-notifications.js';
@@ -42,6 +43,7 @@ export async function prepareDatabase(database: Database, config: Config, logger
     if (config.seedDemo) await runSeedOnce(tx, 'demo-notifications', seedDemoNotifications);
     if (config.seedDemo) await runSeedOnce(tx, 'demo-callbacks', (inner) => seedDemoCallbacks(inner, config.timezone));
     if (config.seedDemo) await runSeedOnce(tx, 'demo-surveys', (inner) => seedDemoSurveys(inner, config.timezone));
+    if (config.seedDemo) await runSeedOnce(tx, 'demo-calls', (inner) => seedDemoCalls(inner, config.timezone));
     return { admin, demo };
   });
   return {

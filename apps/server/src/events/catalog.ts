@@ -5,6 +5,9 @@
  * them to browsers. Payloads carry ids, not whole records: a listener that needs data reads it
  * through the usual scoped queries.
  */
+/** The payload of the live call events (`call.*`): ids and the queue's name. */
+export type CallEventPayload = { callId: string; queue: string; agentUserId: string | null; customerId: string | null };
+
 export type EventCatalog = {
   'auth.logged_in': { userId: string };
   'auth.logged_out': { userId: string };
@@ -57,6 +60,15 @@ export type EventCatalog = {
   };
   /** A survey invitation was created (its link sent, or handed out by hand). */
   'survey.invited': { invitationId: string; surveyId: string; customerId: string | null; ticketId: string | null };
+  /**
+   * A live call event from the PBX (POST /api/v1/calls/events): the call rings an agent, was
+   * answered, ended after talking, or the caller hung up while waiting. `agentUserId`: the Kefu
+   * user the PBX agent is mapped to (call_agent_links); `customerId` once the caller is linked.
+   */
+  'call.ringing': CallEventPayload;
+  'call.answered': CallEventPayload;
+  'call.ended': CallEventPayload;
+  'call.abandoned': CallEventPayload;
   /** Pushed every N rows while an import runs (and once at the end); the owner polls GET /customer-imports/:id. */
   'customer.import_progress': {
     importId: string;

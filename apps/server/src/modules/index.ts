@@ -4,6 +4,7 @@ import { auditModule } from './audit/audit.module.js';
 import { authModule } from './auth/auth.module.js';
 import { calendarsModule } from './calendars/calendars.module.js';
 import { callbacksModule } from './callbacks/callbacks.module.js';
+import { callsModule } from './calls/calls.module.js';
 import { customersModule } from './customers/customers.module.js';
 import { departmentsModule } from './departments/departments.module.js';
 import { emailModule } from './email/email.module.js';
@@ -56,4 +57,5 @@ export const MODULES: readonly ModuleManifest[] = [
   homeModule,
   callbacksModule,
   surveysModule,
+  callsModule,
 ];

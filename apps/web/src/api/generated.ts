@@ -3144,10 +3144,249 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import call records: an Asterisk queue_log or a CSV with a column mapping (≤ 512 MB)
+         * @description multipart/form-data, in this order: `format` (`asterisk-queue-log` | `csv`); for CSV `mapping`, JSON `{ field: header }` with fields externalId, queue, enteredAt, outcome (required), direction, callerNumber, agent, connectedAt, endedAt, waitSeconds, talkSeconds; then the `file` (UTF-8, a CSV may be UTF-8 with BOM or GBK). Files up to 1 MB are imported at once (200); larger ones by a job (202; poll GET /calls/imports/{id}). Idempotent: importing a file again changes nothing.
+         */
+        post: operations["importCalls"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A call import: status, progress (0–1), counts and the first line errors */
+        get: operations["getCallImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A live call event of the PBX (ringing, answered, ended, abandoned), signed (Standard Webhooks)
+         * @description Signed with the secret set at PUT /calls/webhook: headers `webhook-id`, `webhook-timestamp` (Unix seconds, within 5 minutes) and `webhook-signature: v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` (missing headers: 400). A wrong or stale signature is 401 and changes nothing; without a secret the endpoint is off (403). The call record (source `webhook`) is created or updated and `call.<type>` is pushed to the agent it rings and to readers of calls. At most 16 KiB.
+         */
+        post: operations["receiveCallEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether live call events are on (a signing secret is set); never the secret */
+        get: operations["getCallWebhook"];
+        /** Set or rotate the secret the PBX signs call events with (answered this once), or switch it off */
+        put: operations["setCallWebhookSecret"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Call-centre KPIs of a period (from inclusive, to exclusive) per queue, per agent and in total; each field’s description is its definition */
+        get: operations["getCallStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-stats/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offered, answered, service level, answer and abandon rates and talk time per day, week or month */
+        get: operations["getCallTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The KPI targets, the service-level and short-abandon thresholds and the abandoned-call callback rule */
+        get: operations["getCallSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change KPI targets and thresholds (with the version read; ranges keep min ≤ max) */
+        patch: operations["updateCallSettings"];
+        trace?: never;
+    };
+    "/api/v1/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Call records in the caller’s data scope, newest first */
+        get: operations["listCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One call record */
+        get: operations["getCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a call into a ticket (a call in the caller’s call scope, or without calls.read one they answered or of a customer they see); 201 new, 200 the one made before */
+        post: operations["createCallTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/erlang-c": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Erlang C for one interval: traffic, the smallest number of agents meeting the service-level target and occupancy cap, agents to schedule after shrinkage, waiting probability, service level, ASA, occupancy */
+        get: operations["getErlangC"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staffing/intraday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Forecast calls per half hour of a day from the same kind of past days (holidays and 调休 make-up days by the business calendar), with the agents Erlang C needs */
+        get: operations["getStaffingIntraday"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CallEventInput: {
+            /**
+             * @description ringing: an agent is rung; answered: connected; ended: hung up after talking; abandoned: hung up waiting
+             * @enum {string}
+             */
+            type: "ringing" | "answered" | "ended" | "abandoned";
+            /** @description The PBX’s id of the call (Asterisk: the uniqueid) */
+            callId: string;
+            queue: string;
+            callerNumber?: string;
+            /** @description The PBX agent (e.g. PJSIP/8001): rung, or who answered */
+            agent?: string;
+            /** @enum {string} */
+            direction?: "inbound" | "outbound";
+            /**
+             * Format: date-time
+             * @description When it happened; default: when received
+             */
+            at?: string;
+            /**
+             * Format: date-time
+             * @description When the call entered the queue
+             */
+            enteredAt?: string;
+            waitSeconds?: number;
+            talkSeconds?: number;
+        };
         CustomerAccessRequestBodyInput: {
             phone?: string | null;
             email?: string | null;
@@ -3735,7 +3974,7 @@ export interface components {
                 name: string;
             };
             /** @enum {string} */
-            sourceKind: "milestone" | "ticket" | "field_visit" | "low_score" | "campaign";
+            sourceKind: "milestone" | "ticket" | "field_visit" | "low_score" | "campaign" | "call";
             sourceLabel: string;
             sourceId: string | null;
             planId: string | null;
@@ -3788,7 +4027,7 @@ export interface components {
                 name: string;
             };
             /** @enum {string} */
-            sourceKind: "milestone" | "ticket" | "field_visit" | "low_score" | "campaign";
+            sourceKind: "milestone" | "ticket" | "field_visit" | "low_score" | "campaign" | "call";
             sourceLabel: string;
             sourceId: string | null;
             planId: string | null;
@@ -3854,7 +4093,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */
-                sourceKind: "milestone" | "ticket" | "field_visit" | "low_score" | "campaign";
+                sourceKind: "milestone" | "ticket" | "field_visit" | "low_score" | "campaign" | "call";
                 sourceLabel: string;
                 /** @enum {string} */
                 channel: "call" | "sms" | "wechat";
@@ -3992,6 +4231,352 @@ export interface components {
             nextAttemptAt: string | null;
             /** @description Unreached: the write-up is due by then */
             writeUpDueAt: string | null;
+        };
+        CallWebhookState: {
+            hasSecret: boolean;
+        };
+        CallImport: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @enum {string} */
+            format: "asterisk-queue-log" | "csv";
+            fileName: string;
+            bytes: number;
+            bytesRead: number;
+            /** @description Bytes read ÷ bytes (0–1); 1 when done */
+            progress: number;
+            /** @description Lines (queue_log) or records (CSV, with the header) read */
+            lines: number;
+            /** @description Calls (stays in a queue) read from the file */
+            calls: number;
+            /** @description Calls new to Kefu */
+            inserted: number;
+            /** @description Known calls this file settled (unresolved → resolved) */
+            updated: number;
+            /** @description Line errors, all counted */
+            errorCount: number;
+            /** @description The first 1,000 line errors */
+            errors: {
+                /** @description Line of the file (queue_log) or record of the CSV (the header is 1) */
+                line: number;
+                /** @description queue_log: bad_time, too_few_fields, line_too_long, unknown_event, orphan_event, bad_number; CSV: missing_field, bad_time, bad_outcome, bad_direction, bad_number */
+                code: string;
+                /** @description The start of the line (at most 200 characters) */
+                text: string;
+            }[];
+            /** @description Why a run failed */
+            failure: {
+                code: string;
+                message: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        Call: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "asterisk-queue-log" | "csv" | "webhook";
+            /** @description The PBX’s id of the call */
+            externalId: string;
+            queue: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            callerNumber: string | null;
+            /** @description The PBX agent (member) name */
+            agent: string | null;
+            agentUserId: string | null;
+            /** @description The mapped Kefu user’s name */
+            agentName: string | null;
+            /** Format: date-time */
+            enteredAt: string;
+            connectedAt: string | null;
+            endedAt: string | null;
+            /** @enum {string} */
+            outcome: "answered" | "abandoned" | "timeout" | "exit_key" | "exit_empty" | "unresolved";
+            waitSeconds: number | null;
+            /** @description Null when answered without a COMPLETE line (unknown) */
+            talkSeconds: number | null;
+            ringNoAnswerCount: number;
+            ringNoAnswerMs: number;
+            transferred: boolean;
+            /** @description The customer the caller’s number matched */
+            customerId: string | null;
+            /** @description Null when the customer is outside the reader’s data scope */
+            customerName: string | null;
+            contactId: string | null;
+            /** @description The ticket the call was turned into */
+            ticketId: string | null;
+        };
+        CallPage: {
+            items: components["schemas"]["Call"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CallTicket: {
+            /** Format: uuid */
+            callId: string;
+            /** Format: uuid */
+            ticketId: string;
+            ticketNumber: string;
+            /** @description False when the call had been turned into this ticket before */
+            created: boolean;
+        };
+        ErlangC: {
+            /** @description Offered traffic A = calls × AHT ÷ interval, in Erlangs */
+            trafficErlangs: number;
+            /** @description N: the smallest number of agents meeting the service-level target and the occupancy cap (or the one given) */
+            agents: number;
+            /** @description Agents to schedule: ⌈N ÷ (1 − shrinkage)⌉ */
+            scheduledAgents: number;
+            /** @description Erlang C: the probability a call waits at all, 0–1 */
+            waitingProbability: number;
+            /** @description Share of calls answered within the threshold: 1 − Pw × e^(−(N − A) × T ÷ AHT) */
+            serviceLevel: number;
+            /** @description Average speed of answer in seconds: Pw × AHT ÷ (N − A); null when N ≤ A (the queue grows without end) */
+            asaSeconds: number | null;
+            /** @description A ÷ N (at most 1); null with no agents for some traffic */
+            occupancy: number | null;
+            /** @description Whether N meets both the service-level target and the occupancy cap */
+            meetsTarget: boolean;
+        };
+        StaffingIntraday: {
+            date: string;
+            /**
+             * @description What the day is in the default business calendar (调休 make-up day: makeup)
+             * @enum {string}
+             */
+            dayKind: "workday" | "weekend" | "holiday" | "makeup";
+            /** @description The holiday’s or make-up day’s name */
+            dayName: string | null;
+            timeZone: string;
+            queue: string | null;
+            weeks: number;
+            /** @description The past days averaged: the same weekday of the same kind (working or rest) in the last `weeks` weeks; when there is none, the most recent days of that kind */
+            sampleDays: string[];
+            targetAnswerSeconds: number;
+            targetServiceLevel: number;
+            shrinkage: number;
+            /** @description Sum of the intervals’ forecast calls */
+            forecastCalls: number;
+            /** @description The 48 half hours of the day (46 or 50 on a daylight-saving change) */
+            intervals: {
+                /**
+                 * Format: date-time
+                 * @description Start of the 30-minute interval
+                 */
+                start: string;
+                /** Format: date-time */
+                end: string;
+                /** @description Average calls entering the queue(s) in this half hour over the sample days (2 decimals) */
+                forecastCalls: number;
+                /** @description The AHT used for this interval */
+                ahtSeconds: number;
+                /**
+                 * @description Where the AHT comes from: the request, the answered calls of this half hour in the sample days, of the whole sample days, or the settings’ AHT range midpoint
+                 * @enum {string}
+                 */
+                ahtSource: "argument" | "interval" | "sample" | "settings";
+                trafficErlangs: number;
+                /** @description Erlang C: the smallest N meeting the target in this interval */
+                agentsNeeded: number;
+                /** @description ⌈agentsNeeded ÷ (1 − shrinkage)⌉ */
+                scheduledAgents: number;
+                /** @description Expected service level with agentsNeeded */
+                serviceLevel: number;
+                /** @description Average speed of answer in seconds: Pw × AHT ÷ (N − A); null when N ≤ A (the queue grows without end) */
+                asaSeconds: number | null;
+                /** @description Agents planned on the roster for this interval; null: Kefu has no roster yet */
+                plannedAgents: number | null;
+            }[];
+        };
+        CallSettings: {
+            /** @description Service level: answered within this many seconds (the default KPI threshold), seconds */
+            serviceLevelSeconds: number;
+            /** @description Service level target (a fraction 0–1) */
+            serviceLevelTarget: number;
+            /** @description Answer (connection) rate target, inbound (a fraction 0–1) */
+            answerRateInboundTarget: number;
+            /** @description Answer (connection) rate target, outbound (a fraction 0–1) */
+            answerRateOutboundTarget: number;
+            /** @description Average handling time target range, lower bound, seconds */
+            ahtMinSeconds: number;
+            /** @description Average handling time target range, upper bound, seconds */
+            ahtMaxSeconds: number;
+            /** @description Average rings target range, lower bound */
+            avgRingsMin: number;
+            /** @description Average rings target range, upper bound */
+            avgRingsMax: number;
+            /** @description Average queue time target, seconds */
+            avgQueueSecondsTarget: number;
+            /** @description Outbound campaign completion target (a fraction 0–1) */
+            outboundCompletionTarget: number;
+            /** @description First-contact resolution target (a fraction 0–1) */
+            firstContactResolutionTarget: number;
+            /** @description Calls abandoned within this many seconds are short abandons, counted apart, seconds */
+            shortAbandonSeconds: number;
+            abandonCallbackSeconds: number | null;
+            /** @description Send it back with a change (optimistic concurrency) */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string | null;
+        };
+        CallStats: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description The service-level threshold used, seconds */
+            threshold: number;
+            /** @description The short-abandon threshold used, seconds */
+            shortAbandonSeconds: number;
+            /** @description Per queue, by queue name */
+            queues: {
+                queue: string;
+                /** @description Calls that entered the queue in [from, to) by their entry time: every row, whatever its outcome (unresolved and short abandons included). */
+                offered: number;
+                /** @description Offered calls an agent took (outcome answered). */
+                answered: number;
+                /** @description Offered calls the caller hung up while waiting (outcome abandoned), short abandons included. */
+                abandoned: number;
+                /** @description Abandoned calls that waited ≤ the short-abandon threshold (call settings, default 5 s); counted apart, still in offered and abandoned. */
+                shortAbandoned: number;
+                /** @description Offered calls ended by the queue's timeout (outcome timeout). */
+                timedOut: number;
+                /** @description Offered calls the caller left by pressing a key (outcome exit_key). */
+                exitedWithKey: number;
+                /** @description Offered calls that left because no agent could take calls (outcome exit_empty). */
+                exitedEmpty: number;
+                /** @description Offered calls whose end the log does not tell (PBX restart, truncated file); counted apart, still in offered. */
+                unresolved: number;
+                /** @description Answered calls transferred on. */
+                transferred: number;
+                /** @description Answered calls with wait ≤ threshold seconds. */
+                answeredWithinThreshold: number;
+                /** @description Service level over offered: answeredWithinThreshold ÷ offered. A fraction 0–1; null when the denominator is 0. */
+                serviceLevelOffered: number | null;
+                /** @description Service level over offered without short abandons: answeredWithinThreshold ÷ (offered − shortAbandoned). A fraction 0–1; null when the denominator is 0. */
+                serviceLevelOfferedExShortAbandons: number | null;
+                /** @description Service level over answered: answeredWithinThreshold ÷ answered. A fraction 0–1; null when the denominator is 0. */
+                serviceLevelAnswered: number | null;
+                /** @description Answer (connection) rate: answered ÷ offered. A fraction 0–1; null when the denominator is 0. */
+                answerRate: number | null;
+                /** @description Abandon rate: abandoned ÷ offered. A fraction 0–1; null when the denominator is 0. */
+                abandonRate: number | null;
+                /** @description Average queue time of answered calls: Σ wait ÷ answered calls with a known wait, seconds. Null when no call counts. */
+                avgWaitAnsweredSeconds: number | null;
+                /** @description Average wait before hanging up: Σ wait ÷ abandoned calls with a known wait, seconds. Null when no call counts. */
+                avgWaitAbandonedSeconds: number | null;
+                /** @description Average talk time: Σ talk ÷ answered calls with a known talk time (answered without a COMPLETE line are left out), seconds. Null when no call counts. */
+                avgTalkSeconds: number | null;
+                /** @description Average handling time (AHT): talk time per answered call with a known talk time; the PBX log records no hold or after-call work, so it equals avgTalkSeconds until wrap-up time is recorded. Null when no call counts. */
+                avgHandlingSeconds: number | null;
+                /** @description Average rings: agent phones rung per answered call = (answered + Σ RINGNOANSWER of answered calls) ÷ answered. Null when no call counts. */
+                avgRings: number | null;
+            }[];
+            /** @description All queues together */
+            total: {
+                /** @description Calls that entered the queue in [from, to) by their entry time: every row, whatever its outcome (unresolved and short abandons included). */
+                offered: number;
+                /** @description Offered calls an agent took (outcome answered). */
+                answered: number;
+                /** @description Offered calls the caller hung up while waiting (outcome abandoned), short abandons included. */
+                abandoned: number;
+                /** @description Abandoned calls that waited ≤ the short-abandon threshold (call settings, default 5 s); counted apart, still in offered and abandoned. */
+                shortAbandoned: number;
+                /** @description Offered calls ended by the queue's timeout (outcome timeout). */
+                timedOut: number;
+                /** @description Offered calls the caller left by pressing a key (outcome exit_key). */
+                exitedWithKey: number;
+                /** @description Offered calls that left because no agent could take calls (outcome exit_empty). */
+                exitedEmpty: number;
+                /** @description Offered calls whose end the log does not tell (PBX restart, truncated file); counted apart, still in offered. */
+                unresolved: number;
+                /** @description Answered calls transferred on. */
+                transferred: number;
+                /** @description Answered calls with wait ≤ threshold seconds. */
+                answeredWithinThreshold: number;
+                /** @description Service level over offered: answeredWithinThreshold ÷ offered. A fraction 0–1; null when the denominator is 0. */
+                serviceLevelOffered: number | null;
+                /** @description Service level over offered without short abandons: answeredWithinThreshold ÷ (offered − shortAbandoned). A fraction 0–1; null when the denominator is 0. */
+                serviceLevelOfferedExShortAbandons: number | null;
+                /** @description Service level over answered: answeredWithinThreshold ÷ answered. A fraction 0–1; null when the denominator is 0. */
+                serviceLevelAnswered: number | null;
+                /** @description Answer (connection) rate: answered ÷ offered. A fraction 0–1; null when the denominator is 0. */
+                answerRate: number | null;
+                /** @description Abandon rate: abandoned ÷ offered. A fraction 0–1; null when the denominator is 0. */
+                abandonRate: number | null;
+                /** @description Average queue time of answered calls: Σ wait ÷ answered calls with a known wait, seconds. Null when no call counts. */
+                avgWaitAnsweredSeconds: number | null;
+                /** @description Average wait before hanging up: Σ wait ÷ abandoned calls with a known wait, seconds. Null when no call counts. */
+                avgWaitAbandonedSeconds: number | null;
+                /** @description Average talk time: Σ talk ÷ answered calls with a known talk time (answered without a COMPLETE line are left out), seconds. Null when no call counts. */
+                avgTalkSeconds: number | null;
+                /** @description Average handling time (AHT): talk time per answered call with a known talk time; the PBX log records no hold or after-call work, so it equals avgTalkSeconds until wrap-up time is recorded. Null when no call counts. */
+                avgHandlingSeconds: number | null;
+                /** @description Average rings: agent phones rung per answered call = (answered + Σ RINGNOANSWER of answered calls) ÷ answered. Null when no call counts. */
+                avgRings: number | null;
+            };
+            /** @description Per PBX agent that answered calls, most answered first */
+            agents: {
+                /** @description The PBX agent (member) name */
+                agent: string;
+                /** @description The Kefu user the agent name is mapped to, null when not mapped */
+                userId: string | null;
+                userName: string | null;
+                /** @description Offered calls an agent took (outcome answered). */
+                answered: number;
+                /** @description Answered calls with wait ≤ threshold seconds. */
+                answeredWithinThreshold: number;
+                /** @description Answered calls transferred on. */
+                transferred: number;
+                /** @description Average queue time of answered calls: Σ wait ÷ answered calls with a known wait, seconds. Null when no call counts. */
+                avgWaitAnsweredSeconds: number | null;
+                /** @description Average talk time: Σ talk ÷ answered calls with a known talk time (answered without a COMPLETE line are left out), seconds. Null when no call counts. */
+                avgTalkSeconds: number | null;
+                /** @description Average handling time (AHT): talk time per answered call with a known talk time; the PBX log records no hold or after-call work, so it equals avgTalkSeconds until wrap-up time is recorded. Null when no call counts. */
+                avgHandlingSeconds: number | null;
+                /** @description Average rings: agent phones rung per answered call = (answered + Σ RINGNOANSWER of answered calls) ÷ answered. Null when no call counts. */
+                avgRings: number | null;
+            }[];
+        };
+        CallTrend: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            bucket: "day" | "week" | "month";
+            threshold: number;
+            points: {
+                /**
+                 * Format: date
+                 * @description First day of the bucket (business time zone)
+                 */
+                start: string;
+                /** @description Calls that entered the queue in [from, to) by their entry time: every row, whatever its outcome (unresolved and short abandons included). */
+                offered: number;
+                /** @description Offered calls an agent took (outcome answered). */
+                answered: number;
+                /** @description Offered calls the caller hung up while waiting (outcome abandoned), short abandons included. */
+                abandoned: number;
+                /** @description Answered calls with wait ≤ threshold seconds. */
+                answeredWithinThreshold: number;
+                /** @description Service level over offered: answeredWithinThreshold ÷ offered. A fraction 0–1; null when the denominator is 0. */
+                serviceLevelOffered: number | null;
+                /** @description Answer (connection) rate: answered ÷ offered. A fraction 0–1; null when the denominator is 0. */
+                answerRate: number | null;
+                /** @description Abandon rate: abandoned ÷ offered. A fraction 0–1; null when the denominator is 0. */
+                abandonRate: number | null;
+                /** @description Average talk time: Σ talk ÷ answered calls with a known talk time (answered without a COMPLETE line are left out), seconds. Null when no call counts. */
+                avgTalkSeconds: number | null;
+            }[];
         };
         CustomerDuplicateCandidate: {
             /** Format: uuid */
@@ -7011,7 +7596,7 @@ export interface operations {
                     key: string;
                     name: string;
                     description?: string | null;
-                    permissions: ("users.read" | "users.write" | "departments.read" | "departments.write" | "roles.read" | "roles.write" | "audit.read" | "audit.export" | "jobs.read" | "jobs.manage" | "customers.read" | "customers.write" | "customers.export" | "customers.import" | "customers.evaluate" | "customers.handover" | "customers.merge" | "customers.settings" | "tickets.read" | "tickets.write" | "tickets.assign" | "tickets.supervise" | "tickets.settings" | "phrases.read" | "phrases.manage" | "phrases.review" | "calendars.manage" | "sla.read" | "sla.manage" | "sla.escalate" | "sla.report" | "notifications.manage" | "webhooks.manage" | "callbacks.work" | "callbacks.manage" | "surveys.manage" | "surveys.report")[];
+                    permissions: ("users.read" | "users.write" | "departments.read" | "departments.write" | "roles.read" | "roles.write" | "audit.read" | "audit.export" | "jobs.read" | "jobs.manage" | "customers.read" | "customers.write" | "customers.export" | "customers.import" | "customers.evaluate" | "customers.handover" | "customers.merge" | "customers.settings" | "tickets.read" | "tickets.write" | "tickets.assign" | "tickets.supervise" | "tickets.settings" | "phrases.read" | "phrases.manage" | "phrases.review" | "calendars.manage" | "sla.read" | "sla.manage" | "sla.escalate" | "sla.report" | "notifications.manage" | "webhooks.manage" | "callbacks.work" | "callbacks.manage" | "surveys.manage" | "surveys.report" | "calls.read" | "calls.import" | "calls.manage")[];
                     /** @enum {string} */
                     dataScope: "own" | "team" | "department" | "all";
                 };
@@ -7092,7 +7677,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             /** @enum {string} */
-                            key: "users.read" | "users.write" | "departments.read" | "departments.write" | "roles.read" | "roles.write" | "audit.read" | "audit.export" | "jobs.read" | "jobs.manage" | "customers.read" | "customers.write" | "customers.export" | "customers.import" | "customers.evaluate" | "customers.handover" | "customers.merge" | "customers.settings" | "tickets.read" | "tickets.write" | "tickets.assign" | "tickets.supervise" | "tickets.settings" | "phrases.read" | "phrases.manage" | "phrases.review" | "calendars.manage" | "sla.read" | "sla.manage" | "sla.escalate" | "sla.report" | "notifications.manage" | "webhooks.manage" | "callbacks.work" | "callbacks.manage" | "surveys.manage" | "surveys.report";
+                            key: "users.read" | "users.write" | "departments.read" | "departments.write" | "roles.read" | "roles.write" | "audit.read" | "audit.export" | "jobs.read" | "jobs.manage" | "customers.read" | "customers.write" | "customers.export" | "customers.import" | "customers.evaluate" | "customers.handover" | "customers.merge" | "customers.settings" | "tickets.read" | "tickets.write" | "tickets.assign" | "tickets.supervise" | "tickets.settings" | "phrases.read" | "phrases.manage" | "phrases.review" | "calendars.manage" | "sla.read" | "sla.manage" | "sla.escalate" | "sla.report" | "notifications.manage" | "webhooks.manage" | "callbacks.work" | "callbacks.manage" | "surveys.manage" | "surveys.report" | "calls.read" | "calls.import" | "calls.manage";
                             group: string;
                         }[];
                     };
@@ -7224,7 +7809,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     description?: string | null;
-                    permissions?: ("users.read" | "users.write" | "departments.read" | "departments.write" | "roles.read" | "roles.write" | "audit.read" | "audit.export" | "jobs.read" | "jobs.manage" | "customers.read" | "customers.write" | "customers.export" | "customers.import" | "customers.evaluate" | "customers.handover" | "customers.merge" | "customers.settings" | "tickets.read" | "tickets.write" | "tickets.assign" | "tickets.supervise" | "tickets.settings" | "phrases.read" | "phrases.manage" | "phrases.review" | "calendars.manage" | "sla.read" | "sla.manage" | "sla.escalate" | "sla.report" | "notifications.manage" | "webhooks.manage" | "callbacks.work" | "callbacks.manage" | "surveys.manage" | "surveys.report")[];
+                    permissions?: ("users.read" | "users.write" | "departments.read" | "departments.write" | "roles.read" | "roles.write" | "audit.read" | "audit.export" | "jobs.read" | "jobs.manage" | "customers.read" | "customers.write" | "customers.export" | "customers.import" | "customers.evaluate" | "customers.handover" | "customers.merge" | "customers.settings" | "tickets.read" | "tickets.write" | "tickets.assign" | "tickets.supervise" | "tickets.settings" | "phrases.read" | "phrases.manage" | "phrases.review" | "calendars.manage" | "sla.read" | "sla.manage" | "sla.escalate" | "sla.report" | "notifications.manage" | "webhooks.manage" | "callbacks.work" | "callbacks.manage" | "surveys.manage" | "surveys.report" | "calls.read" | "calls.import" | "calls.manage")[];
                     /** @enum {string} */
                     dataScope?: "own" | "team" | "department" | "all";
                 };
@@ -24781,6 +25366,1110 @@ export interface operations {
                         page: number;
                         pageSize: number;
                     };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description multipart/form-data: "format", for CSV "mapping", then one file part "file" */
+        requestBody: {
+            content: {
+                "multipart/form-data": unknown;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallImport"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallImport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallImport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveCallEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                "webhook-id": string;
+                /** @description Unix seconds */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64>`, several separated by spaces */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallEventInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Kefu’s id of the call record
+                         */
+                        callId: string;
+                        outcome: string;
+                        /** @description false: the record already said so (a repeated message); nothing was pushed */
+                        changed: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallWebhookState"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setCallWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A `whsec_` secret to use; omitted: a new random one; null: switch the webhook off */
+                    secret?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hasSecret: boolean;
+                        /** @description The secret, shown this once (null when switched off) */
+                        secret: string | null;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallStats: {
+        parameters: {
+            query: {
+                /** @description Start of the period, inclusive (calls by the moment they entered the queue) */
+                from: string;
+                /** @description End of the period, exclusive; at most 366 days after `from` */
+                to: string;
+                /** @description One queue (the PBX queue name) */
+                queue?: string;
+                /** @description One PBX agent (member) name, e.g. `PJSIP/8001` */
+                agent?: string;
+                direction?: "inbound" | "outbound";
+                /** @description Service-level threshold in seconds (answered within = wait ≤ threshold); default: the call settings */
+                threshold?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallStats"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallTrend: {
+        parameters: {
+            query: {
+                /** @description Start of the period, inclusive (calls by the moment they entered the queue) */
+                from: string;
+                /** @description End of the period, exclusive; at most 366 days after `from` */
+                to: string;
+                /** @description Buckets in the business time zone; weeks start on Monday */
+                bucket?: "day" | "week" | "month";
+                /** @description One queue (the PBX queue name) */
+                queue?: string;
+                direction?: "inbound" | "outbound";
+                /** @description Service-level threshold in seconds (answered within = wait ≤ threshold); default: the call settings */
+                threshold?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTrend"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCallSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallSettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCallSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Service level: answered within this many seconds (the default KPI threshold), seconds */
+                    serviceLevelSeconds?: number;
+                    /** @description Service level target (a fraction 0–1) */
+                    serviceLevelTarget?: number;
+                    /** @description Answer (connection) rate target, inbound (a fraction 0–1) */
+                    answerRateInboundTarget?: number;
+                    /** @description Answer (connection) rate target, outbound (a fraction 0–1) */
+                    answerRateOutboundTarget?: number;
+                    /** @description Average handling time target range, lower bound, seconds */
+                    ahtMinSeconds?: number;
+                    /** @description Average handling time target range, upper bound, seconds */
+                    ahtMaxSeconds?: number;
+                    /** @description Average rings target range, lower bound */
+                    avgRingsMin?: number;
+                    /** @description Average rings target range, upper bound */
+                    avgRingsMax?: number;
+                    /** @description Average queue time target, seconds */
+                    avgQueueSecondsTarget?: number;
+                    /** @description Outbound campaign completion target (a fraction 0–1) */
+                    outboundCompletionTarget?: number;
+                    /** @description First-contact resolution target (a fraction 0–1) */
+                    firstContactResolutionTarget?: number;
+                    /** @description Calls abandoned within this many seconds are short abandons, counted apart, seconds */
+                    shortAbandonSeconds?: number;
+                    abandonCallbackSeconds?: number | null;
+                    /** @description The version read (409 when the settings changed since) */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallSettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCalls: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Entered at or after */
+                from?: string;
+                /** @description Entered before */
+                to?: string;
+                queue?: string;
+                /** @description PBX agent (member) name */
+                agent?: string;
+                outcome?: "answered" | "abandoned" | "timeout" | "exit_key" | "exit_empty" | "unresolved";
+                direction?: "inbound" | "outbound";
+                customerId?: string;
+                /** @description true: calls linked to a customer; false: calls whose number matched none (with outcome=abandoned: the abandoned callers no callback task was made for) */
+                linked?: "true" | "false";
+                /** @description Caller number, or part of it (digits and +) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCallTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The call to turn into a ticket
+                     */
+                    callId: string;
+                    /** @description Default: the first active ticket type that is not a complaint */
+                    typeKey?: string;
+                    /** @description Default: the queue and the caller’s number */
+                    subject?: string;
+                    /** @description Default: the call’s facts (time, queue, wait, talk, agent) */
+                    description?: string;
+                    /** @enum {string} */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    /**
+                     * Format: date-time
+                     * @description Required by tickets for a complaint type
+                     */
+                    nextReplyAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTicket"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTicket"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getErlangC: {
+        parameters: {
+            query: {
+                /** @description Calls arriving in the interval */
+                calls: number;
+                /** @description Length of the interval in seconds */
+                intervalSeconds: number;
+                /** @description Average handling time in seconds */
+                ahtSeconds: number;
+                /** @description Service-level threshold: answered within this many seconds */
+                targetAnswerSeconds: number;
+                /** @description Service-level target, the share 0–0.999 of calls answered within the threshold */
+                targetServiceLevel: number;
+                /** @description Highest share of time agents may be busy, above 0 and up to 1; default 1 (no cap) */
+                maxOccupancy?: number;
+                /** @description Share of paid time not on the phones (breaks, training, absence), 0–0.9; default 0 */
+                shrinkage?: number;
+                /** @description Evaluate this many agents instead of searching for the smallest number that meets the target */
+                agents?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErlangC"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStaffingIntraday: {
+        parameters: {
+            query: {
+                /** @description The day to forecast, YYYY-MM-DD in the business time zone */
+                date: string;
+                /** @description One queue (the PBX queue name); default all queues */
+                queue?: string;
+                /** @description Weeks of history to average, 1–26; default 8 */
+                weeks?: number;
+                /** @description Average handling time for every interval; default: from history, else the settings’ AHT range midpoint */
+                ahtSeconds?: number;
+                /** @description Default: the call settings’ service-level seconds */
+                targetAnswerSeconds?: number;
+                /** @description Default: the call settings’ service-level target */
+                targetServiceLevel?: number;
+                /** @description Share of paid time not on the phones (breaks, training, absence), 0–0.9; default 0 */
+                shrinkage?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffingIntraday"];
                 };
             };
             /** @description Bad Request */

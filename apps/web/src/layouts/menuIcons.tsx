@@ -98,6 +98,11 @@ export const menuIcons: MenuIcons = {
   surveysGroup: <SmileOutlined />,
   surveys: <FormOutlined />,
   surveyResults: <PieChartOutlined />,
+  callsGroup: <LineChartOutlined />,
+  callKpis: <DashboardOutlined />,
+  callWallboard: <FundOutlined />,
+  callStaffing: <TeamOutlined />,
+  callImports: <ImportOutlined />,
   profile: <UserOutlined />,
   tokens: <KeyOutlined />,
 };

@@ -3,6 +3,7 @@ import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { calendarsModule } from './calendars/calendars.module';
 import { callbacksModule } from './callbacks/callbacks.module';
+import { callsModule } from './calls/calls.module';
 import { customersModule } from './customers/customers.module';
 import { departmentsModule } from './departments/departments.module';
 import { handoverModule } from './handover/handover.module';
@@ -44,4 +45,5 @@ export const MODULES: readonly WebModule[] = [
   webhooksModule,
   callbacksModule,
   surveysModule,
+  callsModule,
 ];

@@ -11,6 +11,7 @@ export const callbacksWorkEn: Record<keyof typeof callbacksWorkZhCN, string> = {
   'label.callback_source.field_visit': 'Field visit',
   'label.callback_source.low_score': 'Low-score follow-up',
   'label.callback_source.campaign': 'Campaign',
+  'label.callback_source.call': 'Abandoned call',
   'label.callback_channel.call': 'Call',
   'label.callback_channel.sms': 'SMS',
   'label.callback_channel.wechat': 'WeChat',
@@ -19,6 +20,7 @@ export const callbacksWorkEn: Record<keyof typeof callbacksWorkZhCN, string> = {
   'callback.complaint.description':
     'The customer expressed dissatisfaction in a callback.\nPurpose of the callback: {purpose}\nSatisfaction: {satisfaction}/5\nCustomer’s opinion: {opinion}\nCalled by: {specialist}',
   'callback.low_score.purpose': 'Low-score follow-up: find out why the customer was dissatisfied',
+  'callback.abandoned_call.purpose': 'Call back an abandoned call: the customer hung up while waiting in the queue',
   'callback.low_score.script':
     'Hello, this is the customer care team of {company}. You gave us a low score in our satisfaction survey; could you tell us what went wrong? We want to put it right.',
   'timeline.callback.unreached': 'Callback: customer not reached today',

@@ -2,6 +2,8 @@ import { ERROR_MESSAGES, type ErrorCode, formatMessage } from '../errors.js';
 import type { Locale } from '../locales.js';
 import { callbacksWorkEn } from './callbacks-work.en.js';
 import { callbacksWorkZhCN } from './callbacks-work.zh-CN.js';
+import { callsEn } from './calls.en.js';
+import { callsZhCN } from './calls.zh-CN.js';
 import { en } from './en.js';
 import { labelsEn } from './labels.en.js';
 import { labelsZhCN } from './labels.zh-CN.js';
@@ -16,12 +18,16 @@ import { zhCN } from './zh-CN.js';
  * with `t(locale, key, params)` in the reader's language.
  */
 export const MESSAGES = {
-  'zh-CN': { ...zhCN, ...labelsZhCN, ...surveysZhCN, ...callbacksWorkZhCN },
-  en: { ...en, ...labelsEn, ...surveysEn, ...callbacksWorkEn },
+  'zh-CN': { ...zhCN, ...labelsZhCN, ...surveysZhCN, ...callbacksWorkZhCN, ...callsZhCN },
+  en: { ...en, ...labelsEn, ...surveysEn, ...callbacksWorkEn, ...callsEn },
 } satisfies Record<
   Locale,
   Record<
-    keyof typeof zhCN | keyof typeof labelsZhCN | keyof typeof surveysZhCN | keyof typeof callbacksWorkZhCN,
+    | keyof typeof zhCN
+    | keyof typeof labelsZhCN
+    | keyof typeof surveysZhCN
+    | keyof typeof callbacksWorkZhCN
+    | keyof typeof callsZhCN,
     string
   >
 >;

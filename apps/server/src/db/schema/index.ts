@@ -6,6 +6,7 @@ export * from '../../modules/auth/auth.tables.js';
 export * from '../../modules/calendars/calendars.tables.js';
 export * from '../../modules/callbacks/callbacks.tables.js';
 export * from '../../modules/callbacks/work/work.tables.js';
+export * from '../../modules/calls/calls.tables.js';
 export * from '../../modules/customers/customers.tables.js';
 export * from '../../modules/customers/grading/grading.tables.js';
 export * from '../../modules/customers/import-export/imports.tables.js';

@@ -32,7 +32,7 @@ export type AuditEntry = {
 };
 
 /** Fields never written to the audit trail, wherever they appear. */
-const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'csrfToken', 'token']);
+const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'csrfToken', 'token', 'webhookSecret']);
 
 function redact(value: unknown): unknown {
   if (value === null || value === undefined) return null;

@@ -22,7 +22,8 @@ export type CallbackTrigger = (typeof CALLBACK_TRIGGERS)[number];
 export const CALLBACK_DAY_KINDS = ['calendar', 'working'] as const;
 export const CALLBACK_CHANNELS = ['call', 'sms', 'wechat'] as const;
 export type CallbackChannel = (typeof CALLBACK_CHANNELS)[number];
-export const CALLBACK_SOURCE_KINDS = ['milestone', 'ticket', 'field_visit', 'low_score', 'campaign'] as const;
+/** `call`: an abandoned call of a known customer (the calls module, `scheduleCallbacksFor`). */
+export const CALLBACK_SOURCE_KINDS = ['milestone', 'ticket', 'field_visit', 'low_score', 'campaign', 'call'] as const;
 export type CallbackSourceKind = (typeof CALLBACK_SOURCE_KINDS)[number];
 export const CALLBACK_STATUSES = ['pending', 'done', 'unreached', 'cancelled'] as const;
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
@@ -128,11 +129,12 @@ export const callbacks = pgTable(
     stepId: uuid('step_id').references(() => callbackPlanSteps.id, { onDelete: 'set null' }),
     campaignId: uuid('campaign_id').references(() => callbackCampaigns.id, { onDelete: 'set null' }),
     sourceKind: text('source_kind', { enum: CALLBACK_SOURCE_KINDS }).notNull(),
-    /** Milestone id, ticket id, survey response id or campaign id. */
+    /** Milestone id, ticket id, survey response id, campaign id or call id. */
     sourceId: text('source_id'),
     /**
      * Makes generation idempotent and lets a changed milestone date move its callbacks:
-     * `m:<customer>:<milestone type>:<order|->:<step>`, `t:<ticket>:<step>`, `c:<campaign>:<customer>:<step>`.
+     * `m:<customer>:<milestone type>:<order|->:<step>`, `t:<ticket>:<step>`, `c:<campaign>:<customer>:<step>`,
+     * `s:<survey response>`, `call:<call>` (an abandoned call).
      */
     dedupeKey: text('dedupe_key'),
     /** The date the offsets count from (milestone date, close date, campaign date). */

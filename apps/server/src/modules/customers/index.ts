@@ -1,4 +1,9 @@
-export { type ContactMatch, customerContactPoints, findCustomerByContact } from './archive/contact.lookups.js';
+export {
+  type ContactMatch,
+  customerContactPoints,
+  findCustomerByContact,
+  findCustomersByPhones,
+} from './archive/contact.lookups.js';
 export { customerCodeSql, customerNameSql } from './archive/customers.lookups.js';
 export type { StaffRole } from './archive/customers.repository.js';
 export {

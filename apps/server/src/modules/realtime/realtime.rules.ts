@@ -18,6 +18,8 @@ type Rule<P> = {
   keys: readonly (keyof P & string)[];
 };
 
+const CALL_KEYS = ['callId', 'queue', 'agentUserId', 'customerId'] as const;
+
 type Rules = { [N in PushedEventName]: Rule<EventCatalog[N]> };
 
 const customer = (...ids: (string | null)[]): RecordRef[] => [{ entityType: 'customer', ids }];
@@ -119,6 +121,11 @@ export const REALTIME_RULES: Rules = {
     records: (p) => (p.customerId ? customer(p.customerId) : []),
     keys: ['invitationId', 'surveyId'],
   },
+  // Live calls: the agent it rings (a customer panel pops) and every reader of calls (the wall board).
+  'call.ringing': { permission: 'calls.read', direct: (p) => [p.agentUserId], keys: CALL_KEYS },
+  'call.answered': { permission: 'calls.read', direct: (p) => [p.agentUserId], keys: CALL_KEYS },
+  'call.ended': { permission: 'calls.read', direct: (p) => [p.agentUserId], keys: CALL_KEYS },
+  'call.abandoned': { permission: 'calls.read', direct: (p) => [p.agentUserId], keys: CALL_KEYS },
   // The importer's own progress (GET /customer-imports/:id is the importer's too).
   'customer.import_progress': {
     direct: (p) => [p.userId],

@@ -23,6 +23,14 @@ export const sourceLabel = (locale: Locale, kind: string) =>
 const channelLabel = (locale: Locale, channel: string) =>
   t(locale, `label.callback_channel.${channel}` as 'label.callback_channel.call');
 
+/** The purpose of a callback made without a plan step (a low score, an abandoned call). */
+const defaultPurpose = (locale: Locale, kind: string) =>
+  kind === 'low_score'
+    ? t(locale, 'callback.low_score.purpose')
+    : kind === 'call'
+      ? t(locale, 'callback.abandoned_call.purpose')
+      : null;
+
 export function itemView(row: ListRow, locale: Locale, now: Date) {
   return {
     id: row.id,
@@ -34,7 +42,7 @@ export function itemView(row: ListRow, locale: Locale, now: Date) {
     campaignId: row.campaignId,
     channel: row.channel,
     channelLabel: channelLabel(locale, row.channel),
-    purpose: row.purpose ?? (row.sourceKind === 'low_score' ? t(locale, 'callback.low_score.purpose') : null),
+    purpose: row.purpose ?? defaultPurpose(locale, row.sourceKind),
     status: row.status,
     statusLabel: statusLabel(locale, row.status),
     assignee: row.assigneeId ? { id: row.assigneeId, displayName: row.assigneeName ?? '' } : null,

@@ -15,6 +15,7 @@ import {
   UpdateInboundSourceBodySchema,
 } from './inbound.schemas.js';
 import * as service from './inbound.service.js';
+import { keepRawJsonBody } from './raw-body.js';
 
 /** The largest inbound message accepted. */
 export const INBOUND_BODY_LIMIT = 64 * 1024;
@@ -98,31 +99,12 @@ export const inboundSourcesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   );
 };
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The exact body received (inbound events: the signature covers these bytes). */
-    rawInboundBody?: string;
-  }
-}
-
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** The signed inbound endpoint: /api/v1/inbound/{sourceId} */
 export const inboundRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   // The signature covers the raw bytes: keep them beside the parsed JSON (this scope only).
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser(
-    'application/json',
-    { parseAs: 'string', bodyLimit: INBOUND_BODY_LIMIT },
-    (request, body, done) => {
-      request.rawInboundBody = body as string;
-      try {
-        done(null, JSON.parse(body as string));
-      } catch {
-        done(null, null);
-      }
-    },
-  );
+  keepRawJsonBody(app, INBOUND_BODY_LIMIT);
 
   app.post(
     '/:sourceId',
