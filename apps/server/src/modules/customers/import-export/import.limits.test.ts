@@ -84,11 +84,15 @@ describe('customer import: files that inflate, or hold too much, are refused ear
     const slowdown = Math.max(before, stretch());
     const figures = { seconds, rssMb: (peak - idle) / MiB, slowestHealthMs: slowestHealth };
     // CPU seconds of this process and the longest event-loop stall, for reading the figures on a
-    // busy machine (not asserted).
+    // busy machine (the stall is not asserted).
     const cpuSeconds = (used.user + used.system) / 1e6;
     const maxLoopDelayMs = loop.max / 1e6;
     console.info(`[import bomb] ${label}: ${JSON.stringify({ ...figures, cpuSeconds, maxLoopDelayMs, slowdown })}`);
-    expect(figures.seconds, label).toBeLessThan(2);
+    // Refused within 2 s of work: the CPU this process spent, and the wall time in the same CPU terms
+    // as the health bound below (2 s on an idle machine; a run beside other test workers on 2 vCPU
+    // measured 2.07 s of wall time for 1.66 s of CPU at a slowdown of 4.1).
+    expect(cpuSeconds, label).toBeLessThan(2);
+    expect(figures.seconds, label).toBeLessThan(2 * slowdown);
     expect(figures.rssMb, label).toBeLessThan(300);
     // The longest wait of a health check while the file is read: no parse holds the event loop.
     expect(figures.slowestHealthMs, label).toBeLessThan(200 * slowdown);
