@@ -36,6 +36,10 @@ describe('platform journeys in headless Chromium', () => {
     await signIn(again, 'zhangwei', 'Kefu@2026');
     await expect.poll(async () => menuTexts(again)).toContain('Users');
     await again.context().close();
+    // Back to Chinese: other specs sign in as this demo user and read Chinese labels.
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-zh-CN').click();
+    await expect.poll(async () => menuTexts(page)).toContain('用户');
     await page.context().close();
   });
 
@@ -80,6 +84,10 @@ describe('platform journeys in headless Chromium', () => {
     await signIn(again, 'zhoujie', 'Kefu@2026');
     await expect.poll(async () => menuTexts(again)).toContain('Home');
     await again.context().close();
+    // Back to Chinese: other specs sign in as this demo user and read Chinese labels.
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-zh-CN').click();
+    await expect.poll(async () => menuTexts(page)).toContain('工作台');
     await page.context().close();
   });
 
